@@ -1,0 +1,114 @@
+using CircuitSim.Core.Simulations;
+
+namespace CircuitSim.Core.Behaviors;
+
+/// <summary>
+/// What a component does in one simulation. A behavior takes its matrix handles and state slots in
+/// <see cref="Setup"/> and then implements whichever capability interfaces apply (<see cref="ILoadBehavior"/>,
+/// <see cref="ITruncateBehavior"/>, ...); the simulation sorts behaviors by interface once, so the hot loops only
+/// visit the behaviors that take part.
+/// </summary>
+public abstract class Behavior
+{
+    protected Behavior(string name) => Name = name;
+
+    /// <summary>The component's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Second setup phase: every branch exists, so take matrix handles and state slots here.</summary>
+    public virtual void Setup(BindingContext context) { }
+}
+
+/// <summary>Stamps the linearized element into the real MNA system at the present iterate (DC and transient).</summary>
+public interface ILoadBehavior
+{
+    void Load();
+}
+
+/// <summary>Device-level convergence test after the node test passes (SPICE's CKTconvTest): true when the
+/// device's currents predicted by its linearization agree with the recomputed ones.</summary>
+public interface IConvergenceBehavior
+{
+    bool IsConverged();
+}
+
+/// <summary>Proposes the largest next time step its local truncation error allows, s.</summary>
+public interface ITruncateBehavior
+{
+    double Truncate();
+}
+
+/// <summary>Called once per accepted time point (and after the operating point), in order.</summary>
+public interface IAcceptBehavior
+{
+    void Accept();
+}
+
+/// <summary>Called when the attempt at a time point is discarded (Newton failure or truncation error), so a device
+/// with internal state returns to its committed state.</summary>
+public interface IRejectBehavior
+{
+    void Reject();
+}
+
+/// <summary>Stamps the small-signal model into the complex system at <see cref="SimulationState.Omega"/>.</summary>
+public interface IFrequencyBehavior
+{
+    void LoadAc();
+}
+
+/// <summary>Recomputes temperature-dependent parameters (called before each analysis and on a TEMP sweep).</summary>
+public interface ITemperatureBehavior
+{
+    void UpdateTemperature();
+}
+
+/// <summary>Adds time points the transient must hit exactly (waveform corners).</summary>
+public interface IBreakpointBehavior
+{
+    /// <summary>Adds the breakpoints in (<paramref name="after"/>, <paramref name="until"/>].</summary>
+    void AddBreakpoints(BreakpointTable table, double after, double until);
+}
+
+/// <summary>A device whose own dynamics limit the circuit time step (e.g. how fast its resistance may change).</summary>
+public interface IMaxStepBehavior
+{
+    /// <summary>The largest step the device accepts from the present committed state, s (∞ for no limit).</summary>
+    double MaxStep();
+}
+
+/// <summary>Sets device initial conditions from the solution vector before a UIC transient (SPICE's DEVsetic).</summary>
+public interface IInitialConditionBehavior
+{
+    void SetInitialConditions(ReadOnlySpan<double> solution);
+}
+
+/// <summary>Internal quantities addressable as <c>@name[quantity]</c>.</summary>
+public interface IProbeSource
+{
+    /// <summary>The names this behavior can probe (for messages).</summary>
+    IEnumerable<string> ProbeNames { get; }
+
+    /// <summary>A function that reads the quantity at the present accepted point, or null when unknown.</summary>
+    Func<double>? GetProbe(string quantity);
+}
+
+/// <summary>An element whose branch current is an unknown of the system (V, E, H, L): <c>i(name)</c>.</summary>
+public interface IBranchBehavior
+{
+    /// <summary>Index of the branch-current unknown (current into the positive terminal).</summary>
+    int Branch { get; }
+}
+
+/// <summary>An independent source whose DC value a DC sweep can set.</summary>
+public interface ISweepableSource
+{
+    /// <summary>The DC value, V or A; null restores the netlist's own value.</summary>
+    double? SweepValue { get; set; }
+}
+
+/// <summary>A behavior one of whose parameters a DC sweep can set (e.g. a resistance).</summary>
+public interface IParameterSweepable
+{
+    bool TrySetSweptParameter(string parameter, double value);
+}

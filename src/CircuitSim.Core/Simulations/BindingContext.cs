@@ -1,0 +1,69 @@
+using CircuitSim.Core.Behaviors;
+using CircuitSim.Core.Circuits;
+
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>
+/// What a component sees while its behavior is created and set up: the node indices, branch allocation, models,
+/// other behaviors (for controlled sources and coupled inductors), the MNA system and the state slots.
+/// </summary>
+public sealed class BindingContext
+{
+    private readonly Func<string, Behavior?> _behaviors;
+
+    internal BindingContext(Circuit circuit, SimulationState state, MnaSystem mna, UnknownTable unknowns,
+        Func<string, Behavior?> behaviors, Simulation simulation)
+    {
+        Circuit = circuit;
+        State = state;
+        Mna = mna;
+        Unknowns = unknowns;
+        _behaviors = behaviors;
+        Simulation = simulation;
+    }
+
+    public Circuit Circuit { get; }
+    public SimulationState State { get; }
+    public MnaSystem Mna { get; }
+    public UnknownTable Unknowns { get; }
+    public Simulation Simulation { get; }
+    public SimulationOptions Options => State.Options;
+
+    /// <summary>The unknown index of a node (0 for ground).</summary>
+    public int Node(string name) => Circuit.IsGround(name) ? 0 : Unknowns.GetOrAddNode(name);
+
+    /// <summary>Indices of a component's terminals.</summary>
+    public int[] Nodes(Component c)
+    {
+        var result = new int[c.Nodes.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = Node(c.Nodes[i]);
+        return result;
+    }
+
+    /// <summary>Adds a branch-current unknown named <c>owner#branch</c> (first setup phase only).</summary>
+    public int CreateBranch(string owner, string suffix = "branch") => Unknowns.Add($"{owner}#{suffix}", UnknownKind.Current, owner);
+
+    /// <summary>Adds an internal node named <c>owner#suffix</c> (first setup phase only).</summary>
+    public int CreateInternalNode(string owner, string suffix) => Unknowns.Add($"{owner}#{suffix}", UnknownKind.Voltage, owner);
+
+    /// <summary>The model a component refers to.</summary>
+    /// <exception cref="CircuitException">No model of that name, or a model of another kind.</exception>
+    public T GetModel<T>(string modelName, string component) where T : Model
+    {
+        if (!Circuit.TryGetModel(modelName, out var m))
+            throw new CircuitException($"{component}: unknown model '{modelName}'", component);
+        return m as T ?? throw new CircuitException(
+            $"{component}: model '{modelName}' is a {m.GetType().Name}, expected a {typeof(T).Name}", component);
+    }
+
+    /// <summary>The behavior of another component (available in <see cref="Behavior.Setup"/>).</summary>
+    /// <exception cref="CircuitException">No such component, or it lacks the capability asked for.</exception>
+    public T GetBehavior<T>(string name, string requester) where T : class
+    {
+        var b = _behaviors(name) ?? throw new CircuitException($"{requester}: refers to '{name}', which is not in the circuit", requester);
+        return b as T ?? throw new CircuitException($"{requester}: '{name}' cannot be used here (it is a {b.GetType().Name})", requester);
+    }
+
+    /// <summary>Reserves consecutive state slots; returns the first.</summary>
+    public int AllocateStates(int count) => State.States.Allocate(count);
+}

@@ -1,0 +1,94 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>
+/// The modified-nodal-analysis system A·x = b. Devices take matrix handles once, at setup, and add into the flat
+/// <see cref="Values"/> array by handle on every load: no look-ups on the hot path. Handle 0 is a trash slot that
+/// swallows stamps into ground rows and columns, so stamping code never branches on ground. The real and the
+/// complex (AC) systems share the pattern and the handles.
+/// </summary>
+public sealed class MnaSystem
+{
+    /// <summary>The handle that stamps into ground rows and columns land in.</summary>
+    public const int Trash = 0;
+
+    private readonly Dictionary<long, int> _handles = new();
+    private readonly List<int> _rows = new();
+    private readonly List<int> _cols = new();
+    private bool _frozen;
+
+    /// <summary>Number of unknowns (ground excluded).</summary>
+    public int Size { get; private set; }
+
+    /// <summary>Number of structural entries (handles other than the trash).</summary>
+    public int EntryCount => _rows.Count;
+
+    /// <summary>Matrix values by handle; slot 0 is the trash.</summary>
+    public double[] Values = Array.Empty<double>();
+    /// <summary>Right-hand side by unknown index; index 0 (ground) is trash.</summary>
+    public double[] Rhs = Array.Empty<double>();
+    public Complex[] ComplexValues = Array.Empty<Complex>();
+    public Complex[] ComplexRhs = Array.Empty<Complex>();
+
+    /// <summary>Row (0-based, ground removed) of handle k+1, for the LU.</summary>
+    public ReadOnlySpan<int> RowIndices => CollectionsMarshal.AsSpan(_rows);
+    /// <summary>Column (0-based, ground removed) of handle k+1, for the LU.</summary>
+    public ReadOnlySpan<int> ColumnIndices => CollectionsMarshal.AsSpan(_cols);
+
+    public bool IsFrozen => _frozen;
+
+    /// <summary>Sets the number of unknowns; allowed until <see cref="Freeze"/>.</summary>
+    public void Resize(int size)
+    {
+        if (_frozen) throw new InvalidOperationException("the MNA system is frozen");
+        Size = size;
+    }
+
+    /// <summary>The handle of entry (row, column); rows and columns are unknown indices, 0 = ground.</summary>
+    public int GetHandle(int row, int column)
+    {
+        if (row == 0 || column == 0) return Trash;
+        if (row < 0 || column < 0 || row > Size || column > Size)
+            throw new ArgumentOutOfRangeException(nameof(row), $"entry ({row}, {column}) outside a system of {Size} unknowns");
+        var key = ((long)row << 32) | (uint)column;
+        if (_handles.TryGetValue(key, out var h)) return h;
+        if (_frozen) throw new InvalidOperationException("the sparsity pattern is fixed after setup");
+        _rows.Add(row - 1);
+        _cols.Add(column - 1);
+        h = _rows.Count;
+        _handles[key] = h;
+        return h;
+    }
+
+    /// <summary>Fixes the pattern and allocates the value arrays.</summary>
+    public void Freeze()
+    {
+        _frozen = true;
+        Values = new double[_rows.Count + 1];
+        Rhs = new double[Size + 1];
+    }
+
+    /// <summary>The values in LU handle order (trash excluded).</summary>
+    public ReadOnlySpan<double> LuValues => Values.AsSpan(1);
+    public ReadOnlySpan<Complex> LuComplexValues => ComplexValues.AsSpan(1);
+
+    public void EnsureComplex()
+    {
+        if (ComplexValues.Length != Values.Length) ComplexValues = new Complex[Values.Length];
+        if (ComplexRhs.Length != Rhs.Length) ComplexRhs = new Complex[Rhs.Length];
+    }
+
+    public void Clear()
+    {
+        Array.Clear(Values);
+        Array.Clear(Rhs);
+    }
+
+    public void ClearComplex()
+    {
+        Array.Clear(ComplexValues);
+        Array.Clear(ComplexRhs);
+    }
+}

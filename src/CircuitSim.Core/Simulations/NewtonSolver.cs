@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using CircuitSim.Core.Behaviors;
+using CircuitSim.Numerics;
+
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>
+/// Newton–Raphson on the MNA system with SPICE's iteration protocol (NIiter): devices load at the present iterate,
+/// the LU refactors with the kept pivot order (a fresh pivot search on the first iteration of an operating point or
+/// transient, or when a pivot fails), and convergence needs every unknown within RELTOL·max(|x|)+VNTOL (voltages) or
+/// +ABSTOL (currents), no device limiting in the iteration, and every device's own test — never on the first
+/// iteration. The converged solution stays the iterate the devices were evaluated at, as SPICE reports it.
+/// </summary>
+public sealed class NewtonSolver
+{
+    private readonly SimulationState _state;
+    private readonly MnaSystem _mna;
+    private readonly UnknownTable _unknowns;
+    private readonly ILoadBehavior[] _loaders;
+    private readonly IConvergenceBehavior[] _convergers;
+    private readonly SimulationStatistics _stats;
+    private readonly SparseLU _lu;
+    private readonly int[] _nodeDiagonals;
+    private readonly bool[] _isVoltage;
+    private double[] _next;
+    private readonly List<ForcedNode> _nodesets = new();
+    private readonly List<ForcedNode> _initialConditions = new();
+    private readonly List<int> _lastNonConverged = new();
+
+    /// <summary>A node held at a value during an operating point: the handles of its row's voltage entries, which are
+    /// zeroed, and whether the row also has branch-current entries (then the node is held through 1e10 instead).</summary>
+    private sealed record ForcedNode(int Index, double Value, int Diagonal, int[] VoltageEntries, bool HasCurrentEntries);
+
+    public NewtonSolver(SimulationState state, MnaSystem mna, UnknownTable unknowns,
+        ILoadBehavior[] loaders, IConvergenceBehavior[] convergers, SimulationStatistics stats)
+    {
+        _state = state;
+        _mna = mna;
+        _unknowns = unknowns;
+        _loaders = loaders;
+        _convergers = convergers;
+        _stats = stats;
+        var n = unknowns.Count;
+        _isVoltage = new bool[n + 1];
+        var diag = new List<int>();
+        for (var i = 1; i <= n; i++)
+        {
+            _isVoltage[i] = unknowns[i].Kind == UnknownKind.Voltage;
+            if (_isVoltage[i]) diag.Add(mna.GetHandle(i, i));
+        }
+        _nodeDiagonals = diag.ToArray();
+        mna.Freeze();
+        _lu = new SparseLU(n, mna.RowIndices, mna.ColumnIndices,
+            new SparseLUOptions { PivotRelTol = state.Options.PivRel, PivotAbsTol = state.Options.PivTol });
+        state.Solution = new double[n + 1];
+        _next = new double[n + 1];
+    }
+
+    /// <summary>The LU of the real system (after a successful iteration it holds the last factorization).</summary>
+    public SparseLU Lu => _lu;
+
+    /// <summary>Unknown indices that failed the convergence test on the last iteration of a failed <see cref="Iterate"/>.</summary>
+    public IReadOnlyList<int> LastNonConverged => _lastNonConverged;
+
+    /// <summary>Holds nodes at values during DC solutions with init mode Junction/Fix (.nodeset).</summary>
+    public void SetNodesets(IEnumerable<(int Index, double Value)> nodes) => Fill(_nodesets, nodes);
+
+    /// <summary>Holds nodes at values during a transient's operating point without UIC (.ic).</summary>
+    public void SetInitialConditions(IEnumerable<(int Index, double Value)> nodes) => Fill(_initialConditions, nodes);
+
+    public bool HasNodesets => _nodesets.Count > 0;
+
+    private void Fill(List<ForcedNode> target, IEnumerable<(int Index, double Value)> nodes)
+    {
+        target.Clear();
+        var rows = _mna.RowIndices;
+        var cols = _mna.ColumnIndices;
+        foreach (var (index, value) in nodes)
+        {
+            var entries = new List<int>();
+            var hasCurrent = false;
+            for (var k = 0; k < rows.Length; k++)
+            {
+                if (rows[k] != index - 1) continue;
+                if (_isVoltage[cols[k] + 1]) entries.Add(k + 1);
+                else hasCurrent = true;
+            }
+            target.Add(new ForcedNode(index, value, _mna.GetHandle(index, index), entries.ToArray(), hasCurrent));
+        }
+    }
+
+    /// <summary>Clears the system and loads every device at the present iterate, then applies nodesets, held
+    /// initial conditions and the diagonal gmin.</summary>
+    public void Load()
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        _mna.Clear();
+        foreach (var l in _loaders) l.Load();
+        var s = _state;
+        if (s.IsDc)
+        {
+            if (s.Init is InitMode.Junction or InitMode.Fix) Force(_nodesets, s.SourceFactor);
+            if (s.IsTranOp && !s.UseInitialConditions) Force(_initialConditions, 1.0);
+        }
+        if (s.DiagonalGmin != 0)
+        {
+            var values = _mna.Values;
+            foreach (var h in _nodeDiagonals) values[h] += s.DiagonalGmin;
+        }
+        _stats.LoadTicks += Stopwatch.GetTimestamp() - t0;
+    }
+
+    private void Force(List<ForcedNode> nodes, double scale)
+    {
+        var values = _mna.Values;
+        var rhs = _mna.Rhs;
+        foreach (var f in nodes)
+        {
+            foreach (var h in f.VoltageEntries) values[h] = 0;
+            if (f.HasCurrentEntries)
+            {
+                rhs[f.Index] = 1e10 * f.Value * scale;
+                values[f.Diagonal] = 1e10;
+            }
+            else
+            {
+                rhs[f.Index] = f.Value * scale;
+                values[f.Diagonal] = 1;
+            }
+        }
+    }
+
+    /// <summary>Asks for a fresh pivot search on the next factorization.</summary>
+    public void RequestRepivot() => _lu.RequestRepivot();
+
+    /// <summary>Runs Newton iterations until convergence or <paramref name="maxIterations"/>; true when converged.</summary>
+    /// <exception cref="SingularCircuitException">The matrix is singular even after a fresh pivot search.</exception>
+    public bool Iterate(int maxIterations)
+    {
+        var s = _state;
+        _lastNonConverged.Clear();
+        if (s.IsTranOp && s.UseInitialConditions)
+        {
+            // UIC: no operating point, the devices just store their initial states
+            Load();
+            return true;
+        }
+
+        var iteration = 0;
+        var ipass = false;
+        var repivoted = false;
+        while (true)
+        {
+            s.NonConvergenceCount = 0;
+            Load();
+            iteration++;
+            _stats.NewtonIterations++;
+            if (s.Init == InitMode.Junction || (s.Init == InitMode.Transient && iteration == 1)) _lu.RequestRepivot();
+
+            if (!Factor(ref repivoted)) continue; // a reused pivot failed: reload and factor with a fresh pivot search
+            Solve();
+
+            if (iteration > maxIterations)
+            {
+                CollectNonConverged();
+                return false;
+            }
+
+            var nonConverged = s.NonConvergenceCount != 0 || iteration == 1 || !IsConverged();
+
+            switch (s.Init)
+            {
+                case InitMode.Float:
+                    if (s.IsDc && HasNodesets)
+                    {
+                        if (ipass) nonConverged = true;
+                        ipass = false;
+                    }
+                    if (!nonConverged) return true;
+                    break;
+                case InitMode.Junction:
+                    s.Init = InitMode.Fix;
+                    _lu.RequestRepivot();
+                    break;
+                case InitMode.Fix:
+                    if (!nonConverged) s.Init = InitMode.Float;
+                    ipass = true;
+                    break;
+                case InitMode.SmallSignal:
+                case InitMode.Predict:
+                    s.Init = InitMode.Float;
+                    break;
+                case InitMode.Transient:
+                    if (iteration <= 1) _lu.RequestRepivot();
+                    s.Init = InitMode.Float;
+                    break;
+            }
+
+            (s.Solution, _next) = (_next, s.Solution);
+        }
+    }
+
+    private bool Factor(ref bool repivoted)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        try
+        {
+            var before = _lu.Statistics.FullFactorizations;
+            _lu.Factor(_mna.LuValues);
+            _stats.Factorizations++;
+            if (_lu.Statistics.FullFactorizations != before) _stats.Repivots++;
+            return true;
+        }
+        catch (SingularMatrixException e)
+        {
+            if (!repivoted && !e.Structural)
+            {
+                // SPICE: a refactorization that hits a bad pivot retries with a fresh pivot search
+                repivoted = true;
+                _lu.RequestRepivot();
+                return false;
+            }
+            var what = _unknowns.Describe(e.Index + 1);
+            throw new SingularCircuitException(
+                $"singular matrix: no usable pivot for {what}" + (e.Structural
+                    ? " (it is not connected to anything that determines it)"
+                    : " (check for a floating node, a loop of voltage sources or inductors, or a current source in series with a capacitor)"),
+                _unknowns[e.Index + 1].Name, e);
+        }
+        finally
+        {
+            _stats.FactorTicks += Stopwatch.GetTimestamp() - t0;
+        }
+    }
+
+    private void Solve()
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        Array.Copy(_mna.Rhs, _next, _next.Length);
+        _lu.Solve(_next.AsSpan(1));
+        _next[0] = 0;
+        _stats.SolveTicks += Stopwatch.GetTimestamp() - t0;
+    }
+
+    /// <summary>SPICE's NIconvTest: every unknown within tolerance of its previous iterate, then the devices' tests.</summary>
+    private bool IsConverged()
+    {
+        var o = _state.Options;
+        var x = _next;
+        var old = _state.Solution;
+        for (var i = 1; i < x.Length; i++)
+        {
+            var nw = x[i];
+            var od = old[i];
+            var tol = o.RelTol * Math.Max(Math.Abs(od), Math.Abs(nw)) + (_isVoltage[i] ? o.VnTol : o.AbsTol);
+            if (!(Math.Abs(nw - od) <= tol)) return false; // NaN fails too
+        }
+        _state.NewSolution = x;
+        foreach (var c in _convergers)
+            if (!c.IsConverged()) return false;
+        return true;
+    }
+
+    private void CollectNonConverged()
+    {
+        var o = _state.Options;
+        var x = _next;
+        var old = _state.Solution;
+        for (var i = 1; i < x.Length; i++)
+        {
+            var tol = o.RelTol * Math.Max(Math.Abs(old[i]), Math.Abs(x[i])) + (_isVoltage[i] ? o.VnTol : o.AbsTol);
+            if (!(Math.Abs(x[i] - old[i]) <= tol)) _lastNonConverged.Add(i);
+        }
+    }
+
+    /// <summary>Copies the present solution (for gmin/source stepping and DC sweeps to restart from).</summary>
+    public void SaveSolution(double[] target) => Array.Copy(_state.Solution, target, target.Length);
+
+    public void RestoreSolution(double[] source) => Array.Copy(source, _state.Solution, source.Length);
+}

@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Numerics;
+using CircuitSim.Core.Behaviors;
+using CircuitSim.Core.Circuits;
+
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>One point handed to the caller while an analysis runs: the scale value (time, swept value or frequency).</summary>
+public readonly record struct ExportPoint(int Index, double Scale);
+
+/// <summary>
+/// Base of every analysis: builds the behaviors, the unknowns, the MNA pattern and the Newton solver, and solves
+/// operating points (plain Newton, then gmin stepping, then source stepping, as ngspice does). <see cref="Run"/>
+/// streams export points; the caller reads <see cref="Probe"/>s at each one and may stop early by breaking.
+/// </summary>
+public abstract class Simulation
+{
+    private readonly Dictionary<string, Behavior> _byName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _warnings = new();
+    private bool _isSetUp;
+
+    protected Simulation(Circuit circuit, SimulationOptions? options)
+    {
+        Circuit = circuit;
+        Options = options?.Clone() ?? new SimulationOptions();
+        State = new SimulationState(Options);
+    }
+
+    public Circuit Circuit { get; }
+    public SimulationOptions Options { get; }
+    public SimulationState State { get; }
+    public MnaSystem Mna { get; } = new();
+    public UnknownTable Unknowns { get; } = new();
+    public SimulationStatistics Statistics { get; } = new();
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>Node voltages held during the operating point that starts a transient (.ic, no UIC) or used as
+    /// initial values with UIC, V.</summary>
+    public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Node voltages the operating point starts from (.nodeset), V.</summary>
+    public Dictionary<string, double> Nodesets { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The analysis name as ngspice's plot name ("Transient Analysis", ...).</summary>
+    public abstract string PlotName { get; }
+
+    /// <summary>Name of the scale vector ("time", "frequency", the swept source), or null (operating point).</summary>
+    public abstract string? ScaleName { get; }
+
+    /// <summary>The complex solution of the present AC point (null outside AC).</summary>
+    public Complex[]? AcSolution { get; protected set; }
+
+    protected internal NewtonSolver Solver { get; private set; } = null!;
+    protected Behavior[] Behaviors { get; private set; } = Array.Empty<Behavior>();
+    protected ILoadBehavior[] Loaders { get; private set; } = Array.Empty<ILoadBehavior>();
+    protected ITruncateBehavior[] Truncaters { get; private set; } = Array.Empty<ITruncateBehavior>();
+    protected IAcceptBehavior[] Accepters { get; private set; } = Array.Empty<IAcceptBehavior>();
+    protected IRejectBehavior[] Rejecters { get; private set; } = Array.Empty<IRejectBehavior>();
+    protected IFrequencyBehavior[] FrequencyBehaviors { get; private set; } = Array.Empty<IFrequencyBehavior>();
+    protected ITemperatureBehavior[] TemperatureBehaviors { get; private set; } = Array.Empty<ITemperatureBehavior>();
+    protected IBreakpointBehavior[] BreakpointBehaviors { get; private set; } = Array.Empty<IBreakpointBehavior>();
+    protected IMaxStepBehavior[] MaxStepBehaviors { get; private set; } = Array.Empty<IMaxStepBehavior>();
+    protected IInitialConditionBehavior[] InitialConditionBehaviors { get; private set; } = Array.Empty<IInitialConditionBehavior>();
+
+    /// <summary>True when the analysis solves a DC point (so the topology check treats capacitors as open).</summary>
+    protected virtual bool SolvesDcPoint => true;
+
+    /// <summary>Builds everything; called by <see cref="Run"/> when not called before.</summary>
+    /// <exception cref="CircuitException">The circuit cannot be simulated as given.</exception>
+    public void Setup()
+    {
+        if (_isSetUp) return;
+        if (Options.TopologyChecks) _warnings.AddRange(TopologyCheck.Run(Circuit, SolvesDcPoint));
+        foreach (var n in Circuit.NodeNames()) Unknowns.GetOrAddNode(n);
+        var context = new BindingContext(Circuit, State, Mna, Unknowns, n => _byName.GetValueOrDefault(n), this);
+
+        var list = new List<Behavior>();
+        foreach (var c in Circuit.Components)
+        {
+            var b = c.CreateBehavior(context);
+            list.Add(b);
+            _byName[c.Name] = b;
+        }
+        Mna.Resize(Unknowns.Count);
+        foreach (var b in list) b.Setup(context);
+        Behaviors = list.ToArray();
+        Loaders = Of<ILoadBehavior>();
+        Truncaters = Of<ITruncateBehavior>();
+        Accepters = Of<IAcceptBehavior>();
+        Rejecters = Of<IRejectBehavior>();
+        FrequencyBehaviors = Of<IFrequencyBehavior>();
+        TemperatureBehaviors = Of<ITemperatureBehavior>();
+        BreakpointBehaviors = Of<IBreakpointBehavior>();
+        MaxStepBehaviors = Of<IMaxStepBehavior>();
+        InitialConditionBehaviors = Of<IInitialConditionBehavior>();
+
+        State.States.Create(Math.Max(Options.MaxOrder, 2) + 2);
+        State.Method = Options.Method;
+        Solver = new NewtonSolver(State, Mna, Unknowns, Loaders, Of<IConvergenceBehavior>(), Statistics);
+        Solver.SetNodesets(Resolve(Nodesets, ".nodeset"));
+        Solver.SetInitialConditions(Resolve(InitialConditions, ".ic"));
+        UpdateTemperature();
+        _isSetUp = true;
+    }
+
+    private T[] Of<T>() where T : class => Behaviors.OfType<T>().ToArray();
+
+    private IEnumerable<(int, double)> Resolve(Dictionary<string, double> values, string what)
+    {
+        foreach (var (node, v) in values)
+        {
+            if (!Unknowns.TryGetIndex(node, out var i) || i == 0)
+                throw new CircuitException($"{what}: node '{node}' is not in the circuit");
+            yield return (i, v);
+        }
+    }
+
+    /// <summary>Recomputes temperature-dependent device parameters (after a change of <see cref="SimulationState.Temperature"/>).</summary>
+    public void UpdateTemperature()
+    {
+        foreach (var t in TemperatureBehaviors) t.UpdateTemperature();
+    }
+
+    /// <summary>Runs the analysis, yielding a point each time probes can be read.</summary>
+    /// <exception cref="SimulationException">The run failed; points yielded before the failure are valid.</exception>
+    public IEnumerable<ExportPoint> Run()
+    {
+        Setup();
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            foreach (var p in Execute()) yield return p;
+        }
+        finally
+        {
+            Statistics.TotalTicks += Stopwatch.GetTimestamp() - start;
+        }
+    }
+
+    protected abstract IEnumerable<ExportPoint> Execute();
+
+    /// <summary>The behavior of a component, or null (after setup).</summary>
+    public Behavior? FindBehavior(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>Creates a probe such as <c>v(out)</c>, <c>i(vin)</c> or <c>@m1[id]</c>.</summary>
+    /// <exception cref="CircuitException">The name does not resolve.</exception>
+    public Probe CreateProbe(string name)
+    {
+        Setup();
+        return ProbeParser.Create(this, name);
+    }
+
+    internal int NodeIndex(string node, string context)
+    {
+        if (Circuit.IsGround(node)) return 0;
+        if (!Unknowns.TryGetIndex(node, out var i))
+            throw new CircuitException($"probe '{context}': no node named '{node}'");
+        return i;
+    }
+
+    /// <summary>What ngspice saves by default: every node voltage and every branch current (V, E, H, L).</summary>
+    public IReadOnlyList<string> DefaultProbeNames()
+    {
+        Setup();
+        var names = new List<string>();
+        foreach (var u in Unknowns.All)
+            if (u.Kind == UnknownKind.Voltage && u.Owner is null) names.Add($"v({u.Name.ToLowerInvariant()})");
+        foreach (var u in Unknowns.All)
+            if (u.Kind == UnknownKind.Current && u.Owner is not null && u.Name.EndsWith("#branch", StringComparison.OrdinalIgnoreCase))
+                names.Add($"i({u.Owner.ToLowerInvariant()})");
+        return names;
+    }
+
+    protected void Warn(string message) => _warnings.Add(message);
+
+    protected void AcceptAll()
+    {
+        foreach (var a in Accepters) a.Accept();
+    }
+
+    protected void RejectAll()
+    {
+        foreach (var r in Rejecters) r.Reject();
+    }
+
+    /// <summary>
+    /// Solves an operating point in <paramref name="mode"/>: Newton from the junction initial guesses; if that fails,
+    /// gmin stepping; if that fails, source stepping. Returns false when all fail.
+    /// </summary>
+    protected bool SolveOperatingPoint(AnalysisMode mode)
+    {
+        State.Mode = mode;
+        State.Init = InitMode.Junction;
+        State.DiagonalGmin = Options.Gshunt;
+        State.SourceFactor = 1;
+        if (!Options.NoOpIter && Solver.Iterate(Options.Itl1)) return true;
+        if (State.IsTranOp && State.UseInitialConditions) return true;
+        if (Options.GminSteps > 0 && GminStepping(mode)) return true;
+        if (Options.SourceSteps > 0 && SourceStepping(mode)) return true;
+        return false;
+    }
+
+    /// <summary>Dynamic gmin stepping: a large conductance from every node to ground, relaxed by an adaptive factor
+    /// towards GSHUNT while Newton keeps converging (ngspice's dynamic_gmin).</summary>
+    private bool GminStepping(AnalysisMode mode)
+    {
+        var n = Unknowns.Count + 1;
+        var savedSolution = new double[n];
+        var savedStates = new double[State.States.Count];
+        ResetSolution();
+        State.Mode = mode;
+        State.Init = InitMode.Junction;
+        var maxFactor = 10.0;
+        var factor = maxFactor;
+        var oldGmin = 1e-2;
+        State.DiagonalGmin = oldGmin / factor;
+        var target = Math.Max(Options.Gmin, Options.Gshunt);
+        while (true)
+        {
+            var before = Statistics.NewtonIterations;
+            var ok = Solver.Iterate(Options.Itl2);
+            var iterations = Statistics.NewtonIterations - before;
+            if (ok)
+            {
+                State.Init = InitMode.Float;
+                if (State.DiagonalGmin <= target) break;
+                Solver.SaveSolution(savedSolution);
+                Array.Copy(State.States.State0, savedStates, savedStates.Length);
+                if (iterations <= Options.Itl2 / 4) factor = Math.Min(factor * Math.Sqrt(factor), maxFactor);
+                if (iterations > 3 * Options.Itl2 / 4) factor = Math.Sqrt(factor);
+                oldGmin = State.DiagonalGmin;
+                if (State.DiagonalGmin < factor * target)
+                {
+                    factor = State.DiagonalGmin / target;
+                    State.DiagonalGmin = target;
+                }
+                else State.DiagonalGmin /= factor;
+            }
+            else
+            {
+                if (factor < 1.00005) return false;
+                factor = Math.Sqrt(Math.Sqrt(factor));
+                State.DiagonalGmin = oldGmin / factor;
+                Solver.RestoreSolution(savedSolution);
+                Array.Copy(savedStates, State.States.State0, savedStates.Length);
+            }
+        }
+        State.DiagonalGmin = Options.Gshunt;
+        return Solver.Iterate(Options.Itl1);
+    }
+
+    /// <summary>Source stepping: all independent sources ramped from 0 to full value with an adaptive step
+    /// (ngspice's gillespie_src), starting from a gmin-stepped solution at zero sources.</summary>
+    private bool SourceStepping(AnalysisMode mode)
+    {
+        var n = Unknowns.Count + 1;
+        var savedSolution = new double[n];
+        var savedStates = new double[State.States.Count];
+        ResetSolution();
+        State.Mode = mode;
+        State.Init = InitMode.Junction;
+        State.SourceFactor = 0;
+        State.DiagonalGmin = Options.Gshunt;
+        try
+        {
+            if (!Solver.Iterate(Options.Itl2))
+            {
+                // zero sources still fail: gmin stepping at zero sources
+                State.DiagonalGmin = 1e-2;
+                var ok = false;
+                for (var g = 1e-2; g >= Math.Max(Options.Gmin, 1e-12) / 10; g /= 10)
+                {
+                    State.DiagonalGmin = g;
+                    ok = Solver.Iterate(Options.Itl2);
+                    if (!ok) break;
+                    State.Init = InitMode.Float;
+                }
+                State.DiagonalGmin = Options.Gshunt;
+                if (!ok || !Solver.Iterate(Options.Itl2)) return false;
+            }
+            State.Init = InitMode.Float;
+            Solver.SaveSolution(savedSolution);
+            Array.Copy(State.States.State0, savedStates, savedStates.Length);
+            double converged = 0, raise = 1e-3;
+            while (converged < 1)
+            {
+                State.SourceFactor = Math.Min(1, converged + raise);
+                var before = Statistics.NewtonIterations;
+                var ok = Solver.Iterate(Options.Itl2);
+                var iterations = Statistics.NewtonIterations - before;
+                State.Init = InitMode.Float;
+                if (ok)
+                {
+                    converged = State.SourceFactor;
+                    Solver.SaveSolution(savedSolution);
+                    Array.Copy(State.States.State0, savedStates, savedStates.Length);
+                    if (iterations <= Options.Itl2 / 4) raise *= 1.5;
+                    if (iterations > 3 * Options.Itl2 / 4) raise *= 0.5;
+                }
+                else
+                {
+                    if (State.SourceFactor - converged < 1e-8) return false;
+                    raise = Math.Min(raise / 10, 0.01);
+                    Solver.RestoreSolution(savedSolution);
+                    Array.Copy(savedStates, State.States.State0, savedStates.Length);
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            State.SourceFactor = 1;
+        }
+    }
+
+    private void ResetSolution()
+    {
+        Array.Clear(State.Solution);
+        Array.Clear(State.States.State0);
+    }
+
+    /// <summary>The exception for a failed operating point, naming the unknowns that did not settle.</summary>
+    protected ConvergenceException OperatingPointFailure(string what, double? time = null)
+    {
+        var names = Solver.LastNonConverged.Select(i => Unknowns[i].Name).Take(10).ToList();
+        var list = names.Count > 0 ? $"; not converged: {string.Join(", ", names)}" : "";
+        return new ConvergenceException(
+            $"{what}: no convergence after plain Newton ({Options.Itl1} iterations), gmin stepping and source stepping{list}",
+            time, null, names);
+    }
+}

@@ -1,0 +1,59 @@
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>Integration methods for charges and fluxes in a transient.</summary>
+public enum IntegrationMethodKind { Trapezoidal, Gear }
+
+/// <summary>
+/// Tolerances and limits, with ngspice 39's defaults and names (the netlist's <c>.options</c> set them by these names).
+/// </summary>
+public sealed class SimulationOptions
+{
+    /// <summary>Relative tolerance of Newton convergence and truncation error (RELTOL).</summary>
+    public double RelTol { get; set; } = 1e-3;
+    /// <summary>Absolute current tolerance, A (ABSTOL).</summary>
+    public double AbsTol { get; set; } = 1e-12;
+    /// <summary>Absolute voltage tolerance, V (VNTOL).</summary>
+    public double VnTol { get; set; } = 1e-6;
+    /// <summary>Charge tolerance of the truncation-error estimate, C (CHGTOL).</summary>
+    public double ChgTol { get; set; } = 1e-14;
+    /// <summary>Truncation-error overestimation factor (TRTOL).</summary>
+    public double TrTol { get; set; } = 7;
+    /// <summary>Conductance added across every pn junction, S (GMIN).</summary>
+    public double Gmin { get; set; } = 1e-12;
+    /// <summary>Conductance from every node to ground, S (GSHUNT); 0 by default.</summary>
+    public double Gshunt { get; set; } = 0;
+    /// <summary>Newton iteration limit of an operating point (ITL1).</summary>
+    public int Itl1 { get; set; } = 100;
+    /// <summary>Newton iteration limit per DC-sweep point (ITL2).</summary>
+    public int Itl2 { get; set; } = 50;
+    /// <summary>Newton iteration limit per transient time point (ITL4).</summary>
+    public int Itl4 { get; set; } = 10;
+    /// <summary>Relative pivot threshold of the sparse LU (PIVREL).</summary>
+    public double PivRel { get; set; } = 1e-3;
+    /// <summary>Absolute pivot threshold of the sparse LU (PIVTOL).</summary>
+    public double PivTol { get; set; } = 1e-13;
+    /// <summary>Circuit temperature, °C (TEMP).</summary>
+    public double Temperature { get; set; } = 27;
+    /// <summary>Temperature at which model parameters were measured, °C (TNOM).</summary>
+    public double NominalTemperature { get; set; } = 27;
+    /// <summary>Transient integration method (METHOD=trap|gear).</summary>
+    public IntegrationMethodKind Method { get; set; } = IntegrationMethodKind.Trapezoidal;
+    /// <summary>Highest integration order (MAXORD): 2 for trap, up to 6 for gear.</summary>
+    public int MaxOrder { get; set; } = 2;
+    /// <summary>Maximum transient step, s (MAXSTEP); overrides the analysis default when set.</summary>
+    public double? MaxStep { get; set; }
+    /// <summary>Gmin steps tried when the plain operating point fails (GMINSTEPS); 0 disables gmin stepping.</summary>
+    public int GminSteps { get; set; } = 1;
+    /// <summary>Source steps tried when gmin stepping fails (SRCSTEPS); 0 disables source stepping.</summary>
+    public int SourceSteps { get; set; } = 1;
+    /// <summary>Skip the plain Newton attempt and go straight to gmin stepping (NOOPITER).</summary>
+    public bool NoOpIter { get; set; }
+    /// <summary>Run the pre-solve topology checks (floating nodes, voltage loops).</summary>
+    public bool TopologyChecks { get; set; } = true;
+
+    public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
+
+    /// <summary>Temperature in kelvin.</summary>
+    public double TemperatureKelvin => Temperature + Constants.CelsiusToKelvin;
+    public double NominalTemperatureKelvin => NominalTemperature + Constants.CelsiusToKelvin;
+}

@@ -1,0 +1,136 @@
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>
+/// The state every behavior reads while loading: the present Newton iterate, the analysis and init modes,
+/// the time step and integration coefficients, and the shared device states. One instance per simulation;
+/// fields (not properties) because devices read them on every load.
+/// </summary>
+public sealed class SimulationState
+{
+    public SimulationState(SimulationOptions options)
+    {
+        Options = options;
+        Gmin = options.Gmin;
+        Temperature = options.TemperatureKelvin;
+        NominalTemperature = options.NominalTemperatureKelvin;
+    }
+
+    public SimulationOptions Options { get; }
+
+    /// <summary>The iterate devices evaluate at (index 0 = ground = 0). Swapped by the solver, never reallocated
+    /// during a run, but read it through this field rather than caching the array.</summary>
+    public double[] Solution = Array.Empty<double>();
+
+    /// <summary>The iterate just solved for, which device convergence tests compare their linearization against
+    /// (valid only inside <see cref="Behaviors.IConvergenceBehavior.IsConverged"/>).</summary>
+    public double[] NewSolution = Array.Empty<double>();
+
+    public AnalysisMode Mode;
+    public InitMode Init;
+
+    /// <summary>Time of the point being solved, s.</summary>
+    public double Time;
+    /// <summary>Present time step, s.</summary>
+    public double Delta;
+    /// <summary>Past steps: [0] = present, [1] = the one before, ...</summary>
+    public readonly double[] DeltaOld = new double[8];
+    /// <summary>Integration order of the present step.</summary>
+    public int Order = 1;
+    public IntegrationMethodKind Method;
+    /// <summary>Integration coefficients: dq/dt ≈ Σ Ag[i]·q(t_{n+1−i}) (see <see cref="IntegrationCoefficients"/>).</summary>
+    public readonly double[] Ag = new double[8];
+
+    /// <summary>Conductance devices put across junctions, S.</summary>
+    public double Gmin;
+    /// <summary>Conductance added to every node diagonal (gmin stepping), S.</summary>
+    public double DiagonalGmin;
+    /// <summary>Scale of every independent source (source stepping), 0..1.</summary>
+    public double SourceFactor = 1;
+
+    /// <summary>Devices increment this when they limit a junction voltage (the iteration is then not converged).</summary>
+    public int NonConvergenceCount;
+
+    /// <summary>Circuit and nominal temperature, K.</summary>
+    public double Temperature;
+    public double NominalTemperature;
+
+    /// <summary>Angular frequency of the AC point being solved, rad/s.</summary>
+    public double Omega;
+
+    /// <summary>Transient print step and stop time, s (PULSE/EXP defaults depend on them).</summary>
+    public double Step;
+    public double FinalTime;
+
+    public readonly StateVectors States = new();
+
+    public bool IsTransient => (Mode & AnalysisMode.Transient) != 0;
+    public bool IsTranOp => (Mode & AnalysisMode.TranOp) != 0;
+    /// <summary>Any DC solution: operating point, transient operating point or sweep point (SPICE's MODEDC).</summary>
+    public bool IsDc => (Mode & (AnalysisMode.DcOp | AnalysisMode.TranOp | AnalysisMode.DcSweep)) != 0;
+    public bool UseInitialConditions => (Mode & AnalysisMode.Uic) != 0;
+
+    /// <summary>
+    /// Integrates the charge in state slot <paramref name="q"/> (its current goes in slot q+1) with the present
+    /// method and order. Returns the companion conductance geq = Ag[0]·C and the history current
+    /// ceq = i − Ag[0]·q, so the element stamps i ≈ geq·v + ceq.
+    /// </summary>
+    public void Integrate(int q, double capacitance, out double geq, out double ceq)
+    {
+        var s0 = States.State0;
+        var s1 = States.State1;
+        double current;
+        if (Method == IntegrationMethodKind.Trapezoidal)
+        {
+            current = Order == 1
+                ? Ag[0] * s0[q] + Ag[1] * s1[q]
+                : -s1[q + 1] * Ag[1] + Ag[0] * (s0[q] - s1[q]);
+        }
+        else
+        {
+            current = Ag[0] * s0[q];
+            for (var i = 1; i <= Order; i++) current += Ag[i] * States[i][q];
+        }
+        s0[q + 1] = current;
+        ceq = current - Ag[0] * s0[q];
+        geq = Ag[0] * capacitance;
+    }
+
+    /// <summary>
+    /// The largest step the local truncation error of charge slot <paramref name="q"/> allows (SPICE's CKTterr):
+    /// divided differences of the charge history estimate the next derivative; tolerance from RELTOL, ABSTOL,
+    /// CHGTOL and TRTOL.
+    /// </summary>
+    public double TruncationStep(int q)
+    {
+        Span<double> diff = stackalloc double[8];
+        Span<double> deltmp = stackalloc double[8];
+        var s0 = States.State0;
+        var s1 = States.State1;
+        var o = Options;
+        var volttol = o.AbsTol + o.RelTol * Math.Max(Math.Abs(s0[q + 1]), Math.Abs(s1[q + 1]));
+        var chargetol = Math.Max(Math.Abs(s0[q]), Math.Abs(s1[q]));
+        chargetol = o.RelTol * Math.Max(chargetol, o.ChgTol) / Delta;
+        var tol = Math.Max(volttol, chargetol);
+        for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][q];
+        for (var i = 0; i <= Order; i++) deltmp[i] = DeltaOld[i];
+        var j = Order;
+        while (true)
+        {
+            for (var i = 0; i <= j; i++) diff[i] = (diff[i] - diff[i + 1]) / deltmp[i];
+            if (--j < 0) break;
+            for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + DeltaOld[i];
+        }
+        var factor = IntegrationCoefficients.ErrorConstant(Method, Order);
+        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(diff[0]));
+        if (Order == 2) del = Math.Sqrt(del);
+        else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
+        return del;
+    }
+
+    /// <summary>Linear extrapolation of state slot <paramref name="index"/> to the present time (SPICE's DEVpred).</summary>
+    public double Predict(int index)
+    {
+        var xfact = Delta / DeltaOld[1];
+        return (1 + xfact) * States.State1[index] - xfact * States.State2[index];
+    }
+}

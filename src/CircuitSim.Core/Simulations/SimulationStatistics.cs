@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace CircuitSim.Core.Simulations;
+
+/// <summary>Counters and timers of one run: where the iterations and the time went.</summary>
+public sealed class SimulationStatistics
+{
+    public int NewtonIterations;
+    public int AcceptedSteps;
+    public int RejectedSteps;
+    public int TimePoints;
+    public int Factorizations;
+    public int Repivots;
+    /// <summary>Stopwatch ticks spent loading devices, factoring and solving.</summary>
+    public long LoadTicks, FactorTicks, SolveTicks;
+    public long TotalTicks;
+
+    public double LoadSeconds => LoadTicks / (double)Stopwatch.Frequency;
+    public double FactorSeconds => FactorTicks / (double)Stopwatch.Frequency;
+    public double SolveSeconds => SolveTicks / (double)Stopwatch.Frequency;
+    public double TotalSeconds => TotalTicks / (double)Stopwatch.Frequency;
+
+    public override string ToString() =>
+        $"{NewtonIterations} Newton iterations, {AcceptedSteps} accepted / {RejectedSteps} rejected steps, " +
+        $"load {LoadSeconds * 1e3:F1} ms, factor {FactorSeconds * 1e3:F1} ms, solve {SolveSeconds * 1e3:F1} ms, total {TotalSeconds * 1e3:F1} ms";
+}

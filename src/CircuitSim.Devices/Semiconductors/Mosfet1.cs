@@ -1,0 +1,45 @@
+using CircuitSim.Core.Behaviors;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+
+namespace CircuitSim.Devices.Semiconductors;
+
+/// <summary>MOSFET M (drain, gate, source, bulk, model) evaluated with the level-1 (Shichman–Hodges) equations.</summary>
+public sealed class Mosfet1 : Component
+{
+    public Mosfet1(string name, string drain, string gate, string source, string bulk, string model)
+        : base(name, drain, gate, source, bulk) => ModelName = model;
+
+    public string ModelName { get; set; }
+
+    /// <summary>Channel length and width, m (ngspice's default 100 µm).</summary>
+    [Parameter("l")] public double Length { get; set; } = 100e-6;
+    [Parameter("w")] public double Width { get; set; } = 100e-6;
+    /// <summary>Drain and source diffusion areas, m², and perimeters, m.</summary>
+    [Parameter("ad")] public double DrainArea { get; set; }
+    [Parameter("as")] public double SourceArea { get; set; }
+    [Parameter("pd")] public double DrainPerimeter { get; set; }
+    [Parameter("ps")] public double SourcePerimeter { get; set; }
+    /// <summary>Squares of drain and source diffusion (for RSH).</summary>
+    [Parameter("nrd")] public double DrainSquares { get; set; } = 1;
+    [Parameter("nrs")] public double SourceSquares { get; set; } = 1;
+    [Parameter("m")] public double Multiplier { get; set; } = 1;
+    [Parameter("off")] public bool Off { get; set; }
+    /// <summary>Initial VDS, VGS, VBS for UIC, V.</summary>
+    [Parameter("icvds")] public double? IcVds { get; set; }
+    [Parameter("icvgs")] public double? IcVgs { get; set; }
+    [Parameter("icvbs")] public double? IcVbs { get; set; }
+    [Parameter("temp")] public double? Temperature { get; set; }
+
+    public override IEnumerable<(int, int)> DcPaths => new[] { (0, 2), (3, 0), (3, 2) };
+
+    public override IEnumerable<(int, int)> CapacitivePaths => new[] { (1, 2), (1, 0), (1, 3) };
+
+    public override Behavior CreateBehavior(BindingContext context)
+    {
+        var model = context.GetModel<MosfetModel>(ModelName, Name);
+        if (model.Level != 1)
+            throw new CircuitException($"{Name}: model '{model.Name}' is level {model.Level}; only LEVEL=1 is implemented", Name);
+        return new Mosfet1Behavior(this, model, context);
+    }
+}
