@@ -10,7 +10,8 @@ namespace CircuitSim.Core.Analyses;
 /// control on every charge and flux (a point is rejected when the error asks for less than 0.9× the step; steps grow
 /// at most 2× per point), order 1 after each breakpoint and after a Newton failure (which also cuts the step by 8),
 /// trapezoidal order 2 (default) or Gear. Every rejected attempt calls <see cref="IRejectBehavior.Reject"/> so devices
-/// with internal state roll back. Each accepted point is exported (from tstart on).
+/// with internal state roll back. Each accepted point is exported from tstart on (with UIC from the first step on,
+/// as ngspice: the t = 0 vector is then only the initial conditions, not a solution).
 /// </summary>
 public sealed class Transient : Simulation
 {
@@ -87,7 +88,8 @@ public sealed class Transient : Simulation
             Array.Copy(s.Solution, _accepted, _accepted.Length);
             if (time > _breakpoints.Next) _breakpoints.RemoveFirst();
             Statistics.AcceptedSteps++;
-            if (time >= Start || point == 0) yield return new ExportPoint(point++, time);
+            // with UIC the t = 0 "solution" is only the initial-condition vector, so ngspice does not output it
+            if (time >= Start && !(UseInitialConditions && time == 0)) yield return new ExportPoint(point++, time);
             if (Stop - time < minBreak) yield break;
             ExtendBreakpoints(time, maxStep);
 
@@ -126,15 +128,7 @@ public sealed class Transient : Simulation
                 s.Delta = delta;
                 s.DeltaOld[0] = delta;
                 IntegrationCoefficients.Compute(s.Method, s.Order, s.DeltaOld, s.Ag);
-                bool converged;
-                try
-                {
-                    converged = Solver.Iterate(Options.Itl4);
-                }
-                catch (SingularCircuitException e)
-                {
-                    throw new SingularCircuitException($"at time {time:G6} s: {e.Message}", e.Unknown, e);
-                }
+                var converged = Solver.Iterate(Options.Itl4);
                 Statistics.TimePoints++;
                 s.Init = InitMode.Predict;
                 if (firstTime)
@@ -201,8 +195,10 @@ public sealed class Transient : Simulation
         return Math.Min(2 * delta, limit);
     }
 
-    private ConvergenceException NonConvergence(double time, double step)
+    private SimulationException NonConvergence(double time, double step)
     {
+        if (Solver.LastSingular is { } singular)
+            return new SingularCircuitException($"transient: at time {time:G6} s (step {step:G3} s) {singular.Message}", singular.Unknown, singular);
         var names = Solver.LastNonConverged.Select(i => Unknowns[i].Name).Take(10).ToList();
         return new ConvergenceException(
             $"transient: no convergence at time {time:G6} s with step {step:G3} s (time step too small)" +

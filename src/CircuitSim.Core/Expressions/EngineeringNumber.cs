@@ -12,10 +12,11 @@ public static class EngineeringNumber
     public static bool TryParse(string text, out double value)
     {
         value = 0;
-        var length = MantissaLength(text, 0);
+        var sign = text.Length > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+        var length = MantissaLength(text, sign);
         if (length == 0) return false;
-        if (!double.TryParse(text.AsSpan(0, length), NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return false;
-        var suffix = text.AsSpan(length);
+        if (!double.TryParse(text.AsSpan(0, sign + length), NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return false;
+        var suffix = text.AsSpan(sign + length);
         foreach (var c in suffix)
             if (!char.IsLetter(c)) return false;
         value *= Scale(suffix);

@@ -62,6 +62,10 @@ public sealed class NewtonSolver
     /// <summary>Unknown indices that failed the convergence test on the last iteration of a failed <see cref="Iterate"/>.</summary>
     public IReadOnlyList<int> LastNonConverged => _lastNonConverged;
 
+    /// <summary>Set when the last <see cref="Iterate"/> failed because the matrix was singular even after a fresh
+    /// pivot search (the caller may still recover, e.g. by gmin stepping or a smaller time step).</summary>
+    public SingularCircuitException? LastSingular { get; private set; }
+
     /// <summary>Holds nodes at values during DC solutions with init mode Junction/Fix (.nodeset).</summary>
     public void SetNodesets(IEnumerable<(int Index, double Value)> nodes) => Fill(_nodesets, nodes);
 
@@ -134,11 +138,13 @@ public sealed class NewtonSolver
     public void RequestRepivot() => _lu.RequestRepivot();
 
     /// <summary>Runs Newton iterations until convergence or <paramref name="maxIterations"/>; true when converged.</summary>
-    /// <exception cref="SingularCircuitException">The matrix is singular even after a fresh pivot search.</exception>
+    /// <remarks>A matrix that stays singular after a fresh pivot search ends the attempt as not converged and is
+    /// reported in <see cref="LastSingular"/>, as ngspice lets gmin stepping or a step cut deal with it.</remarks>
     public bool Iterate(int maxIterations)
     {
         var s = _state;
         _lastNonConverged.Clear();
+        LastSingular = null;
         if (s.IsTranOp && s.UseInitialConditions)
         {
             // UIC: no operating point, the devices just store their initial states
@@ -157,7 +163,11 @@ public sealed class NewtonSolver
             _stats.NewtonIterations++;
             if (s.Init == InitMode.Junction || (s.Init == InitMode.Transient && iteration == 1)) _lu.RequestRepivot();
 
-            if (!Factor(ref repivoted)) continue; // a reused pivot failed: reload and factor with a fresh pivot search
+            switch (Factor(ref repivoted))
+            {
+                case FactorOutcome.Retry: continue; // a reused pivot failed: reload and factor with a fresh pivot search
+                case FactorOutcome.Singular: return false;
+            }
             Solve();
 
             if (iteration > maxIterations)
@@ -200,7 +210,9 @@ public sealed class NewtonSolver
         }
     }
 
-    private bool Factor(ref bool repivoted)
+    private enum FactorOutcome { Done, Retry, Singular }
+
+    private FactorOutcome Factor(ref bool repivoted)
     {
         var t0 = Stopwatch.GetTimestamp();
         try
@@ -209,7 +221,7 @@ public sealed class NewtonSolver
             _lu.Factor(_mna.LuValues);
             _stats.Factorizations++;
             if (_lu.Statistics.FullFactorizations != before) _stats.Repivots++;
-            return true;
+            return FactorOutcome.Done;
         }
         catch (SingularMatrixException e)
         {
@@ -218,14 +230,16 @@ public sealed class NewtonSolver
                 // SPICE: a refactorization that hits a bad pivot retries with a fresh pivot search
                 repivoted = true;
                 _lu.RequestRepivot();
-                return false;
+                return FactorOutcome.Retry;
             }
             var what = _unknowns.Describe(e.Index + 1);
-            throw new SingularCircuitException(
+            _lu.RequestRepivot();
+            LastSingular = new SingularCircuitException(
                 $"singular matrix: no usable pivot for {what}" + (e.Structural
                     ? " (it is not connected to anything that determines it)"
                     : " (check for a floating node, a loop of voltage sources or inductors, or a current source in series with a capacitor)"),
                 _unknowns[e.Index + 1].Name, e);
+            return FactorOutcome.Singular;
         }
         finally
         {

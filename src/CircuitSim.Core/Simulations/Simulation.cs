@@ -320,8 +320,10 @@ public abstract class Simulation
     }
 
     /// <summary>The exception for a failed operating point, naming the unknowns that did not settle.</summary>
-    protected ConvergenceException OperatingPointFailure(string what, double? time = null)
+    protected SimulationException OperatingPointFailure(string what, double? time = null)
     {
+        if (Solver.LastSingular is { } singular)
+            return new SingularCircuitException($"{what}: {singular.Message}", singular.Unknown, singular);
         var names = Solver.LastNonConverged.Select(i => Unknowns[i].Name).Take(10).ToList();
         var list = names.Count > 0 ? $"; not converged: {string.Join(", ", names)}" : "";
         return new ConvergenceException(

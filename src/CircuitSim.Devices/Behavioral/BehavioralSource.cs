@@ -16,11 +16,15 @@ public enum BehavioralKind { Voltage, Current }
 /// </summary>
 public sealed class BehavioralSource : Component
 {
-    public BehavioralSource(string name, string pos, string neg, BehavioralKind kind, string expression) : base(name, pos, neg)
+    public BehavioralSource(string name, string pos, string neg, BehavioralKind kind, string expression)
+        : this(name, pos, neg, kind, ExpressionParser.Parse(expression), expression) { }
+
+    /// <summary>From a parsed expression (the netlist reader substitutes parameters and maps names first).</summary>
+    public BehavioralSource(string name, string pos, string neg, BehavioralKind kind, Expression expression, string text) : base(name, pos, neg)
     {
         Kind = kind;
-        Text = expression;
-        Expression = ExpressionParser.Parse(expression);
+        Text = text;
+        Expression = expression;
     }
 
     public BehavioralKind Kind { get; }

@@ -1,0 +1,133 @@
+using System.Numerics;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist;
+using CircuitSim.Netlist.Running;
+using CircuitSim.Output;
+
+namespace CircuitSim.Cli;
+
+/// <summary>Which files a run writes.</summary>
+public sealed record OutputRequest(string Directory, string BaseName, bool Raw, bool Csv, bool AsciiRaw, bool Plot);
+
+/// <summary>
+/// Streams every plot to files while it runs: one SPICE3 raw file with all plots (as ngspice writes them), one CSV
+/// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, an SVG per plot.
+/// Files are written under temporary names and renamed when the plot ends; a failed plot keeps its points.
+/// </summary>
+internal sealed class FileOutputObserver : IRunObserver, IDisposable
+{
+    private readonly OutputRequest _request;
+    private readonly RawFileWriter? _raw;
+    private IWaveformWriter? _csv;
+    private WaveformRecorder? _recorder;
+    private PlotInfo? _plot;
+    private int _plotIndex;
+    private readonly Dictionary<string, int> _kindCount = new();
+
+    public FileOutputObserver(OutputRequest request)
+    {
+        _request = request;
+        Directory.CreateDirectory(request.Directory);
+        if (request.Raw)
+            _raw = new RawFileWriter(Path.Combine(request.Directory, request.BaseName + ".raw"), request.AsciiRaw ? RawEncoding.Ascii : RawEncoding.Binary);
+    }
+
+    public List<string> FilesWritten { get; } = new();
+
+    public void BeginPlot(PlotInfo plot)
+    {
+        _plot = plot;
+        _plotIndex++;
+        var header = Header(plot);
+        _raw?.Begin(header);
+        var stem = Stem(plot);
+        if (_request.Csv)
+        {
+            var path = Path.Combine(_request.Directory, stem + ".csv");
+            var csv = new CsvWaveformWriter(path);
+            _csv = plot.Analysis is TranSpec t ? new LinearizingWriter(csv, t.Step, t.Stop, t.Start) : csv;
+            _csv.Begin(header);
+            FilesWritten.Add(path);
+        }
+        if (_request.Plot && plot.Analysis is not OpSpec)
+        {
+            _recorder = new WaveformRecorder();
+            _recorder.Begin(header);
+        }
+    }
+
+    private string Stem(PlotInfo plot)
+    {
+        var kind = plot.Analysis.Kind;
+        _kindCount[kind] = _kindCount.GetValueOrDefault(kind) + 1;
+        var n = _kindCount[kind];
+        return $"{_request.BaseName}.{kind}{(n > 1 ? n.ToString() : "")}";
+    }
+
+    private static WaveformHeader Header(PlotInfo plot)
+    {
+        var vectors = new List<VectorInfo>();
+        if (plot.ScaleName is not null)
+            vectors.Add(new VectorInfo(plot.ScaleName, plot.Analysis switch
+            {
+                TranSpec => VectorKind.Time,
+                AcSpec => VectorKind.Frequency,
+                _ => VectorKinds.Guess(plot.ScaleName, isScale: true),
+            }));
+        for (var i = 0; i < plot.VectorNames.Count; i++)
+            vectors.Add(new VectorInfo(plot.VectorNames[i], plot.VectorKinds[i] switch
+            {
+                ProbeKind.Voltage => VectorKind.Voltage,
+                ProbeKind.Current => VectorKind.Current,
+                _ => VectorKinds.Guess(plot.VectorNames[i]),
+            }));
+        var title = plot.StepLabel is null ? plot.Title : $"{plot.Title} ({plot.StepLabel})";
+        return new WaveformHeader(title, plot.PlotName, vectors, plot.IsComplex) { Date = DateTime.Now, LogScale = plot.Analysis is AcSpec { Sweep: not Core.Analyses.AcSweepKind.Linear } };
+    }
+
+    public void Point(ReadOnlySpan<double> values)
+    {
+        _raw?.WritePoint(values);
+        _csv?.WritePoint(values);
+        _recorder?.WritePoint(values);
+    }
+
+    public void Point(double scale, ReadOnlySpan<Complex> values)
+    {
+        _raw?.WritePoint(scale, values);
+        _csv?.WritePoint(scale, values);
+        _recorder?.WritePoint(scale, values);
+    }
+
+    public void EndPlot(Exception? failure)
+    {
+        var partial = failure is not null;
+        _csv?.Complete(partial);
+        _csv?.Dispose();
+        _csv = null;
+        if (_recorder is not null)
+        {
+            _recorder.Complete(partial);
+            var set = _recorder.Result;
+            if (set.PointCount > 0)
+            {
+                var path = Path.Combine(_request.Directory, $"{_request.BaseName}.{_plot!.Analysis.Kind}{(_kindCount[_plot.Analysis.Kind] > 1 ? _kindCount[_plot.Analysis.Kind].ToString() : "")}.svg");
+                PlotWriter.Save(set, _plot, path);
+                FilesWritten.Add(path);
+            }
+            _recorder = null;
+        }
+    }
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_raw is null || _disposed) return;
+        _disposed = true;
+        if (_raw.IsWriting) _raw.Complete(partial: false);
+        var path = _raw.FinalPath;
+        _raw.Dispose();
+        if (File.Exists(path)) FilesWritten.Insert(0, path);
+    }
+}

@@ -1,0 +1,21 @@
+using CircuitSim.Netlist;
+using CircuitSim.Netlist.Running;
+using CircuitSim.Output;
+
+namespace CircuitSim.Cli;
+
+/// <summary>Chooses what to draw for a plot: up to eight traces (voltages left, currents on a right axis), AC as magnitude in dB.</summary>
+internal static class PlotWriter
+{
+    public const int MaxTraces = 8;
+
+    public static void Save(WaveformSet set, PlotInfo? info, string path, IReadOnlyList<string>? names = null)
+    {
+        var chosen = (names is { Count: > 0 } ? names : set.Vectors.Skip(1).Select(v => v.Name)).Take(MaxTraces).ToArray();
+        var chart = info?.Analysis is AcSpec || set.IsComplex
+            ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, chosen)
+            : WaveformPlots.TimeSeries(set, chosen);
+        if (info?.StepLabel is { } label) chart.Title = $"{chart.Title} ({label})";
+        chart.Save(path);
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using CircuitSim.Cli;
+using Spectre.Console;
+
+var stdout = AnsiConsole.Console;
+var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+var netlistArgument = new Argument<FileInfo>("netlist") { Description = "The netlist to simulate (ngspice dialect)." };
+var outputOption = new Option<string>("--output", "-o") { Description = "Directory for the output files.", DefaultValueFactory = _ => "out" };
+var formatOption = new Option<string>("--format") { Description = "Waveform files to write: raw, csv or both.", DefaultValueFactory = _ => "both" };
+formatOption.AcceptOnlyFromAmong("raw", "csv", "both");
+var plotOption = new Option<bool>("--plot") { Description = "Also write an SVG plot of each analysis." };
+var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings and errors." };
+var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
+var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption };
+run.SetAction(parse =>
+{
+    var file = parse.GetValue(netlistArgument)!;
+    if (!file.Exists)
+    {
+        stderr.MarkupLine($"[red]netlist not found: {Markup.Escape(file.FullName)}[/]");
+        return ExitCodes.BadInput;
+    }
+    return RunCommand.Execute(file, parse.GetValue(outputOption)!, parse.GetValue(formatOption)!, parse.GetValue(plotOption),
+        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr);
+});
+
+var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };
+var vectorsArgument = new Argument<string[]>("vectors") { Description = "Vectors to draw (default: the first eight).", Arity = ArgumentArity.ZeroOrMore };
+var xyOption = new Option<string?>("--xy") { Description = "Draw one vector against another: --xy x,y (e.g. v(p),i(vam))." };
+var svgOption = new Option<string?>("--output", "-o") { Description = "The SVG file to write (default: next to the input)." };
+var titleOption = new Option<string?>("--title") { Description = "Plot title." };
+var indexOption = new Option<int>("--plot-index") { Description = "Which plot of a raw file with several (1-based).", DefaultValueFactory = _ => 1 };
+var plot = new Command("plot", "Draw waveforms from a raw or CSV file as an SVG.") { inputArgument, vectorsArgument, xyOption, svgOption, titleOption, indexOption };
+plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, parse.GetValue(vectorsArgument) ?? Array.Empty<string>(),
+    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr));
+
+var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
+var result = root.Parse(args);
+if (result.Errors.Count > 0)
+{
+    foreach (var e in result.Errors) stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+    stderr.MarkupLine("run [blue]circuitsim --help[/] for usage");
+    return ExitCodes.BadInput;
+}
+return result.Invoke();

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist;
+using CircuitSim.Netlist.Running;
+using CircuitSim.Netlist.Semantics;
+using CircuitSim.Output;
+using Spectre.Console;
+
+namespace CircuitSim.Cli;
+
+/// <summary>Exit codes of the CLI.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>A simulation failed (the data up to the failure is written).</summary>
+    public const int SimulationFailed = 1;
+    /// <summary>The input is bad (netlist errors, missing file, invalid circuit).</summary>
+    public const int BadInput = 2;
+}
+
+/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
+public static class RunCommand
+{
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors)
+    {
+        var clock = Stopwatch.StartNew();
+        Netlist.Netlist netlist;
+        try
+        {
+            netlist = new NetlistReader(DeviceCatalog.Create()).ReadFile(netlistFile.FullName);
+        }
+        catch (NetlistException e)
+        {
+            foreach (var d in e.Diagnostics) Report(errors, d);
+            var count = e.Errors.Count();
+            errors.MarkupLine($"[red]{count} error{(count == 1 ? "" : "s")} in {Markup.Escape(netlistFile.Name)}; nothing was simulated.[/]");
+            return ExitCodes.BadInput;
+        }
+        foreach (var w in netlist.Warnings) Report(errors, w);
+
+        var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
+            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot);
+        var runner = new NetlistRunner(netlist);
+        List<PlotOutcome> outcomes;
+        List<string> files;
+        using (var output = new FileOutputObserver(request))
+        {
+            if (quiet || !console.Profile.Capabilities.Interactive)
+                outcomes = runner.Run(output);
+            else
+            {
+                List<PlotOutcome>? result = null;
+                console.Progress().AutoClear(true).HideCompleted(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .Start(ctx => result = runner.Run(output, new ProgressObserver(ctx)));
+                outcomes = result!;
+            }
+            output.Dispose();
+            files = output.FilesWritten;
+        }
+        var measures = outcomes.SelectMany(o => o.Measures).ToList();
+        if (measures.Count > 0)
+        {
+            var json = Path.Combine(outputDirectory, request.BaseName + ".meas.json");
+            WriteMeasures(json, measures);
+            files.Add(json);
+        }
+
+        var failed = outcomes.Where(o => o.Failure is not null).ToList();
+        if (!quiet) Summary(console, netlist, outcomes, files, measures, clock.Elapsed);
+        foreach (var f in failed)
+        {
+            var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";
+            errors.MarkupLine($"[red]{Markup.Escape(f.Info.PlotName)}{(f.Info.StepLabel is null ? "" : $" ({Markup.Escape(f.Info.StepLabel)})")} failed:[/] {Markup.Escape(f.Failure!.Message)}{Markup.Escape(kept)}");
+        }
+        if (failed.Any(f => f.Failure is CircuitException)) return ExitCodes.BadInput;
+        return failed.Count > 0 ? ExitCodes.SimulationFailed : ExitCodes.Success;
+    }
+
+    private static void Report(IAnsiConsole errors, NetlistDiagnostic d)
+    {
+        var color = d.Severity == Severity.Error ? "red" : "yellow";
+        var lines = d.Format().Split('\n');
+        errors.MarkupLine($"[{color}]{Markup.Escape(lines[0])}[/]");
+        foreach (var l in lines.Skip(1)) errors.WriteLine(l.TrimEnd('\r'));
+    }
+
+    private static void Summary(IAnsiConsole console, Netlist.Netlist netlist, List<PlotOutcome> outcomes, List<string> files,
+        List<MeasureOutcome> measures, TimeSpan elapsed)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(netlist.Title)}[/]");
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("analysis").AddColumn(new TableColumn("points").RightAligned()).AddColumn(new TableColumn("accepted / rejected").RightAligned())
+            .AddColumn(new TableColumn("Newton its").RightAligned()).AddColumn(new TableColumn("time").RightAligned()).AddColumn("status");
+        foreach (var o in outcomes)
+        {
+            var name = o.Info.PlotName + (o.Info.StepLabel is null ? "" : $" ({o.Info.StepLabel})");
+            var steps = o.Info.Analysis is TranSpec ? $"{o.Statistics.AcceptedSteps} / {o.Statistics.RejectedSteps}" : "–";
+            var status = o.Failure is null ? "[green]ok[/]" : "[red]failed[/]";
+            table.AddRow(Markup.Escape(name), o.Points.ToString(CultureInfo.InvariantCulture), steps,
+                o.Statistics.NewtonIterations.ToString(CultureInfo.InvariantCulture), EngineeringFormat.Format(o.Statistics.TotalSeconds, "s"), status);
+        }
+        console.Write(table);
+        if (measures.Count > 0)
+        {
+            var mt = new Table().Border(TableBorder.Rounded).AddColumn(".meas").AddColumn(new TableColumn("value").RightAligned());
+            foreach (var m in measures)
+                mt.AddRow(Markup.Escape(m.Name + (m.StepLabel is null ? "" : $" ({m.StepLabel})")),
+                    m.Value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : $"[yellow]{Markup.Escape(m.Failure ?? "failed")}[/]");
+            console.Write(mt);
+        }
+        foreach (var f in files) console.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
+        console.MarkupLine($"done in {EngineeringFormat.Format(elapsed.TotalSeconds, "s")}");
+    }
+
+    private static void WriteMeasures(string path, List<MeasureOutcome> measures)
+    {
+        var items = measures.Select(m => new Dictionary<string, object?>
+        {
+            ["name"] = m.Name,
+            ["step"] = m.StepLabel,
+            ["value"] = m.Value,
+            ["failure"] = m.Failure,
+        });
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(tmp, path, overwrite: true);
+    }
+}

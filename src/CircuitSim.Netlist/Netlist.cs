@@ -1,0 +1,74 @@
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+
+namespace CircuitSim.Netlist;
+
+/// <summary>An analysis line of the netlist.</summary>
+public abstract record AnalysisSpec(SourceLocation At)
+{
+    /// <summary>ngspice's plot name for the analysis.</summary>
+    public abstract string Kind { get; }
+}
+
+public sealed record OpSpec(SourceLocation At) : AnalysisSpec(At)
+{
+    public override string Kind => "op";
+}
+
+/// <summary>.dc; <see cref="Sweeps"/> innermost first.</summary>
+public sealed record DcSpec(SourceLocation At, IReadOnlyList<SweepSpec> Sweeps) : AnalysisSpec(At)
+{
+    public override string Kind => "dc";
+}
+
+public sealed record TranSpec(SourceLocation At, double Step, double Stop, double Start, double? MaxStep, bool UseInitialConditions) : AnalysisSpec(At)
+{
+    public override string Kind => "tran";
+}
+
+public sealed record AcSpec(SourceLocation At, AcSweepKind Sweep, int Points, double Start, double Stop) : AnalysisSpec(At)
+{
+    public override string Kind => "ac";
+}
+
+/// <summary>.step param name … : the values a parameter (or temp) takes in successive runs.</summary>
+public sealed record StepSpec(SourceLocation At, string Parameter, IReadOnlyList<double> Values);
+
+/// <summary>A .meas line: its text after ".meas" with {expressions} already substituted, parsed.</summary>
+public sealed record MeasureLine(SourceLocation At, string Analysis, string Name, string Text, Measurements.MeasureStatement Statement);
+
+/// <summary>
+/// A netlist read and checked: its title, circuit, analyses, options and output requests. <see cref="Build"/> makes
+/// a fresh circuit with parameters overridden (what .step needs).
+/// </summary>
+public sealed class Netlist
+{
+    private readonly Func<IReadOnlyDictionary<string, double>?, Circuit> _build;
+
+    internal Netlist(string title, string file, Circuit circuit, Func<IReadOnlyDictionary<string, double>?, Circuit> build)
+    {
+        Title = title;
+        File = file;
+        Circuit = circuit;
+        _build = build;
+    }
+
+    public string Title { get; }
+    public string File { get; }
+    /// <summary>The circuit with the netlist's own parameter values.</summary>
+    public Circuit Circuit { get; }
+    public SimulationOptions Options { get; internal set; } = new();
+    public List<AnalysisSpec> Analyses { get; } = new();
+    public StepSpec? Step { get; internal set; }
+    public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, double> Nodesets { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Vectors named by .save/.print/.probe (empty: save everything, as ngspice).</summary>
+    public List<string> Saves { get; } = new();
+    public List<MeasureLine> Measures { get; } = new();
+    public List<NetlistDiagnostic> Warnings { get; } = new();
+
+    /// <summary>A fresh circuit with some global parameters overridden.</summary>
+    /// <exception cref="NetlistException">The overridden values make a statement invalid.</exception>
+    public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters);
+}

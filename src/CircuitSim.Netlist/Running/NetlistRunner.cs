@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Numerics;
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+
+namespace CircuitSim.Netlist.Running;
+
+/// <summary>The outcome of one plot: statistics, failure, and the .meas results computed on it.</summary>
+public sealed record PlotOutcome(PlotInfo Info, int Points, SimulationStatistics Statistics, Exception? Failure, IReadOnlyList<string> Warnings)
+{
+    public List<MeasureOutcome> Measures { get; } = new();
+}
+
+/// <summary>A .meas result: the value, or why there is none.</summary>
+public sealed record MeasureOutcome(string Name, string? StepLabel, double? Value, string? Failure);
+
+/// <summary>
+/// Runs a netlist's analyses (for every .step value, if any): builds each simulation with the netlist's options,
+/// .ic and .nodeset, streams the saved vectors to observers, and evaluates .meas lines on the recorded plot.
+/// A failed analysis ends its plot with the failure and the run goes on with the next one.
+/// </summary>
+public sealed class NetlistRunner
+{
+    private readonly Netlist _netlist;
+
+    public NetlistRunner(Netlist netlist) => _netlist = netlist;
+
+    /// <summary>Set to stop a long run between points (the plot then ends as failed with a cancellation).</summary>
+    public CancellationToken Cancellation { get; set; }
+
+    /// <summary>Evaluates the .meas lines of a finished plot.</summary>
+    public Func<PlotRecorder.RecordedPlot, IReadOnlyList<MeasureLine>, IReadOnlyList<MeasureOutcome>> MeasureEvaluator { get; set; } =
+        (plot, lines) => PlotMeasurements.Evaluate(plot, lines);
+
+    public List<PlotOutcome> Run(params IRunObserver[] observers)
+    {
+        var outcomes = new List<PlotOutcome>();
+        var step = _netlist.Step;
+        var runs = step is null
+            ? new[] { ((IReadOnlyDictionary<string, double>?)null, (double?)null, (string?)null) }
+            : step.Values.Select(v => (
+                string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) ? null : (IReadOnlyDictionary<string, double>)new Dictionary<string, double> { [step.Parameter] = v },
+                string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) ? v : (double?)null,
+                (string?)$"{step.Parameter.ToLowerInvariant()}={v:G6}")).ToArray();
+        foreach (var (overrides, temperature, label) in runs)
+        {
+            var circuit = overrides is null ? _netlist.Circuit : _netlist.Build(overrides);
+            foreach (var analysis in _netlist.Analyses)
+            {
+                if (Cancellation.IsCancellationRequested) return outcomes;
+                outcomes.Add(RunOne(circuit, analysis, temperature, label, observers));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>Runs everything into memory (for tests and small jobs).</summary>
+    public (List<PlotOutcome> Outcomes, PlotRecorder Recorder) RunToMemory()
+    {
+        var recorder = new PlotRecorder();
+        return (Run(recorder), recorder);
+    }
+
+    public Simulation CreateSimulation(Circuit circuit, AnalysisSpec analysis, double? temperature = null)
+    {
+        var options = _netlist.Options.Clone();
+        if (temperature.HasValue) options.Temperature = temperature.Value;
+        Simulation sim = analysis switch
+        {
+            OpSpec => new OperatingPoint(circuit, options),
+            DcSpec dc => new DcSweep(circuit, dc.Sweeps, options),
+            TranSpec t => new Transient(circuit, t.Step, t.Stop, t.Start, t.MaxStep, t.UseInitialConditions, options),
+            AcSpec ac => new Ac(circuit, ac.Sweep, ac.Points, ac.Start, ac.Stop, options),
+            _ => throw new InvalidOperationException($"unknown analysis {analysis}"),
+        };
+        foreach (var (k, v) in _netlist.InitialConditions) sim.InitialConditions[k] = v;
+        foreach (var (k, v) in _netlist.Nodesets) sim.Nodesets[k] = v;
+        return sim;
+    }
+
+    private PlotOutcome RunOne(Circuit circuit, AnalysisSpec analysis, double? temperature, string? label, IRunObserver[] observers)
+    {
+        var sim = CreateSimulation(circuit, analysis, temperature);
+        var measures = _netlist.Measures.Where(m => m.Analysis == analysis.Kind).ToList();
+        var recorder = measures.Count > 0 ? new PlotRecorder() : null;
+        var all = recorder is null ? observers : observers.Append(recorder).ToArray();
+
+        PlotInfo? info = null;
+        Exception? failure = null;
+        var points = 0;
+        var begun = false;
+        try
+        {
+            sim.Setup();
+            var names = _netlist.Saves.Count > 0 ? _netlist.Saves.ToList() : sim.DefaultProbeNames().ToList();
+            // .meas may read vectors a narrowing .save left out
+            names.AddRange(measures.SelectMany(m => m.Statement.OutputVariables).Where(IsCircuitVector));
+            names = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var probes = names.Select(sim.CreateProbe).ToList();
+            info = new PlotInfo(_netlist.Title, sim.PlotName, analysis, sim.ScaleName, probes.Select(p => p.Name).ToList(),
+                probes.Select(p => p.Kind).ToList(), analysis is AcSpec, label);
+            foreach (var o in all) o.BeginPlot(info);
+            begun = true;
+            var offset = sim.ScaleName is null ? 0 : 1;
+            var row = new double[probes.Count + offset];
+            var complexRow = new Complex[probes.Count];
+            foreach (var p in sim.Run())
+            {
+                if (info.IsComplex)
+                {
+                    for (var i = 0; i < probes.Count; i++) complexRow[i] = probes[i].ComplexValue;
+                    foreach (var o in all) o.Point(p.Scale, complexRow);
+                }
+                else
+                {
+                    if (offset == 1) row[0] = p.Scale;
+                    for (var i = 0; i < probes.Count; i++) row[i + offset] = probes[i].Value;
+                    foreach (var o in all) o.Point(row);
+                }
+                points++;
+                if (Cancellation.IsCancellationRequested) throw new OperationCanceledException("run cancelled");
+            }
+        }
+        catch (Exception e) when (e is SimulationException or CircuitException or OperationCanceledException)
+        {
+            failure = e;
+        }
+        info ??= new PlotInfo(_netlist.Title, sim.PlotName, analysis, sim.ScaleName, Array.Empty<string>(), Array.Empty<ProbeKind>(), analysis is AcSpec, label);
+        if (begun)
+            foreach (var o in all) o.EndPlot(failure);
+        var outcome = new PlotOutcome(info, points, sim.Statistics, failure, sim.Warnings);
+        if (recorder is not null && recorder.Plots.Count > 0)
+            outcome.Measures.AddRange(MeasureEvaluator(recorder.Plots[^1], measures));
+        return outcome;
+    }
+
+    /// <summary>A name the simulation can probe (v(…), i(…), @dev[…]); AC derived forms (vdb…) are computed later.</summary>
+    private static bool IsCircuitVector(string name) =>
+        name.StartsWith('@') || name.StartsWith("v(", StringComparison.OrdinalIgnoreCase) || name.StartsWith("i(", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,276 @@
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Expressions;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist.Syntax;
+
+namespace CircuitSim.Netlist.Semantics;
+
+/// <summary>Where an expansion is: the instance prefix, the port map, the parameter scope and local models.</summary>
+internal sealed class ExpansionContext
+{
+    public required string Prefix { get; init; }
+    public required Dictionary<string, string> Ports { get; init; }
+    public required ParameterScope Scope { get; init; }
+    public required Block Block { get; init; }
+    public ExpansionContext? Parent { get; init; }
+    public int Depth { get; init; }
+    public Dictionary<string, string> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, UserFunction> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string? FindModel(string name) => Models.TryGetValue(name, out var q) ? q : Parent?.FindModel(name);
+    public UserFunction? FindFunction(string name) => Functions.TryGetValue(name, out var f) ? f : Parent?.FindFunction(name);
+}
+
+/// <summary>
+/// Expands the statement tree into a flat <see cref="Circuit"/>: parameters and models first at each level, then
+/// elements; subcircuit instances recursively with their own parameter scope, nodes named <c>x1.node</c> and elements
+/// <c>x1.r1</c>. Each statement's errors are recorded and the expansion goes on, so one pass reports several.
+/// </summary>
+internal sealed partial class CircuitBuilder
+{
+    private readonly DeviceRegistry _registry;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _globalNodes;
+    private Circuit _circuit = null!;
+
+    public CircuitBuilder(DeviceRegistry registry, DiagnosticBag diagnostics, HashSet<string> globalNodes)
+    {
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _globalNodes = globalNodes;
+    }
+
+    /// <summary>Builds the circuit of the top-level block with the given global scope.</summary>
+    public Circuit Build(string title, Block top, ParameterScope globals, ExpansionContext? topContext = null)
+    {
+        _circuit = new Circuit(title);
+        var ctx = topContext ?? new ExpansionContext { Prefix = "", Ports = new(StringComparer.OrdinalIgnoreCase), Scope = globals, Block = top };
+        Expand(ctx, topLevel: true);
+        return _circuit;
+    }
+
+    private void Expand(ExpansionContext ctx, bool topLevel)
+    {
+        // parameters, functions and models first, so elements may use ones defined after them
+        foreach (var s in ctx.Block.Statements)
+        {
+            if (!s.IsDotCommand) continue;
+            Guard(s, () =>
+            {
+                switch (s.Keyword)
+                {
+                    case ".param" when !topLevel: DefineParameters(s, ctx.Scope); break;
+                    case ".func" when !topLevel: DefineFunction(s, ctx); break;
+                    case ".model": DefineModel(s, ctx); break;
+                    case ".param" or ".func" or ".global": break;
+                    default:
+                        if (!topLevel)
+                            throw new StatementException(s.At(s.Tokens[0]), $"{s.Keyword} is not allowed inside a subcircuit", ".param, .model or elements");
+                        break;
+                }
+            });
+        }
+        foreach (var s in ctx.Block.Statements)
+        {
+            if (s.IsDotCommand) continue;
+            Guard(s, () => ReadElement(s, ctx));
+        }
+    }
+
+    /// <summary>Runs one statement's reader, turning its failures into diagnostics at the statement.</summary>
+    private void Guard(Statement s, Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (StatementException e)
+        {
+            _diagnostics.Error(e.Location, e.Message, e.Expected);
+        }
+        catch (DuplicateNameException e)
+        {
+            _diagnostics.Error(s.Start, $"duplicate name '{e.EntityName}'", "a unique element or model name");
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or CircuitException or InvalidOperationException)
+        {
+            _diagnostics.Error(s.Start, e.Message);
+        }
+    }
+
+    // ---------- parameters, functions, models ----------
+
+    /// <summary><c>.param a=1 b={a*2} c = 3*a</c>: the value after '=' runs to the next <c>name=</c>.</summary>
+    internal static void DefineParameters(Statement s, ParameterScope scope)
+    {
+        var t = s.Tokens;
+        var i = 1;
+        if (t.Count < 2) throw new StatementException(s.End, ".param needs name=value", "name=value");
+        while (i < t.Count)
+        {
+            if (!t[i].IsWord || i + 1 >= t.Count || t[i + 1].Kind != TokenKind.Equals)
+                throw new StatementException(s.At(t[i]), $"expected name=value, got '{t[i]}'", "name=value");
+            var name = t[i].Text;
+            var valueStart = i + 2;
+            var end = valueStart;
+            while (end < t.Count && !(t[end].IsWord && end + 1 < t.Count && t[end + 1].Kind == TokenKind.Equals)) end++;
+            if (end == valueStart) throw new StatementException(s.At(t[i + 1]), $"missing value of parameter '{name}'", "a value");
+            string text;
+            SourceLocation at;
+            if (end == valueStart + 1 && t[valueStart].Kind is TokenKind.Brace or TokenKind.Quoted)
+            {
+                text = t[valueStart].Text;
+                at = s.At(t[valueStart]) with { Column = s.At(t[valueStart]).Column + 1 };
+            }
+            else
+            {
+                text = s.TextBetween(valueStart, end);
+                at = s.At(t[valueStart]);
+            }
+            scope.Define(name, ParameterScope.Parse(text, at), at, text);
+            i = end;
+        }
+    }
+
+    /// <summary><c>.func name(a, b) {body}</c> or <c>.func name(a, b) = body</c>.</summary>
+    internal static UserFunction ParseFunction(Statement s)
+    {
+        var t = s.Tokens;
+        if (t.Count < 3 || !t[1].IsWord || t[2].Kind != TokenKind.Group)
+            throw new StatementException(s.Start, ".func needs a name, an argument list and a body", ".func name(args) {body}");
+        var args = t[2].Children.Select(c => c.IsWord ? c.Text : throw new StatementException(s.At(c), "function arguments must be names")).ToList();
+        var bodyIndex = 3;
+        if (bodyIndex < t.Count && t[bodyIndex].Kind == TokenKind.Equals) bodyIndex++;
+        if (bodyIndex >= t.Count) throw new StatementException(s.End, $"function '{t[1].Text}' has no body", "{expression}");
+        string text;
+        SourceLocation at;
+        if (t[bodyIndex].Kind is TokenKind.Brace or TokenKind.Quoted)
+        {
+            text = t[bodyIndex].Text;
+            at = s.At(t[bodyIndex]) with { Column = s.At(t[bodyIndex]).Column + 1 };
+        }
+        else
+        {
+            text = s.TextFrom(t[bodyIndex]);
+            at = s.At(t[bodyIndex]);
+        }
+        return new UserFunction(t[1].Text, args, ParameterScope.Parse(text, at), at);
+    }
+
+    internal static void DefineFunction(Statement s, ExpansionContext ctx)
+    {
+        var f = ParseFunction(s);
+        ctx.Functions[f.Name] = f;
+        ctx.Scope.DefineFunction(f);
+    }
+
+    /// <summary><c>.model name type (p=v …)</c> (parentheses optional).</summary>
+    private void DefineModel(Statement s, ExpansionContext ctx)
+    {
+        var t = s.Tokens;
+        if (t.Count < 3 || !t[1].IsWord || !t[2].IsWord)
+            throw new StatementException(s.End, ".model needs a name and a type", ".model name type (parameters)");
+        var name = t[1].Text;
+        var typeToken = t[2];
+        var qualified = ctx.Prefix + name;
+        if (!_registry.TryCreateModel(typeToken.Text, qualified, out var model))
+            throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
+        var rest = new List<Token>();
+        for (var i = 3; i < t.Count; i++)
+        {
+            if (t[i].Kind == TokenKind.Group) rest.AddRange(t[i].Children);
+            else rest.Add(t[i]);
+        }
+        var pseudo = new Statement(s.Line, new List<Token> { t[0] }.Concat(rest).ToList());
+        var args = ElementArgs.From(pseudo, 1);
+        foreach (var p in args.Positional)
+            throw new StatementException(s.At(p), $"unexpected '{p}' in .model {name}", "name=value");
+        SetParameters(model, s, args.Named, ctx.Scope, $"model {name} ({typeToken.Text})");
+        if (ctx.Models.ContainsKey(name) || _circuit.Contains(qualified))
+            throw new StatementException(s.At(t[1]), $"model '{name}' is defined twice", "a unique model name");
+        _circuit.Add(model);
+        ctx.Models[name] = qualified;
+    }
+
+    // ---------- values ----------
+
+    /// <summary>The number a value token stands for: a SPICE number, a {braced} or 'quoted' expression, or an
+    /// unbraced expression/parameter name.</summary>
+    internal static double Number(Statement s, Token t, ParameterScope scope)
+    {
+        switch (t.Kind)
+        {
+            case TokenKind.Word:
+                if (EngineeringNumber.TryParse(t.Text, out var v)) return v;
+                return scope.Evaluate(t.Text, s.At(t));
+            case TokenKind.Brace:
+            case TokenKind.Quoted:
+                var at = s.At(t);
+                return scope.Evaluate(t.Text, at with { Column = at.Column + 1 });
+            default:
+                throw new StatementException(s.At(t), $"expected a value, got '{t}'", "a number or {expression}");
+        }
+    }
+
+    /// <summary>Sets named parameters on a component or model through the parameter registry.</summary>
+    internal static void SetParameters(Entity target, Statement s, IEnumerable<(Token Key, Token Value)> named, ParameterScope scope, string what)
+    {
+        foreach (var (key, value) in named)
+        {
+            var type = ParameterRegistry.TypeOf(target.GetType(), key.Text);
+            if (type is null)
+                throw new StatementException(s.At(key), $"unknown parameter '{key.Text}' for {what}",
+                    "one of " + string.Join(", ", ParameterRegistry.NamesOf(target.GetType())));
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            object v = underlying == typeof(string) || underlying.IsEnum
+                ? value.Text
+                : underlying == typeof(bool) && value.IsWord && !EngineeringNumber.TryParse(value.Text, out _)
+                    ? value.Text
+                    : Number(s, value, scope);
+            try
+            {
+                target.SetParameter(key.Text, v);
+            }
+            catch (ArgumentException e)
+            {
+                throw new StatementException(s.At(value), e.Message);
+            }
+        }
+    }
+
+    // ---------- names ----------
+
+    private string Node(ExpansionContext ctx, Statement s, Token t)
+    {
+        if (!t.IsWord) throw new StatementException(s.At(t), $"expected a node name, got '{t}'", "a node name");
+        var name = t.Text;
+        if (Circuit.IsGround(name)) return "0";
+        if (ctx.Ports.TryGetValue(name, out var mapped)) return mapped;
+        if (_globalNodes.Contains(name)) return name;
+        return ctx.Prefix + name;
+    }
+
+    private static string MapNodeName(ExpansionContext ctx, HashSet<string> globals, string name)
+    {
+        if (Circuit.IsGround(name)) return "0";
+        if (ctx.Ports.TryGetValue(name, out var mapped)) return mapped;
+        if (globals.Contains(name)) return name;
+        return ctx.Prefix + name;
+    }
+
+    private static string ElementName(ExpansionContext ctx, string name) => ctx.Prefix + name;
+
+    private static string ModelName(ExpansionContext ctx, string name) => ctx.FindModel(name) ?? name;
+
+    private void Add(Statement s, Component c)
+    {
+        try
+        {
+            _circuit.Add(c);
+        }
+        catch (DuplicateNameException)
+        {
+            throw new StatementException(s.At(s.Tokens[0]), $"duplicate element name '{c.Name}'", "a unique element name");
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using System.Globalization;
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Expressions;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist.Syntax;
+
+namespace CircuitSim.Netlist.Semantics;
+
+/// <summary>Reads the top-level control statements: analyses, options, .temp, .ic/.nodeset, .save/.print, .meas, .step.</summary>
+internal static class ControlReader
+{
+    private static readonly Dictionary<string, Action<SimulationOptions, double>> NumericOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["reltol"] = (o, v) => o.RelTol = v,
+        ["abstol"] = (o, v) => o.AbsTol = v,
+        ["vntol"] = (o, v) => o.VnTol = v,
+        ["chgtol"] = (o, v) => o.ChgTol = v,
+        ["trtol"] = (o, v) => o.TrTol = v,
+        ["gmin"] = (o, v) => o.Gmin = v,
+        ["gshunt"] = (o, v) => o.Gshunt = v,
+        ["itl1"] = (o, v) => o.Itl1 = (int)v,
+        ["itl2"] = (o, v) => o.Itl2 = (int)v,
+        ["itl4"] = (o, v) => o.Itl4 = (int)v,
+        ["pivrel"] = (o, v) => o.PivRel = v,
+        ["pivtol"] = (o, v) => o.PivTol = v,
+        ["temp"] = (o, v) => o.Temperature = v,
+        ["tnom"] = (o, v) => o.NominalTemperature = v,
+        ["maxord"] = (o, v) => o.MaxOrder = (int)v,
+        ["maxstep"] = (o, v) => o.MaxStep = v,
+        ["gminsteps"] = (o, v) => o.GminSteps = (int)v,
+        ["srcsteps"] = (o, v) => o.SourceSteps = (int)v,
+    };
+
+    /// <summary>Options ngspice accepts that change nothing here; they are ignored without a warning.</summary>
+    private static readonly HashSet<string> Harmless = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "acct", "noacct", "post", "list", "nomod", "node", "nopage", "opts", "savecurrents", "norefvalue", "noinit", "keepopinfo", "klu", "sparse",
+    };
+
+    public static void Read(Statement s, Netlist netlist, ParameterScope scope, DiagnosticBag diagnostics)
+    {
+        switch (s.Keyword)
+        {
+            case ".options" or ".option" or ".opt": Options(s, netlist, scope, diagnostics); break;
+            case ".temp": netlist.Options.Temperature = Value(s, 1, scope, ".temp value"); break;
+            case ".op": netlist.Analyses.Add(new OpSpec(s.Start)); break;
+            case ".tran": netlist.Analyses.Add(Tran(s, scope)); break;
+            case ".dc": netlist.Analyses.Add(Dc(s, scope)); break;
+            case ".ac": netlist.Analyses.Add(Ac(s, scope)); break;
+            case ".ic": NodeValues(s, netlist.InitialConditions, scope); break;
+            case ".nodeset": NodeValues(s, netlist.Nodesets, scope); break;
+            case ".save" or ".probe": Save(s, netlist, skipAnalysis: false); break;
+            case ".print" or ".plot": Save(s, netlist, skipAnalysis: true); break;
+            case ".meas" or ".measure": Measure(s, netlist, scope); break;
+            case ".step": Step(s, netlist, scope); break;
+            case ".four" or ".fourier" or ".noise" or ".pz" or ".disto" or ".sens" or ".tf" or ".pss" or ".sp":
+                diagnostics.Warning(s.Start, $"{s.Keyword} is not supported and is ignored");
+                break;
+            case ".width" or ".title":
+                break;
+            default:
+                throw new StatementException(s.At(s.Tokens[0]), $"unknown command '{s.Tokens[0].Text}'",
+                    ".op, .dc, .tran, .ac, .param, .model, .subckt, .options, .ic, .nodeset, .save, .meas, .step, .include, .lib, .func, .global, .temp or .end");
+        }
+    }
+
+    private static double Value(Statement s, int index, ParameterScope scope, string syntax)
+    {
+        if (index >= s.Tokens.Count) throw new StatementException(s.End, $"{s.Keyword}: missing value", syntax);
+        return CircuitBuilder.Number(s, s.Tokens[index], scope);
+    }
+
+    private static void Options(Statement s, Netlist netlist, ParameterScope scope, DiagnosticBag diagnostics)
+    {
+        var args = ElementArgs.From(s, 1);
+        foreach (var flag in args.Positional)
+        {
+            if (flag.Is("noopiter")) netlist.Options.NoOpIter = true;
+            else if (!Harmless.Contains(flag.Text)) diagnostics.Warning(s.At(flag), $"option '{flag.Text}' is not known and is ignored");
+        }
+        foreach (var (key, value) in args.Named)
+        {
+            if (NumericOptions.TryGetValue(key.Text, out var set)) set(netlist.Options, CircuitBuilder.Number(s, value, scope));
+            else if (key.Is("method"))
+            {
+                netlist.Options.Method = value.Text.ToLowerInvariant() switch
+                {
+                    "trap" or "trapezoidal" => IntegrationMethodKind.Trapezoidal,
+                    "gear" => IntegrationMethodKind.Gear,
+                    _ => throw new StatementException(s.At(value), $"unknown integration method '{value.Text}'", "trap or gear"),
+                };
+                if (netlist.Options.Method == IntegrationMethodKind.Gear && netlist.Options.MaxOrder == 2) netlist.Options.MaxOrder = 2;
+            }
+            else if (!Harmless.Contains(key.Text)) diagnostics.Warning(s.At(key), $"option '{key.Text}' is not known and is ignored");
+        }
+    }
+
+    private static TranSpec Tran(Statement s, ParameterScope scope)
+    {
+        const string syntax = ".tran tstep tstop [tstart [tmax]] [uic]";
+        var values = new List<double>();
+        var uic = false;
+        foreach (var t in s.Tokens.Skip(1))
+        {
+            if (t.Is("uic")) uic = true;
+            else values.Add(CircuitBuilder.Number(s, t, scope));
+        }
+        if (values.Count < 2) throw new StatementException(s.End, ".tran needs tstep and tstop", syntax);
+        if (values.Count > 4) throw new StatementException(s.At(s.Tokens[5]), "too many values in .tran", syntax);
+        if (!(values[0] > 0)) throw new StatementException(s.At(s.Tokens[1]), "tstep must be positive", syntax);
+        var start = values.Count > 2 ? values[2] : 0;
+        if (!(values[1] > start)) throw new StatementException(s.At(s.Tokens[2]), "tstop must be after tstart", syntax);
+        return new TranSpec(s.Start, values[0], values[1], start, values.Count > 3 ? values[3] : null, uic);
+    }
+
+    private static DcSpec Dc(Statement s, ParameterScope scope)
+    {
+        const string syntax = ".dc source start stop step [source2 start2 stop2 step2]";
+        var t = s.Tokens;
+        var sweeps = new List<SweepSpec>();
+        var i = 1;
+        while (i < t.Count)
+        {
+            if (!t[i].IsWord) throw new StatementException(s.At(t[i]), "expected the name of a source, a resistor or temp", syntax);
+            var target = t[i].Text;
+            if (i + 1 < t.Count && t[i + 1].Is("list"))
+            {
+                var values = new List<double>();
+                i += 2;
+                while (i < t.Count && !(t[i].IsWord && char.IsLetter(t[i].Text[0]) && !EngineeringNumber.TryParse(t[i].Text, out _)))
+                    values.Add(CircuitBuilder.Number(s, t[i++], scope));
+                sweeps.Add(new SweepSpec(target, values));
+                continue;
+            }
+            if (i + 3 >= t.Count) throw new StatementException(s.End, $".dc: sweep of {target} needs start, stop and step", syntax);
+            var start = CircuitBuilder.Number(s, t[i + 1], scope);
+            var stop = CircuitBuilder.Number(s, t[i + 2], scope);
+            var step = CircuitBuilder.Number(s, t[i + 3], scope);
+            try
+            {
+                sweeps.Add(new SweepSpec(target, start, stop, step));
+            }
+            catch (ArgumentException e)
+            {
+                throw new StatementException(s.At(t[i + 3]), e.Message, syntax);
+            }
+            i += 4;
+        }
+        if (sweeps.Count == 0) throw new StatementException(s.End, ".dc needs a sweep", syntax);
+        return new DcSpec(s.Start, sweeps);
+    }
+
+    private static AcSpec Ac(Statement s, ParameterScope scope)
+    {
+        const string syntax = ".ac dec|oct|lin points fstart fstop";
+        var t = s.Tokens;
+        if (t.Count < 5) throw new StatementException(s.End, ".ac needs a sweep type, points, fstart and fstop", syntax);
+        var kind = t[1].Text.ToLowerInvariant() switch
+        {
+            "dec" => AcSweepKind.Decade,
+            "oct" => AcSweepKind.Octave,
+            "lin" => AcSweepKind.Linear,
+            _ => throw new StatementException(s.At(t[1]), $"unknown AC sweep '{t[1].Text}'", "dec, oct or lin"),
+        };
+        var n = CircuitBuilder.Number(s, t[2], scope);
+        if (n < 1 || n != Math.Floor(n)) throw new StatementException(s.At(t[2]), "the number of points must be a positive integer", syntax);
+        var f1 = CircuitBuilder.Number(s, t[3], scope);
+        var f2 = CircuitBuilder.Number(s, t[4], scope);
+        if (kind != AcSweepKind.Linear && !(f1 > 0)) throw new StatementException(s.At(t[3]), "fstart must be above 0 for a logarithmic sweep", syntax);
+        if (f2 < f1) throw new StatementException(s.At(t[4]), "fstop must not be below fstart", syntax);
+        return new AcSpec(s.Start, kind, (int)n, f1, f2);
+    }
+
+    /// <summary><c>.ic v(a)=1 v(b)=0</c> (also <c>v(a)=1</c> written with spaces).</summary>
+    private static void NodeValues(Statement s, Dictionary<string, double> target, ParameterScope scope)
+    {
+        var t = s.Tokens;
+        var i = 1;
+        if (t.Count < 2) throw new StatementException(s.End, $"{s.Keyword} needs v(node)=value", "v(node)=value");
+        while (i < t.Count)
+        {
+            if (!(t[i].Is("v") && i + 3 < t.Count + 1 && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group
+                  && i + 2 < t.Count && t[i + 2].Kind == TokenKind.Equals && i + 3 < t.Count))
+                throw new StatementException(s.At(t[i]), $"expected v(node)=value, got '{t[i]}'", "v(node)=value");
+            var group = t[i + 1].Children;
+            if (group.Count != 1 || !group[0].IsWord) throw new StatementException(s.At(t[i + 1]), "v() takes one node here", "v(node)=value");
+            target[group[0].Text.ToLowerInvariant()] = CircuitBuilder.Number(s, t[i + 3], scope);
+            i += 4;
+        }
+    }
+
+    private static void Save(Statement s, Netlist netlist, bool skipAnalysis)
+    {
+        var t = s.Tokens;
+        var i = 1;
+        if (skipAnalysis && i < t.Count && t[i].IsWord && t[i].Text.ToLowerInvariant() is "tran" or "dc" or "ac" or "op") i++;
+        for (; i < t.Count; i++)
+        {
+            var tok = t[i];
+            if (tok.Is("all")) continue;
+            if (tok.IsWord && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group)
+            {
+                var args = t[i + 1].Children;
+                if (args.Count is < 1 or > 2 || args.Any(a => !a.IsWord))
+                    throw new StatementException(s.At(t[i + 1]), $"bad vector '{tok.Text}{t[i + 1]}'", "v(node), v(a,b), i(source) or @device[quantity]");
+                netlist.Saves.Add($"{tok.Text.ToLowerInvariant()}({string.Join(",", args.Select(a => a.Text.ToLowerInvariant()))})");
+                i++;
+            }
+            else if (tok.IsWord && tok.Text.StartsWith('@')) netlist.Saves.Add(tok.Text.ToLowerInvariant());
+            else if (tok.IsWord) netlist.Saves.Add($"v({tok.Text.ToLowerInvariant()})");
+            else throw new StatementException(s.At(tok), $"bad vector '{tok}'", "v(node), i(source) or @device[quantity]");
+        }
+    }
+
+    private static void Measure(Statement s, Netlist netlist, ParameterScope scope)
+    {
+        var t = s.Tokens;
+        if (t.Count < 4 || !t[1].IsWord || !t[2].IsWord)
+            throw new StatementException(s.End, ".meas needs an analysis, a name and a measurement", ".meas tran|dc|ac name …");
+        var analysis = t[1].Text.ToLowerInvariant();
+        if (analysis is not ("tran" or "dc" or "ac"))
+            throw new StatementException(s.At(t[1]), $"unknown .meas analysis '{t[1].Text}'", "tran, dc or ac");
+        var at = s.At(t[1]);
+        var text = CircuitBuilder.SubstituteBraces(s.TextFrom(t[1]), at, scope);
+        Measurements.MeasureStatement statement;
+        try
+        {
+            statement = Measurements.MeasureParser.Parse(text);
+        }
+        catch (Measurements.MeasureSyntaxException e)
+        {
+            // columns are exact unless a {…} before the problem changed the text's length
+            throw new StatementException(at with { Column = at.Column + e.Column }, e.Message, e.Expected);
+        }
+        netlist.Measures.Add(new MeasureLine(s.Start, analysis, t[2].Text.ToLowerInvariant(), text, statement));
+    }
+
+    /// <summary><c>.step param x start stop step</c>, <c>.step param x list …</c>, <c>.step param x dec|oct|lin n start stop</c>, <c>.step temp …</c>.</summary>
+    private static void Step(Statement s, Netlist netlist, ParameterScope scope)
+    {
+        const string syntax = ".step param name start stop step | .step param name list v1 v2 … | .step param name dec|oct|lin n start stop";
+        if (netlist.Step is not null) throw new StatementException(s.Start, "only one .step is supported", syntax);
+        var t = s.Tokens;
+        var i = 1;
+        string name;
+        if (i < t.Count && t[i].Is("param")) i++;
+        if (i >= t.Count || !t[i].IsWord) throw new StatementException(s.End, ".step needs a parameter name", syntax);
+        name = t[i++].Text;
+        var values = new List<double>();
+        if (i < t.Count && t[i].Is("list"))
+        {
+            for (i++; i < t.Count; i++) values.Add(CircuitBuilder.Number(s, t[i], scope));
+        }
+        else if (i < t.Count && t[i].IsWord && t[i].Text.ToLowerInvariant() is "dec" or "oct" or "lin")
+        {
+            var kind = t[i].Text.ToLowerInvariant();
+            if (i + 3 >= t.Count) throw new StatementException(s.End, $".step {kind} needs points, start and stop", syntax);
+            var n = (int)CircuitBuilder.Number(s, t[i + 1], scope);
+            var start = CircuitBuilder.Number(s, t[i + 2], scope);
+            var stop = CircuitBuilder.Number(s, t[i + 3], scope);
+            values.AddRange(Ac(kind, n, start, stop));
+        }
+        else
+        {
+            if (i + 2 >= t.Count) throw new StatementException(s.End, ".step needs start, stop and step", syntax);
+            try
+            {
+                values.AddRange(new SweepSpec(name, CircuitBuilder.Number(s, t[i], scope), CircuitBuilder.Number(s, t[i + 1], scope),
+                    CircuitBuilder.Number(s, t[i + 2], scope)).Values);
+            }
+            catch (ArgumentException e)
+            {
+                throw new StatementException(s.At(t[i + 2]), e.Message, syntax);
+            }
+        }
+        if (values.Count == 0) throw new StatementException(s.End, ".step has no values", syntax);
+        netlist.Step = new StepSpec(s.Start, name, values);
+    }
+
+    private static IEnumerable<double> Ac(string kind, int n, double start, double stop) => kind switch
+    {
+        "dec" => CircuitSim.Core.Analyses.Ac.Grid(AcSweepKind.Decade, n, start, stop),
+        "oct" => CircuitSim.Core.Analyses.Ac.Grid(AcSweepKind.Octave, n, start, stop),
+        _ => CircuitSim.Core.Analyses.Ac.Grid(AcSweepKind.Linear, n, start, stop),
+    };
+
+    internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

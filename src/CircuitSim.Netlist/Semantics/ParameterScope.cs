@@ -1,0 +1,112 @@
+using System.Globalization;
+using CircuitSim.Core.Expressions;
+
+namespace CircuitSim.Netlist.Semantics;
+
+/// <summary>A user function from <c>.func name(a, b) {body}</c>.</summary>
+internal sealed record UserFunction(string Name, IReadOnlyList<string> Arguments, Expression Body, SourceLocation At);
+
+/// <summary>
+/// Parameters visible at one level of the hierarchy (.param, subcircuit parameters), evaluated lazily in order of
+/// need, so a parameter may use one defined after it; a definition that depends on itself is reported as recursive.
+/// Lookups fall back to the enclosing scope (the one the subcircuit was defined in, up to the globals).
+/// </summary>
+internal sealed class ParameterScope
+{
+    private readonly ParameterScope? _parent;
+    private readonly Dictionary<string, (Expression Expr, SourceLocation At, string Text)> _definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, double> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, UserFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _evaluating = new(StringComparer.OrdinalIgnoreCase);
+
+    public ParameterScope(ParameterScope? parent) => _parent = parent;
+
+    public ParameterScope? Parent => _parent;
+
+    /// <summary>Defines (or redefines) a parameter by an expression, evaluated when first needed.</summary>
+    public void Define(string name, Expression expression, SourceLocation at, string text)
+    {
+        _definitions[name] = (expression, at, text);
+        _values.Remove(name);
+    }
+
+    /// <summary>Fixes a parameter to a value (a .step override, an evaluated instance parameter).</summary>
+    public void Set(string name, double value)
+    {
+        _definitions.Remove(name);
+        _values[name] = value;
+    }
+
+    public bool DefinesLocally(string name) => _definitions.ContainsKey(name) || _values.ContainsKey(name);
+
+    public void DefineFunction(UserFunction f) => _functions[f.Name] = f;
+
+    /// <summary>The value of a parameter visible here, or null.</summary>
+    /// <exception cref="StatementException">The definition is recursive or does not evaluate.</exception>
+    public double? Lookup(string name)
+    {
+        if (_values.TryGetValue(name, out var v)) return v;
+        if (_definitions.TryGetValue(name, out var def))
+        {
+            if (!_evaluating.Add(name))
+                throw new StatementException(def.At, $"recursive definition of parameter '{name}'");
+            try
+            {
+                v = Evaluate(def.Expr, def.At, def.Text);
+            }
+            finally
+            {
+                _evaluating.Remove(name);
+            }
+            _values[name] = v;
+            return v;
+        }
+        return _parent?.Lookup(name);
+    }
+
+    private UserFunction? FindFunction(string name) =>
+        _functions.TryGetValue(name, out var f) ? f : _parent?.FindFunction(name);
+
+    /// <summary>Evaluates an expression in this scope; errors are located at <paramref name="at"/> (+ the offset of
+    /// the problem within <paramref name="text"/>).</summary>
+    public double Evaluate(Expression expression, SourceLocation at, string text)
+    {
+        var evaluator = new ExpressionEvaluator(Lookup, (name, args) => CallUserFunction(name, args, at));
+        try
+        {
+            return evaluator.Evaluate(expression);
+        }
+        catch (ExpressionEvaluationException e)
+        {
+            throw new StatementException(at with { Column = at.Column + e.Position }, $"{e.Message} in '{text}'");
+        }
+    }
+
+    /// <summary>Parses and evaluates expression text; <paramref name="at"/> locates its first character.</summary>
+    public double Evaluate(string text, SourceLocation at) => Evaluate(Parse(text, at), at, text);
+
+    public static Expression Parse(string text, SourceLocation at)
+    {
+        try
+        {
+            return ExpressionParser.Parse(text);
+        }
+        catch (ExpressionSyntaxException e)
+        {
+            throw new StatementException(at with { Column = at.Column + e.Position }, $"bad expression '{text}': {e.Message}", e.Expected);
+        }
+    }
+
+    private double? CallUserFunction(string name, IReadOnlyList<double> args, SourceLocation at)
+    {
+        var f = FindFunction(name);
+        if (f is null) return null;
+        if (args.Count != f.Arguments.Count)
+            throw new StatementException(at, $"function '{name}' takes {f.Arguments.Count} arguments, got {args.Count}");
+        var local = new ParameterScope(this);
+        for (var i = 0; i < args.Count; i++) local.Set(f.Arguments[i], args[i]);
+        return local.Evaluate(f.Body, f.At, f.Body.ToString()!);
+    }
+
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

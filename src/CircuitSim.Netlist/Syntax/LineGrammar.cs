@@ -1,0 +1,104 @@
+using Sprache;
+using P = Sprache.Parse;
+
+namespace CircuitSim.Netlist.Syntax;
+
+/// <summary>
+/// The token grammar of a netlist line (Sprache): words, {expressions}, 'expressions', "strings", ( groups ),
+/// '=' and ',' (a separator, like whitespace, as SPICE allows in <c>PULSE(0, 1, …)</c>). Statement meaning is
+/// positional and is given by the statement readers, so a new device type needs no grammar change.
+/// </summary>
+public static class LineGrammar
+{
+    private static readonly Parser<int> Position = input => Result.Success(input.Position, input);
+
+    private static readonly Parser<IEnumerable<char>> Separators =
+        P.Chars(' ', '\t', ',').Many();
+
+    private static bool IsWordChar(char c) =>
+        !char.IsWhiteSpace(c) && c is not ('=' or '(' or ')' or ',' or '{' or '}' or '\'' or '"');
+
+    private static readonly Parser<Token> Word =
+        from start in Position
+        from text in P.Char(IsWordChar, "a name or number").AtLeastOnce().Text()
+        select new Token(TokenKind.Word, text, start, text.Length, Array.Empty<Token>());
+
+    /// <summary>Balanced braces; the inside may hold nested braces.</summary>
+    private static readonly Parser<string> BraceBody =
+        from open in P.Char('{')
+        from parts in P.Ref(() => BraceBody!).Select(b => "{" + b + "}").Or(P.CharExcept("{}").AtLeastOnce().Text()).Many()
+        from close in P.Char('}')
+        select string.Concat(parts);
+
+    private static readonly Parser<Token> Brace =
+        from start in Position
+        from body in BraceBody
+        from end in Position
+        select new Token(TokenKind.Brace, body, start, end - start, Array.Empty<Token>());
+
+    private static Parser<Token> QuotedBy(char q) =>
+        from start in Position
+        from open in P.Char(q)
+        from body in P.CharExcept(q).Many().Text()
+        from close in P.Char(q)
+        from end in Position
+        select new Token(TokenKind.Quoted, body, start, end - start, Array.Empty<Token>());
+
+    private static readonly Parser<Token> Equal =
+        from start in Position
+        from eq in P.Char('=')
+        select new Token(TokenKind.Equals, "=", start, 1, Array.Empty<Token>());
+
+    private static readonly Parser<Token> Group =
+        from start in Position
+        from open in P.Char('(')
+        from items in P.Ref(() => Item!).Many()
+        from sep in Separators
+        from close in P.Char(')').Named("')'")
+        from end in Position
+        select new Token(TokenKind.Group, "", start, end - start, items.ToList());
+
+    private static readonly Parser<Token> Item =
+        from sep in Separators
+        from token in Group.Or(Brace).Or(QuotedBy('\'')).Or(QuotedBy('"')).Or(Equal).Or(Word)
+        select token;
+
+    private static readonly Parser<List<Token>> Line =
+        from items in Item.Many()
+        from sep in Separators
+        from end in P.LineEnd.Many().End()
+        select items.ToList();
+
+    /// <summary>Tokenizes one logical line.</summary>
+    /// <exception cref="LineSyntaxException">Unbalanced parentheses or braces, an unterminated quote...</exception>
+    public static List<Token> Tokenize(string text)
+    {
+        var result = Line.TryParse(text);
+        if (result.WasSuccessful) return result.Value;
+        var pos = Math.Min(result.Remainder.Position, text.Length);
+        var expected = result.Expectations.Any() ? string.Join(" or ", result.Expectations.Distinct()) : "a token";
+        throw new LineSyntaxException(Explain(text, pos), pos, expected);
+    }
+
+    private static string Explain(string text, int pos)
+    {
+        var opens = text.Count(c => c == '(') - text.Count(c => c == ')');
+        if (opens > 0) return "unbalanced parentheses: a '(' is never closed";
+        if (opens < 0) return "unbalanced parentheses: ')' without '('";
+        if (text.Count(c => c == '{') != text.Count(c => c == '}')) return "unbalanced braces in an expression";
+        if (text.Count(c => c == '\'') % 2 != 0 || text.Count(c => c == '"') % 2 != 0) return "unterminated quote";
+        return pos < text.Length ? $"unexpected '{text[pos]}'" : "unexpected end of line";
+    }
+}
+
+public sealed class LineSyntaxException : FormatException
+{
+    public LineSyntaxException(string message, int position, string expected) : base(message)
+    {
+        Position = position;
+        Expected = expected;
+    }
+
+    public int Position { get; }
+    public string Expected { get; }
+}

@@ -1,0 +1,184 @@
+namespace CircuitSim.Netlist.Syntax;
+
+/// <summary>A netlist read from disk: title, statements in order (includes expanded), diagnostics so far.</summary>
+public sealed class NetlistSource
+{
+    public NetlistSource(string title, string file, List<Statement> statements, DiagnosticBag diagnostics)
+    {
+        Title = title;
+        File = file;
+        Statements = statements;
+        Diagnostics = diagnostics;
+    }
+
+    public string Title { get; }
+    /// <summary>The top-level file (or a name for text input).</summary>
+    public string File { get; }
+    public List<Statement> Statements { get; }
+    public DiagnosticBag Diagnostics { get; }
+}
+
+/// <summary>
+/// Reads netlist files: the title line, logical lines, tokens; expands <c>.include</c> and <c>.lib file section</c>
+/// (paths relative to the including file, cycles reported), skips <c>.control … .endc</c> with a warning and stops at
+/// <c>.end</c>.
+/// </summary>
+public static class NetlistLoader
+{
+    public static NetlistSource Load(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+            throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), $"netlist file not found: {path}") });
+        return FromText(File.ReadAllText(full), full);
+    }
+
+    /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
+    public static NetlistSource FromText(string text, string file = "<netlist>")
+    {
+        var diagnostics = new DiagnosticBag();
+        var statements = new List<Statement>();
+        var newline = text.IndexOf('\n');
+        var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
+        var body = newline < 0 ? "" : new string('\n', 1) + text[(newline + 1)..];
+        var stack = new Stack<string>();
+        stack.Push(SafeFullPath(file));
+        ReadBody(file, body, statements, diagnostics, stack, section: null);
+        return new NetlistSource(title, file, statements, diagnostics);
+    }
+
+    private static string SafeFullPath(string file)
+    {
+        try { return Path.GetFullPath(file); }
+        catch { return file; }
+    }
+
+    /// <summary>Reads logical lines of one file into <paramref name="output"/>. With <paramref name="section"/>, only
+    /// the lines between <c>.lib section</c> and <c>.endl</c> are read.</summary>
+    private static void ReadBody(string file, string content, List<Statement> output, DiagnosticBag diagnostics,
+        Stack<string> includeStack, string? section)
+    {
+        var lines = LineJoiner.Join(file, content);
+        var inControl = false;
+        var inSection = section is null;
+        var sectionFound = section is null;
+        foreach (var line in lines)
+        {
+            var head = FirstWord(line.Text).ToLowerInvariant();
+            if (inControl)
+            {
+                if (head == ".endc") inControl = false;
+                continue;
+            }
+            if (section is not null)
+            {
+                if (head == ".lib" && !inSection)
+                {
+                    var words = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                    if (words.Length == 2 && string.Equals(words[1], section, StringComparison.OrdinalIgnoreCase))
+                    {
+                        inSection = true;
+                        sectionFound = true;
+                    }
+                    continue;
+                }
+                if (head == ".endl")
+                {
+                    if (inSection) break;
+                    continue;
+                }
+                if (!inSection) continue;
+            }
+            if (head == ".control")
+            {
+                diagnostics.Warning(line.Locate(0), ".control block skipped (interactive ngspice commands are not supported; use analysis lines and the CLI's options)");
+                inControl = true;
+                continue;
+            }
+            if (head == ".endc") continue;
+            if (head == ".end")
+            {
+                if (section is null && includeStack.Count == 1) break;
+                continue;
+            }
+            if (line.Text.TrimStart().StartsWith('+'))
+            {
+                diagnostics.Error(line.Locate(0), "continuation line '+' with no statement before it");
+                continue;
+            }
+
+            List<Token> tokens;
+            try
+            {
+                tokens = LineGrammar.Tokenize(line.Text);
+            }
+            catch (LineSyntaxException e)
+            {
+                diagnostics.Error(line.Locate(e.Position), e.Message, e.Expected);
+                continue;
+            }
+            if (tokens.Count == 0) continue;
+            var statement = new Statement(line, tokens);
+            switch (statement.Keyword)
+            {
+                case ".include" or ".inc":
+                    Include(statement, output, diagnostics, includeStack, null);
+                    continue;
+                case ".lib" when tokens.Count >= 3:
+                    Include(statement, output, diagnostics, includeStack, tokens[2].Text);
+                    continue;
+                case ".lib":
+                    diagnostics.Error(statement.Start, ".lib needs a file and a section name", ".lib file section");
+                    continue;
+                case ".endl":
+                    continue;
+            }
+            output.Add(statement);
+        }
+        if (section is not null && !sectionFound)
+            throw new StatementException(SourceLocation.Unknown, $"section '{section}' not found in {file}");
+    }
+
+    private static string FirstWord(string text)
+    {
+        var t = text.TrimStart();
+        var end = 0;
+        while (end < t.Length && !char.IsWhiteSpace(t[end])) end++;
+        return t[..end];
+    }
+
+    private static void Include(Statement statement, List<Statement> output, DiagnosticBag diagnostics, Stack<string> includeStack, string? section)
+    {
+        if (statement.Tokens.Count < 2 || !(statement.Tokens[1].IsWord || statement.Tokens[1].Kind == TokenKind.Quoted))
+        {
+            diagnostics.Error(statement.End, $"{statement.Keyword} needs a file name", "a file name");
+            return;
+        }
+        var nameToken = statement.Tokens[1];
+        var baseDir = Path.GetDirectoryName(includeStack.Peek()) ?? ".";
+        var path = Path.GetFullPath(Path.Combine(baseDir, nameToken.Text));
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(statement.At(nameToken), $"included file not found: {nameToken.Text} (looked for {path})");
+            return;
+        }
+        if (includeStack.Contains(path, StringComparer.Ordinal))
+        {
+            diagnostics.Error(statement.At(nameToken), $"include cycle: {string.Join(" -> ", includeStack.Reverse().Select(Path.GetFileName))} -> {Path.GetFileName(path)}");
+            return;
+        }
+        includeStack.Push(path);
+        try
+        {
+            ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section);
+        }
+        catch (StatementException e)
+        {
+            diagnostics.Error(statement.At(statement.Tokens[^1]), e.Message);
+        }
+        finally
+        {
+            includeStack.Pop();
+        }
+    }
+}
