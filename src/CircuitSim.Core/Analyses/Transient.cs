@@ -84,8 +84,10 @@ public sealed class Transient : Simulation
         {
             // an accepted time point
             s.Time = time;
+            var a0 = System.Diagnostics.Stopwatch.GetTimestamp();
             AcceptAll();
             Array.Copy(s.Solution, _accepted, _accepted.Length);
+            Statistics.AcceptTicks += System.Diagnostics.Stopwatch.GetTimestamp() - a0;
             if (time > _breakpoints.Next) _breakpoints.RemoveFirst();
             Statistics.AcceptedSteps++;
             // with UIC the t = 0 "solution" is only the initial-condition vector, so ngspice does not output it
@@ -190,8 +192,10 @@ public sealed class Transient : Simulation
     /// <summary>SPICE's CKTtrunc: the smallest step any device's truncation error allows, and at most twice the present one.</summary>
     private double Truncate(double delta)
     {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var limit = double.PositiveInfinity;
         foreach (var t in Truncaters) limit = Math.Min(limit, t.Truncate());
+        Statistics.TruncationTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
         return Math.Min(2 * delta, limit);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using CircuitSim.Core.Behaviors;
 using CircuitSim.Numerics;
 
@@ -23,6 +24,11 @@ public sealed class NewtonSolver
     private readonly int[] _nodeDiagonals;
     private readonly bool[] _isVoltage;
     private double[] _next;
+    // the values of the last successful factorization: an identical matrix (a linear circuit at a constant step)
+    // is not factored again
+    private double[] _factored = Array.Empty<double>();
+    private bool _factorValid;
+    private bool _repivotPending = true;
     private readonly List<ForcedNode> _nodesets = new();
     private readonly List<ForcedNode> _initialConditions = new();
     private readonly List<int> _lastNonConverged = new();
@@ -135,7 +141,11 @@ public sealed class NewtonSolver
     }
 
     /// <summary>Asks for a fresh pivot search on the next factorization.</summary>
-    public void RequestRepivot() => _lu.RequestRepivot();
+    public void RequestRepivot()
+    {
+        _lu.RequestRepivot();
+        _repivotPending = true;
+    }
 
     /// <summary>Runs Newton iterations until convergence or <paramref name="maxIterations"/>; true when converged.</summary>
     /// <remarks>A matrix that stays singular after a fresh pivot search ends the attempt as not converged and is
@@ -161,7 +171,7 @@ public sealed class NewtonSolver
             Load();
             iteration++;
             _stats.NewtonIterations++;
-            if (s.Init == InitMode.Junction || (s.Init == InitMode.Transient && iteration == 1)) _lu.RequestRepivot();
+            if (s.Init == InitMode.Junction || (s.Init == InitMode.Transient && iteration == 1)) RequestRepivot();
 
             switch (Factor(ref repivoted))
             {
@@ -190,7 +200,7 @@ public sealed class NewtonSolver
                     break;
                 case InitMode.Junction:
                     s.Init = InitMode.Fix;
-                    _lu.RequestRepivot();
+                    RequestRepivot();
                     break;
                 case InitMode.Fix:
                     if (!nonConverged) s.Init = InitMode.Float;
@@ -201,7 +211,7 @@ public sealed class NewtonSolver
                     s.Init = InitMode.Float;
                     break;
                 case InitMode.Transient:
-                    if (iteration <= 1) _lu.RequestRepivot();
+                    if (iteration <= 1) RequestRepivot();
                     s.Init = InitMode.Float;
                     break;
             }
@@ -215,12 +225,24 @@ public sealed class NewtonSolver
     private FactorOutcome Factor(ref bool repivoted)
     {
         var t0 = Stopwatch.GetTimestamp();
+        var values = _mna.LuValues;
+        if (_factorValid && !_repivotPending &&
+            MemoryMarshal.Cast<double, long>(values).SequenceEqual(MemoryMarshal.Cast<double, long>(_factored.AsSpan())))
+        {
+            _stats.FactorTicks += Stopwatch.GetTimestamp() - t0;
+            return FactorOutcome.Done;
+        }
         try
         {
+            _factorValid = false;
             var before = _lu.Statistics.FullFactorizations;
-            _lu.Factor(_mna.LuValues);
+            _lu.Factor(values);
             _stats.Factorizations++;
             if (_lu.Statistics.FullFactorizations != before) _stats.Repivots++;
+            if (_factored.Length != values.Length) _factored = new double[values.Length];
+            values.CopyTo(_factored);
+            _factorValid = true;
+            _repivotPending = false;
             return FactorOutcome.Done;
         }
         catch (SingularMatrixException e)
@@ -229,11 +251,11 @@ public sealed class NewtonSolver
             {
                 // SPICE: a refactorization that hits a bad pivot retries with a fresh pivot search
                 repivoted = true;
-                _lu.RequestRepivot();
+                RequestRepivot();
                 return FactorOutcome.Retry;
             }
             var what = _unknowns.Describe(e.Index + 1);
-            _lu.RequestRepivot();
+            RequestRepivot();
             LastSingular = new SingularCircuitException(
                 $"singular matrix: no usable pivot for {what}" + (e.Structural
                     ? " (it is not connected to anything that determines it)"

@@ -102,15 +102,46 @@ public sealed class SimulationState
     /// </summary>
     public double TruncationStep(int q)
     {
-        Span<double> diff = stackalloc double[8];
-        Span<double> deltmp = stackalloc double[8];
-        var s0 = States.State0;
-        var s1 = States.State1;
+        var st = States;
+        var s0 = st.State0;
+        var s1 = st.State1;
         var o = Options;
         var volttol = o.AbsTol + o.RelTol * Math.Max(Math.Abs(s0[q + 1]), Math.Abs(s1[q + 1]));
         var chargetol = Math.Max(Math.Abs(s0[q]), Math.Abs(s1[q]));
         chargetol = o.RelTol * Math.Max(chargetol, o.ChgTol) / Delta;
         var tol = Math.Max(volttol, chargetol);
+        double divided;
+        var d0 = DeltaOld[0];
+        var d1 = DeltaOld[1];
+        // divided differences of the charge history (order + 1 of them), written out for the common orders
+        if (Order == 1)
+        {
+            var q2 = st.State2[q];
+            divided = ((s0[q] - s1[q]) / d0 - (s1[q] - q2) / d1) / (d1 + d0);
+        }
+        else if (Order == 2)
+        {
+            var q2 = st.State2[q];
+            var q3 = st[3][q];
+            var d2 = DeltaOld[2];
+            var a = (s0[q] - s1[q]) / d0;
+            var b = (s1[q] - q2) / d1;
+            var c = (q2 - q3) / d2;
+            divided = ((a - b) / (d1 + d0) - (b - c) / (d2 + d1)) / (d2 + d1 + d0);
+        }
+        else divided = DividedDifference(q);
+        var factor = IntegrationCoefficients.ErrorConstant(Method, Order);
+        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(divided));
+        if (Order == 2) del = Math.Sqrt(del);
+        else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
+        return del;
+    }
+
+    /// <summary>The (order+1)-th divided difference of charge slot <paramref name="q"/> over the stored history.</summary>
+    private double DividedDifference(int q)
+    {
+        Span<double> diff = stackalloc double[8];
+        Span<double> deltmp = stackalloc double[8];
         for (var i = Order + 1; i >= 0; i--) diff[i] = States[i][q];
         for (var i = 0; i <= Order; i++) deltmp[i] = DeltaOld[i];
         var j = Order;
@@ -120,11 +151,7 @@ public sealed class SimulationState
             if (--j < 0) break;
             for (var i = 0; i <= j; i++) deltmp[i] = deltmp[i + 1] + DeltaOld[i];
         }
-        var factor = IntegrationCoefficients.ErrorConstant(Method, Order);
-        var del = o.TrTol * tol / Math.Max(o.AbsTol, factor * Math.Abs(diff[0]));
-        if (Order == 2) del = Math.Sqrt(del);
-        else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
-        return del;
+        return diff[0];
     }
 
     /// <summary>Linear extrapolation of state slot <paramref name="index"/> to the present time (SPICE's DEVpred).</summary>

@@ -12,15 +12,17 @@ public sealed class SimulationStatistics
     public int Factorizations;
     public int Repivots;
     /// <summary>Stopwatch ticks spent loading devices, factoring and solving.</summary>
-    public long LoadTicks, FactorTicks, SolveTicks;
+    public long LoadTicks, FactorTicks, SolveTicks, TruncationTicks, AcceptTicks;
     public long TotalTicks;
 
     public double LoadSeconds => LoadTicks / (double)Stopwatch.Frequency;
     public double FactorSeconds => FactorTicks / (double)Stopwatch.Frequency;
     public double SolveSeconds => SolveTicks / (double)Stopwatch.Frequency;
+    public double TruncationSeconds => TruncationTicks / (double)Stopwatch.Frequency;
+    public double AcceptSeconds => AcceptTicks / (double)Stopwatch.Frequency;
     public double TotalSeconds => TotalTicks / (double)Stopwatch.Frequency;
 
     public override string ToString() =>
         $"{NewtonIterations} Newton iterations, {AcceptedSteps} accepted / {RejectedSteps} rejected steps, " +
-        $"load {LoadSeconds * 1e3:F1} ms, factor {FactorSeconds * 1e3:F1} ms, solve {SolveSeconds * 1e3:F1} ms, total {TotalSeconds * 1e3:F1} ms";
+        $"load {LoadSeconds * 1e3:F1} ms, factor {FactorSeconds * 1e3:F1} ms, solve {SolveSeconds * 1e3:F1} ms, truncation {TruncationSeconds * 1e3:F1} ms, accept {AcceptSeconds * 1e3:F1} ms, total {TotalSeconds * 1e3:F1} ms";
 }
