@@ -25,7 +25,25 @@ public static class ExpressionParser
 {
     private static readonly Parser<int> Position = input => Result.Success(input.Position, input);
 
-    private static Parser<T> Tok<T>(Parser<T> p) => p.Token();
+    // Sprache backtracks out of optional parts and operator chains, so the failure it returns is often at the start
+    // of the construct; the furthest failure of any token is where the text actually stopped making sense.
+    [ThreadStatic] private static int _furthest;
+    [ThreadStatic] private static IEnumerable<string>? _furthestExpected;
+
+    private static Parser<T> Tok<T>(Parser<T> p)
+    {
+        var token = p.Token();
+        return input =>
+        {
+            var r = token(input);
+            if (!r.WasSuccessful && r.Remainder.Position >= _furthest)
+            {
+                _furthest = r.Remainder.Position;
+                _furthestExpected = r.Expectations;
+            }
+            return r;
+        };
+    }
 
     /// <summary>A SPICE number at the input: mantissa with optional exponent, then any scale-suffix letters.</summary>
     private static readonly Parser<double> NumberText = input =>
@@ -148,10 +166,19 @@ public static class ExpressionParser
     /// <exception cref="ExpressionSyntaxException">With the offset of the problem and what was expected.</exception>
     public static Expression Parse(string text)
     {
+        _furthest = -1;
+        _furthestExpected = null;
         var result = Complete.TryParse(text);
         if (result.WasSuccessful) return result.Value;
-        var pos = Math.Min(result.Remainder.Position, text.Length);
-        var expected = result.Expectations.Any() ? string.Join(" or ", result.Expectations.Distinct()) : "an expression";
+        var pos = result.Remainder.Position;
+        var expectations = result.Expectations;
+        if (_furthest > pos && _furthestExpected is not null)
+        {
+            pos = _furthest;
+            expectations = _furthestExpected;
+        }
+        pos = Math.Min(pos, text.Length);
+        var expected = expectations.Any() ? string.Join(" or ", expectations.Distinct()) : "an expression";
         var found = pos < text.Length ? $"'{text[pos]}'" : "the end of the expression";
         throw new ExpressionSyntaxException($"unexpected {found}; expected {expected}", pos, expected);
     }

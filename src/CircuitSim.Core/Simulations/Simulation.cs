@@ -326,8 +326,16 @@ public abstract class Simulation
             return new SingularCircuitException($"{what}: {singular.Message}", singular.Unknown, singular);
         var names = Solver.LastNonConverged.Select(i => Unknowns[i].Name).Take(10).ToList();
         var list = names.Count > 0 ? $"; not converged: {string.Join(", ", names)}" : "";
-        return new ConvergenceException(
-            $"{what}: no convergence after plain Newton ({Options.Itl1} iterations), gmin stepping and source stepping{list}",
-            time, null, names);
+        var tried = new List<string>();
+        if (!Options.NoOpIter) tried.Add($"plain Newton ({Options.Itl1} iterations)");
+        if (Options.GminSteps > 0) tried.Add("gmin stepping");
+        if (Options.SourceSteps > 0) tried.Add("source stepping");
+        var methods = tried.Count switch
+        {
+            0 => "nothing (NOOPITER with gmin and source stepping off)",
+            1 => tried[0],
+            _ => string.Join(", ", tried.Take(tried.Count - 1)) + " and " + tried[^1],
+        };
+        return new ConvergenceException($"{what}: no convergence after {methods}{list}", time, null, names);
     }
 }

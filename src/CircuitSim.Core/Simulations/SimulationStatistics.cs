@@ -13,6 +13,10 @@ public sealed class SimulationStatistics
     public int Repivots;
     /// <summary>Stopwatch ticks spent loading devices, factoring and solving.</summary>
     public long LoadTicks, FactorTicks, SolveTicks, TruncationTicks, AcceptTicks;
+    /// <summary>Ticks spent inside devices' own solvers (magnetization dynamics), part of the load time.</summary>
+    public long DeviceSolverTicks;
+    /// <summary>How often devices advanced their internal state (once per Newton iteration at most).</summary>
+    public long DeviceAdvances;
     public long TotalTicks;
 
     public double LoadSeconds => LoadTicks / (double)Stopwatch.Frequency;
@@ -20,9 +24,11 @@ public sealed class SimulationStatistics
     public double SolveSeconds => SolveTicks / (double)Stopwatch.Frequency;
     public double TruncationSeconds => TruncationTicks / (double)Stopwatch.Frequency;
     public double AcceptSeconds => AcceptTicks / (double)Stopwatch.Frequency;
+    public double DeviceSolverSeconds => DeviceSolverTicks / (double)Stopwatch.Frequency;
     public double TotalSeconds => TotalTicks / (double)Stopwatch.Frequency;
 
     public override string ToString() =>
         $"{NewtonIterations} Newton iterations, {AcceptedSteps} accepted / {RejectedSteps} rejected steps, " +
-        $"load {LoadSeconds * 1e3:F1} ms, factor {FactorSeconds * 1e3:F1} ms, solve {SolveSeconds * 1e3:F1} ms, truncation {TruncationSeconds * 1e3:F1} ms, accept {AcceptSeconds * 1e3:F1} ms, total {TotalSeconds * 1e3:F1} ms";
+        $"load {LoadSeconds * 1e3:F1} ms, factor {FactorSeconds * 1e3:F1} ms, solve {SolveSeconds * 1e3:F1} ms, truncation {TruncationSeconds * 1e3:F1} ms, accept {AcceptSeconds * 1e3:F1} ms, " +
+        (DeviceAdvances > 0 ? $"device solvers {DeviceSolverSeconds * 1e3:F1} ms ({DeviceAdvances} advances), " : "") + $"total {TotalSeconds * 1e3:F1} ms";
 }

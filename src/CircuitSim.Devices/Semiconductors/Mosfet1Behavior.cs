@@ -323,7 +323,9 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             var von = _tVbi * type + _gamma * sarg;
             var vgst = (_mode == 1 ? vgs : vgdNow) - von;
             var vdsat = Math.Max(vgst, 0);
-            var arg = sarg <= 0 ? 0 : _gamma / (sarg + sarg);
+            // ∂sarg/∂vbs is −1/(2·sarg) on the square-root branch but −1/(2·√φ) on the linear continuation for a
+            // forward-biased bulk (where SPICE keeps γ/(2·sarg), so its gmbs there is not the Jacobian)
+            var arg = sarg <= 0 ? 0 : vbsMode <= 0 ? _gamma / (sarg + sarg) : _gamma / (2 * Math.Sqrt(_tPhi));
             var vdsMode = vds * _mode;
             if (vgst <= 0)
             {

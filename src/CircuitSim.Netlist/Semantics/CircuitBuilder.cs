@@ -173,6 +173,10 @@ internal sealed partial class CircuitBuilder
         var name = t[1].Text;
         var typeToken = t[2];
         var qualified = ctx.Prefix + name;
+        if (ctx.Models.ContainsKey(name) || _circuit.Contains(qualified))
+            throw new StatementException(s.At(t[1]), $"model '{name}' is defined twice", "a unique model name");
+        // known from here on, so the elements using a model whose card has an error are not reported as well
+        ctx.Models[name] = qualified;
         if (!_registry.TryCreateModel(typeToken.Text, qualified, out var model))
             throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
         var rest = new List<Token>();
@@ -186,10 +190,7 @@ internal sealed partial class CircuitBuilder
         foreach (var p in args.Positional)
             throw new StatementException(s.At(p), $"unexpected '{p}' in .model {name}", "name=value");
         SetParameters(model, s, args.Named, ctx.Scope, $"model {name} ({typeToken.Text})");
-        if (ctx.Models.ContainsKey(name) || _circuit.Contains(qualified))
-            throw new StatementException(s.At(t[1]), $"model '{name}' is defined twice", "a unique model name");
         _circuit.Add(model);
-        ctx.Models[name] = qualified;
     }
 
     // ---------- values ----------
@@ -219,8 +220,11 @@ internal sealed partial class CircuitBuilder
         {
             var type = ParameterRegistry.TypeOf(target.GetType(), key.Text);
             if (type is null)
+            {
+                var names = ParameterRegistry.NamesOf(target.GetType());
                 throw new StatementException(s.At(key), $"unknown parameter '{key.Text}' for {what}",
-                    "one of " + string.Join(", ", ParameterRegistry.NamesOf(target.GetType())));
+                    names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
+            }
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
             object v = underlying == typeof(string) || underlying.IsEnum
                 ? value.Text
@@ -234,6 +238,10 @@ internal sealed partial class CircuitBuilder
             catch (ArgumentException e)
             {
                 throw new StatementException(s.At(value), e.Message);
+            }
+            catch (OverflowException)
+            {
+                throw new StatementException(s.At(value), $"value of parameter '{key.Text}' is out of range for an integer", "an integer");
             }
         }
     }
@@ -259,8 +267,6 @@ internal sealed partial class CircuitBuilder
     }
 
     private static string ElementName(ExpansionContext ctx, string name) => ctx.Prefix + name;
-
-    private static string ModelName(ExpansionContext ctx, string name) => ctx.FindModel(name) ?? name;
 
     private void Add(Statement s, Component c)
     {

@@ -129,6 +129,7 @@ internal static class ControlReader
                 i += 2;
                 while (i < t.Count && !(t[i].IsWord && char.IsLetter(t[i].Text[0]) && !EngineeringNumber.TryParse(t[i].Text, out _)))
                     values.Add(CircuitBuilder.Number(s, t[i++], scope));
+                if (values.Count == 0) throw new StatementException(s.End, $".dc: list of {target} has no values", syntax);
                 sweeps.Add(new SweepSpec(target, values));
                 continue;
             }
@@ -136,14 +137,7 @@ internal static class ControlReader
             var start = CircuitBuilder.Number(s, t[i + 1], scope);
             var stop = CircuitBuilder.Number(s, t[i + 2], scope);
             var step = CircuitBuilder.Number(s, t[i + 3], scope);
-            try
-            {
-                sweeps.Add(new SweepSpec(target, start, stop, step));
-            }
-            catch (ArgumentException e)
-            {
-                throw new StatementException(s.At(t[i + 3]), e.Message, syntax);
-            }
+            sweeps.Add(LinearSweep(s, t[i + 3], target, start, stop, step, syntax));
             i += 4;
         }
         if (sweeps.Count == 0) throw new StatementException(s.End, ".dc needs a sweep", syntax);
@@ -255,26 +249,47 @@ internal static class ControlReader
         {
             var kind = t[i].Text.ToLowerInvariant();
             if (i + 3 >= t.Count) throw new StatementException(s.End, $".step {kind} needs points, start and stop", syntax);
-            var n = (int)CircuitBuilder.Number(s, t[i + 1], scope);
+            var n = CircuitBuilder.Number(s, t[i + 1], scope);
+            if (!(n >= 1 && n <= int.MaxValue) || n != Math.Floor(n))
+                throw new StatementException(s.At(t[i + 1]), "the number of points must be a positive integer", syntax);
             var start = CircuitBuilder.Number(s, t[i + 2], scope);
             var stop = CircuitBuilder.Number(s, t[i + 3], scope);
-            values.AddRange(Ac(kind, n, start, stop));
+            if (!double.IsFinite(start) || (kind != "lin" && !(start > 0)))
+                throw new StatementException(s.At(t[i + 2]), kind == "lin" ? "start must be a finite number" : "start must be above 0 for a logarithmic sweep", syntax);
+            if (!double.IsFinite(stop) || stop < start)
+                throw new StatementException(s.At(t[i + 3]), "stop must be a finite number not below start", syntax);
+            var count = kind == "lin" ? n : n * Math.Log(stop / start) / Math.Log(kind == "dec" ? 10 : 2) + 1;
+            if (count > MaxSweepPoints)
+                throw new StatementException(s.At(t[i + 1]), $".step {kind} would have more than {MaxSweepPoints} points", syntax);
+            values.AddRange(Ac(kind, (int)n, start, stop));
         }
         else
         {
             if (i + 2 >= t.Count) throw new StatementException(s.End, ".step needs start, stop and step", syntax);
-            try
-            {
-                values.AddRange(new SweepSpec(name, CircuitBuilder.Number(s, t[i], scope), CircuitBuilder.Number(s, t[i + 1], scope),
-                    CircuitBuilder.Number(s, t[i + 2], scope)).Values);
-            }
-            catch (ArgumentException e)
-            {
-                throw new StatementException(s.At(t[i + 2]), e.Message, syntax);
-            }
+            values.AddRange(LinearSweep(s, t[i + 2], name, CircuitBuilder.Number(s, t[i], scope), CircuitBuilder.Number(s, t[i + 1], scope),
+                CircuitBuilder.Number(s, t[i + 2], scope), syntax).Values);
         }
         if (values.Count == 0) throw new StatementException(s.End, ".step has no values", syntax);
         netlist.Step = new StepSpec(s.Start, name, values);
+    }
+
+    /// <summary>Most points a .dc or .step sweep may have (its values are listed when the netlist is read).</summary>
+    internal const int MaxSweepPoints = 10_000_000;
+
+    private static SweepSpec LinearSweep(Statement s, Token stepToken, string target, double start, double stop, double step, string syntax)
+    {
+        var points = (stop - start) / step + 1;
+        if (step != 0 && (double.IsNaN(points) || points > MaxSweepPoints))
+            throw new StatementException(s.At(stepToken),
+                $"sweep of {target} from {Format(start)} to {Format(stop)} by {Format(step)} would have more than {MaxSweepPoints} points", syntax);
+        try
+        {
+            return new SweepSpec(target, start, stop, step);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StatementException(s.At(stepToken), e.Message, syntax);
+        }
     }
 
     private static IEnumerable<double> Ac(string kind, int n, double start, double stop) => kind switch

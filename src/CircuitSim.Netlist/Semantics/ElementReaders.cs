@@ -14,6 +14,9 @@ internal sealed partial class CircuitBuilder
 {
     private void ReadElement(Statement s, ExpansionContext ctx)
     {
+        if (!s.Tokens[0].IsWord)
+            throw new StatementException(s.Start, $"expected an element name or a dot command, got '{s.Tokens[0]}'",
+                "an element (R C L K V I E F G H B D M S W X Y…) or a dot command");
         var letter = char.ToLowerInvariant(s.Name[0]);
         switch (letter)
         {
@@ -81,7 +84,10 @@ internal sealed partial class CircuitBuilder
         foreach (var l in args.Positional.Take(2))
             if (!l.IsWord || char.ToLowerInvariant(l.Text[0]) != 'l')
                 throw new StatementException(s.At(l), $"{s.Name}: '{l}' is not an inductor name", "an inductor name (L…)");
-        Add(s, new MutualInductance(ElementName(ctx, s.Name), ElementName(ctx, args.Positional[0].Text), ElementName(ctx, args.Positional[1].Text), k));
+        if (args.Positional.Count > 3) throw new StatementException(s.At(args.Positional[3]), $"unexpected '{args.Positional[3]}'", "Kname L1 L2 k");
+        var coupling = new MutualInductance(ElementName(ctx, s.Name), ElementName(ctx, args.Positional[0].Text), ElementName(ctx, args.Positional[1].Text), k);
+        SetParameters(coupling, s, args.Named, ctx.Scope, s.Name);
+        Add(s, coupling);
     }
 
     private static readonly HashSet<string> WaveformNames = new(StringComparer.OrdinalIgnoreCase) { "pulse", "sin", "exp", "pwl", "sffm" };
@@ -215,8 +221,11 @@ internal sealed partial class CircuitBuilder
         var valueToken = args.Get("value") ?? args.Get(voltageOutput ? "vol" : "cur");
         if (valueToken is not null)
         {
+            if (args.Positional.Count > 2) throw new StatementException(s.At(args.Positional[2]), $"unexpected '{args.Positional[2]}'", syntax);
             var (expr, text) = InstanceExpression(s, valueToken, ctx);
-            Add(s, new BehavioralSource(name, pos, neg, voltageOutput ? BehavioralKind.Voltage : BehavioralKind.Current, expr, text));
+            var behavioral = new BehavioralSource(name, pos, neg, voltageOutput ? BehavioralKind.Voltage : BehavioralKind.Current, expr, text);
+            SetParameters(behavioral, s, args.Named.Where(n => !n.Key.Is("value") && !n.Key.Is(voltageOutput ? "vol" : "cur")), ctx.Scope, s.Name);
+            Add(s, behavioral);
             return;
         }
         if (args.Positional.Count >= 3 && args.Positional[2].Is("poly"))
@@ -244,10 +253,13 @@ internal sealed partial class CircuitBuilder
         if (!args.Positional[2].IsWord) throw new StatementException(s.At(args.Positional[2]), "expected the name of the controlling voltage source", syntax);
         var control = ElementName(ctx, args.Positional[2].Text);
         var gain = Number(s, args.Positional[3], ctx.Scope);
+        if (args.Positional.Count > 4) throw new StatementException(s.At(args.Positional[4]), $"unexpected '{args.Positional[4]}'", syntax);
         var name = ElementName(ctx, s.Name);
-        Add(s, voltageOutput
+        Component c = voltageOutput
             ? new CurrentControlledVoltageSource(name, pos, neg, control, gain)
-            : new CurrentControlledCurrentSource(name, pos, neg, control, gain));
+            : new CurrentControlledCurrentSource(name, pos, neg, control, gain);
+        SetParameters(c, s, args.Named, ctx.Scope, s.Name);
+        Add(s, c);
     }
 
     /// <summary><c>Bname n+ n- V = expression</c> or <c>I = expression</c>; the expression runs to the end of the line.</summary>
@@ -289,7 +301,7 @@ internal sealed partial class CircuitBuilder
         var substituted = SubstituteBraces(text, at, ctx.Scope);
         var parsed = ParameterScope.Parse(substituted, at);
         var rewriter = new ExpressionRewriter(ctx.Scope.Lookup, ctx.FindFunction,
-            n => MapNodeName(ctx, _globalNodes, n), e => ElementName(ctx, e));
+            n => MapNodeName(ctx, _globalNodes, n), e => ElementName(ctx, e), at, substituted);
         return (rewriter.Rewrite(parsed), substituted);
     }
 
@@ -330,11 +342,13 @@ internal sealed partial class CircuitBuilder
         var args = ElementArgs.From(s, 1);
         Require(s, args, 3, syntax);
         var d = new Diode(ElementName(ctx, s.Name), Node(ctx, s, args.Positional[0]), Node(ctx, s, args.Positional[1]),
-            ModelName(ctx, ModelWord(s, args.Positional[2])));
+            ModelName(ctx, s, args.Positional[2]));
+        var areaGiven = false;
         foreach (var extra in args.Positional.Skip(3))
         {
             if (extra.Is("off")) d.Off = true;
-            else d.Area = Number(s, extra, ctx.Scope);
+            else if (!areaGiven) (d.Area, areaGiven) = (Number(s, extra, ctx.Scope), true);
+            else throw new StatementException(s.At(extra), $"unexpected '{extra}'", syntax);
         }
         SetParameters(d, s, args.Named, ctx.Scope, s.Name);
         Add(s, d);
@@ -347,7 +361,7 @@ internal sealed partial class CircuitBuilder
         Require(s, args, 5, syntax);
         var p = args.Positional;
         var m = new Mosfet1(ElementName(ctx, s.Name), Node(ctx, s, p[0]), Node(ctx, s, p[1]), Node(ctx, s, p[2]), Node(ctx, s, p[3]),
-            ModelName(ctx, ModelWord(s, p[4])));
+            ModelName(ctx, s, p[4]));
         var ic = new List<double>();
         if (args.Get("ic") is { } icToken) ic.Add(Number(s, icToken, ctx.Scope));
         foreach (var extra in p.Skip(5))
@@ -374,14 +388,14 @@ internal sealed partial class CircuitBuilder
         int used;
         if (voltage)
         {
-            var sw = new VoltageSwitch(name, Node(ctx, s, p[0]), Node(ctx, s, p[1]), Node(ctx, s, p[2]), Node(ctx, s, p[3]), ModelName(ctx, ModelWord(s, p[4])));
+            var sw = new VoltageSwitch(name, Node(ctx, s, p[0]), Node(ctx, s, p[1]), Node(ctx, s, p[2]), Node(ctx, s, p[3]), ModelName(ctx, s, p[4]));
             c = sw;
             used = 5;
         }
         else
         {
             if (!p[2].IsWord) throw new StatementException(s.At(p[2]), "expected the controlling voltage source", syntax);
-            c = new CurrentSwitch(name, Node(ctx, s, p[0]), Node(ctx, s, p[1]), ElementName(ctx, p[2].Text), ModelName(ctx, ModelWord(s, p[3])));
+            c = new CurrentSwitch(name, Node(ctx, s, p[0]), Node(ctx, s, p[1]), ElementName(ctx, p[2].Text), ModelName(ctx, s, p[3]));
             used = 4;
         }
         foreach (var extra in p.Skip(used))
@@ -390,8 +404,13 @@ internal sealed partial class CircuitBuilder
             else if (extra.Is("off")) c.SetParameter("on", false);
             else throw new StatementException(s.At(extra), $"unexpected '{extra}'", syntax);
         }
+        SetParameters(c, s, args.Named, ctx.Scope, s.Name);
         Add(s, c);
     }
+
+    /// <summary>The flattened name of the model a model token names; it must be defined at this level or above.</summary>
+    private static string ModelName(ExpansionContext ctx, Statement s, Token t) =>
+        ctx.FindModel(ModelWord(s, t)) ?? throw new StatementException(s.At(t), $"unknown model '{t.Text}'", "a model defined with .model");
 
     private static string ModelWord(Statement s, Token t) =>
         t.IsWord ? t.Text : throw new StatementException(s.At(t), $"expected a model name, got '{t}'", "a model name");
@@ -410,9 +429,9 @@ internal sealed partial class CircuitBuilder
         if (!p[0].IsWord) throw new StatementException(s.At(p[0]), "expected the device name", syntax);
         var nodeCount = p.Count - 2;
         if (nodeCount > reg.MaxNodes)
-            throw new StatementException(s.At(p[2 + reg.MaxNodes]), $"Y{type} takes at most {reg.MaxNodes} nodes", syntax);
+            throw new StatementException(s.At(p[1 + reg.MaxNodes]), $"Y{type} takes at most {reg.MaxNodes} nodes", syntax);
         var nodes = p.Skip(1).Take(nodeCount).Select(n => Node(ctx, s, n)).ToList();
-        var model = ModelName(ctx, ModelWord(s, p[^1]));
+        var model = ModelName(ctx, s, p[^1]);
         var c = reg.Create(ElementName(ctx, p[0].Text), nodes, model);
         SetParameters(c, s, args.Named, ctx.Scope, $"Y{type} {p[0].Text}");
         Add(s, c);
@@ -433,7 +452,9 @@ internal sealed partial class CircuitBuilder
         if (nodes.Count != def.Ports.Count)
             throw new StatementException(s.At(subToken), $"subcircuit '{def.Name}' has {def.Ports.Count} ports ({string.Join(" ", def.Ports)}), {s.Name} connects {nodes.Count}",
                 $"{def.Ports.Count} nodes");
-        if (ctx.Depth > 50) throw new StatementException(s.Start, $"subcircuit '{def.Name}' instantiates itself (directly or indirectly)");
+        for (var c = ctx; c is not null; c = c.Parent)
+            if (ReferenceEquals(c.Block, def.Body) || c.Depth > 50)
+                throw new StatementException(s.Start, $"subcircuit '{def.Name}' instantiates itself (directly or indirectly)");
 
         // the new scope sits in the scope the subcircuit was defined in; instance values are evaluated by the caller
         var scope = new ParameterScope(DefinitionScope(ctx, def));

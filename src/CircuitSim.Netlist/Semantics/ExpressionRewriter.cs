@@ -15,14 +15,20 @@ internal sealed class ExpressionRewriter : IExpressionVisitor<Expression>
     private readonly Func<string, string> _element;
     private readonly Dictionary<string, Expression> _arguments;
     private readonly int _depth;
+    private readonly SourceLocation _at;
+    private readonly string _text;
 
+    /// <param name="at">Where <paramref name="text"/>, the expression's source, starts (for errors).</param>
     public ExpressionRewriter(Func<string, double?> parameter, Func<string, UserFunction?> function,
-        Func<string, string> node, Func<string, string> element)
-        : this(parameter, function, node, element, new Dictionary<string, Expression>(StringComparer.OrdinalIgnoreCase), 0) { }
+        Func<string, string> node, Func<string, string> element, SourceLocation at, string text)
+        : this(parameter, function, node, element, new Dictionary<string, Expression>(StringComparer.OrdinalIgnoreCase), 0, at, text) { }
 
     private ExpressionRewriter(Func<string, double?> parameter, Func<string, UserFunction?> function,
-        Func<string, string> node, Func<string, string> element, Dictionary<string, Expression> arguments, int depth)
+        Func<string, string> node, Func<string, string> element, Dictionary<string, Expression> arguments, int depth,
+        SourceLocation at, string text)
     {
+        _at = at;
+        _text = text;
         _parameter = parameter;
         _function = function;
         _node = node;
@@ -39,8 +45,9 @@ internal sealed class ExpressionRewriter : IExpressionVisitor<Expression>
     {
         if (_arguments.TryGetValue(e.Name, out var arg)) return arg;
         if (Reserved.Contains(e.Name)) return e;
-        var v = _parameter(e.Name);
-        return v.HasValue ? new NumberExpression(v.Value, e.Position) : e;
+        var v = _parameter(e.Name) ?? throw new StatementException(_at with { Column = _at.Column + e.Position },
+            $"undefined parameter '{e.Name}' in '{_text}'", "a parameter, time, temper, pi or e");
+        return new NumberExpression(v, e.Position);
     }
 
     public Expression Visit(VoltageExpression e) =>
@@ -59,12 +66,15 @@ internal sealed class ExpressionRewriter : IExpressionVisitor<Expression>
     {
         var args = e.Arguments.Select(a => a.Accept(this)).ToList();
         var f = ExpressionFunctions.IsBuiltIn(e.Function) ? null : _function(e.Function);
+        if (f is null && !ExpressionFunctions.IsBuiltIn(e.Function))
+            throw new StatementException(_at with { Column = _at.Column + e.Position }, $"unknown function '{e.Function}' in '{_text}'",
+                "a built-in function or one defined with .func");
         if (f is null) return e with { Arguments = args };
         if (_depth > 50) throw new StatementException(f.At, $"function '{f.Name}' calls itself");
         if (args.Count != f.Arguments.Count)
             throw new StatementException(f.At, $"function '{f.Name}' takes {f.Arguments.Count} arguments, got {args.Count}");
         var bound = new Dictionary<string, Expression>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++) bound[f.Arguments[i]] = args[i];
-        return new ExpressionRewriter(_parameter, _function, _node, _element, bound, _depth + 1).Rewrite(f.Body);
+        return new ExpressionRewriter(_parameter, _function, _node, _element, bound, _depth + 1, f.At, f.Body.ToString()!).Rewrite(f.Body);
     }
 }

@@ -50,13 +50,20 @@ public sealed class NetlistReader
                 diagnostics.Error(e.Location, e.Message, e.Expected);
             }
         }
-        if (netlist.Step is { } step && !string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) && scope.Lookup(step.Parameter) is null)
+        if (netlist.Step is { } step && !string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) && !IsDefined(scope, step.Parameter))
             diagnostics.Error(step.At, $".step: parameter '{step.Parameter}' is not defined by a .param", "a parameter defined with .param");
         diagnostics.ThrowIfErrors();
         if (netlist.Analyses.Count == 0)
             diagnostics.Warning(new SourceLocation(source.File, 0, 0, ""), "no analysis (.op, .dc, .tran or .ac) in the netlist");
         netlist.Warnings.AddRange(diagnostics.Items.Where(d => d.Severity == Severity.Warning));
         return netlist;
+    }
+
+    /// <summary>Whether a global parameter exists; one whose definition fails to evaluate exists (its error is reported already).</summary>
+    private static bool IsDefined(ParameterScope scope, string name)
+    {
+        try { return scope.Lookup(name) is not null; }
+        catch (StatementException) { return true; }
     }
 
     private (Circuit Circuit, ParameterScope Scope) Build(string title, Block top, HashSet<string> globals,

@@ -18,6 +18,8 @@ internal sealed class ParameterScope
     private readonly Dictionary<string, double> _values = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, UserFunction> _functions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _evaluating = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>How many user-function calls enclose this scope (a function's argument scope is one deeper).</summary>
+    private int _callDepth;
 
     public ParameterScope(ParameterScope? parent) => _parent = parent;
 
@@ -93,7 +95,8 @@ internal sealed class ParameterScope
         }
         catch (ExpressionSyntaxException e)
         {
-            throw new StatementException(at with { Column = at.Column + e.Position }, $"bad expression '{text}': {e.Message}", e.Expected);
+            var found = e.Position < text.Length ? $"'{text[e.Position]}'" : "the end of the expression";
+            throw new StatementException(at with { Column = at.Column + e.Position }, $"bad expression '{text}': unexpected {found}", e.Expected);
         }
     }
 
@@ -103,7 +106,8 @@ internal sealed class ParameterScope
         if (f is null) return null;
         if (args.Count != f.Arguments.Count)
             throw new StatementException(at, $"function '{name}' takes {f.Arguments.Count} arguments, got {args.Count}");
-        var local = new ParameterScope(this);
+        if (_callDepth > 50) throw new StatementException(f.At, $"function '{f.Name}' calls itself");
+        var local = new ParameterScope(this) { _callDepth = _callDepth + 1 };
         for (var i = 0; i < args.Count; i++) local.Set(f.Arguments[i], args[i]);
         return local.Evaluate(f.Body, f.At, f.Body.ToString()!);
     }

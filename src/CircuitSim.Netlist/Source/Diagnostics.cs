@@ -56,9 +56,15 @@ public sealed class DiagnosticBag
     public IReadOnlyList<NetlistDiagnostic> Items => _items;
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
-    public void Error(SourceLocation at, string message, string? expected = null) => _items.Add(new(Severity.Error, at, message, expected));
-    public void Warning(SourceLocation at, string message) => _items.Add(new(Severity.Warning, at, message));
-    public void Add(NetlistDiagnostic d) => _items.Add(d);
+    public void Error(SourceLocation at, string message, string? expected = null) => Add(new(Severity.Error, at, message, expected));
+    public void Warning(SourceLocation at, string message) => Add(new(Severity.Warning, at, message));
+
+    /// <summary>Adds a diagnostic unless the same one (same place, same message) is there already: a bad definition
+    /// reached from several uses is reported once.</summary>
+    public void Add(NetlistDiagnostic d)
+    {
+        if (!_items.Contains(d)) _items.Add(d);
+    }
 
     public void ThrowIfErrors()
     {

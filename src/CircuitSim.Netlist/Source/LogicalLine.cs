@@ -67,9 +67,10 @@ public static class LineJoiner
             {
                 if (text is null)
                 {
-                    // a continuation with nothing to continue: keep it, the reader reports it
-                    text = "";
-                    segments = new();
+                    // a continuation with nothing to continue: keep it with its '+', the loader reports it
+                    text = trimmed.TrimEnd();
+                    segments = new() { (0, i + 1, indent + 1, raw) };
+                    continue;
                 }
                 var rest = trimmed[1..];
                 var start = text.Length + 1;

@@ -73,21 +73,43 @@ public static class LineGrammar
     /// <exception cref="LineSyntaxException">Unbalanced parentheses or braces, an unterminated quote...</exception>
     public static List<Token> Tokenize(string text)
     {
+        CheckNesting(text);
         var result = Line.TryParse(text);
         if (result.WasSuccessful) return result.Value;
         var pos = Math.Min(result.Remainder.Position, text.Length);
         var expected = result.Expectations.Any() ? string.Join(" or ", result.Expectations.Distinct()) : "a token";
-        throw new LineSyntaxException(Explain(text, pos), pos, expected);
+        var (message, what) = Explain(text, pos, expected);
+        throw new LineSyntaxException(message, pos, what);
     }
 
-    private static string Explain(string text, int pos)
+    /// <summary>Deepest nesting of parentheses and braces a line may have (the grammars recurse per level).</summary>
+    public const int MaxNesting = 200;
+
+    private static void CheckNesting(string text)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '(' or '{')
+            {
+                if (++depth > MaxNesting)
+                    throw new LineSyntaxException($"parentheses and braces nested more than {MaxNesting} deep", i, "less nesting");
+            }
+            else if (text[i] is ')' or '}' && depth > 0) depth--;
+        }
+    }
+
+    /// <summary>What is wrong with a line that does not tokenize, and what was expected.</summary>
+    private static (string Message, string Expected) Explain(string text, int pos, string expected)
     {
         var opens = text.Count(c => c == '(') - text.Count(c => c == ')');
-        if (opens > 0) return "unbalanced parentheses: a '(' is never closed";
-        if (opens < 0) return "unbalanced parentheses: ')' without '('";
-        if (text.Count(c => c == '{') != text.Count(c => c == '}')) return "unbalanced braces in an expression";
-        if (text.Count(c => c == '\'') % 2 != 0 || text.Count(c => c == '"') % 2 != 0) return "unterminated quote";
-        return pos < text.Length ? $"unexpected '{text[pos]}'" : "unexpected end of line";
+        if (opens > 0) return ("unbalanced parentheses: a '(' is never closed", "')'");
+        if (opens < 0) return ("unbalanced parentheses: ')' without '('", "'(' before ')'");
+        var braces = text.Count(c => c == '{') - text.Count(c => c == '}');
+        if (braces > 0) return ("unbalanced braces in an expression", "'}'");
+        if (braces < 0) return ("unbalanced braces in an expression", "'{' before '}'");
+        if (text.Count(c => c == '\'') % 2 != 0 || text.Count(c => c == '"') % 2 != 0) return ("unterminated quote", "a closing quote");
+        return (pos < text.Length ? $"unexpected '{text[pos]}'" : "unexpected end of line", expected);
     }
 }
 

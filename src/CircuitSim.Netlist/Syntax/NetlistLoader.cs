@@ -41,8 +41,8 @@ public static class NetlistLoader
         var newline = text.IndexOf('\n');
         var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
         var body = newline < 0 ? "" : new string('\n', 1) + text[(newline + 1)..];
-        var stack = new Stack<string>();
-        stack.Push(SafeFullPath(file));
+        var stack = new Stack<(string Path, string? Section)>();
+        stack.Push((SafeFullPath(file), null));
         ReadBody(file, body, statements, diagnostics, stack, section: null);
         return new NetlistSource(title, file, statements, diagnostics);
     }
@@ -56,12 +56,13 @@ public static class NetlistLoader
     /// <summary>Reads logical lines of one file into <paramref name="output"/>. With <paramref name="section"/>, only
     /// the lines between <c>.lib section</c> and <c>.endl</c> are read.</summary>
     private static void ReadBody(string file, string content, List<Statement> output, DiagnosticBag diagnostics,
-        Stack<string> includeStack, string? section)
+        Stack<(string Path, string? Section)> includeStack, string? section)
     {
         var lines = LineJoiner.Join(file, content);
         var inControl = false;
         var inSection = section is null;
         var sectionFound = section is null;
+        var sections = new List<string>();
         foreach (var line in lines)
         {
             var head = FirstWord(line.Text).ToLowerInvariant();
@@ -75,6 +76,7 @@ public static class NetlistLoader
                 if (head == ".lib" && !inSection)
                 {
                     var words = line.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                    if (words.Length == 2) sections.Add(words[1]);
                     if (words.Length == 2 && string.Equals(words[1], section, StringComparison.OrdinalIgnoreCase))
                     {
                         inSection = true;
@@ -136,7 +138,8 @@ public static class NetlistLoader
             output.Add(statement);
         }
         if (section is not null && !sectionFound)
-            throw new StatementException(SourceLocation.Unknown, $"section '{section}' not found in {file}");
+            throw new StatementException(SourceLocation.Unknown, $"section '{section}' not found in {file}",
+                sections.Count > 0 ? "one of " + string.Join(", ", sections) : "a file with .lib name … .endl sections");
     }
 
     private static string FirstWord(string text)
@@ -147,7 +150,10 @@ public static class NetlistLoader
         return t[..end];
     }
 
-    private static void Include(Statement statement, List<Statement> output, DiagnosticBag diagnostics, Stack<string> includeStack, string? section)
+    /// <remarks>A file may be read again for another .lib section (libraries often pull one section from another of the
+    /// same file); only reading the same file and section while it is being read is a cycle.</remarks>
+    private static void Include(Statement statement, List<Statement> output, DiagnosticBag diagnostics,
+        Stack<(string Path, string? Section)> includeStack, string? section)
     {
         if (statement.Tokens.Count < 2 || !(statement.Tokens[1].IsWord || statement.Tokens[1].Kind == TokenKind.Quoted))
         {
@@ -155,26 +161,36 @@ public static class NetlistLoader
             return;
         }
         var nameToken = statement.Tokens[1];
-        var baseDir = Path.GetDirectoryName(includeStack.Peek()) ?? ".";
-        var path = Path.GetFullPath(Path.Combine(baseDir, nameToken.Text));
+        var baseDir = Path.GetDirectoryName(includeStack.Peek().Path) ?? ".";
+        string path;
+        try
+        {
+            path = Path.GetFullPath(Path.Combine(baseDir, nameToken.Text));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException)
+        {
+            diagnostics.Error(statement.At(nameToken), $"bad file name '{nameToken.Text}': {e.Message}", "a file name");
+            return;
+        }
         if (!File.Exists(path))
         {
             diagnostics.Error(statement.At(nameToken), $"included file not found: {nameToken.Text} (looked for {path})");
             return;
         }
-        if (includeStack.Contains(path, StringComparer.Ordinal))
+        if (includeStack.Any(e => e.Path == path && string.Equals(e.Section, section, StringComparison.OrdinalIgnoreCase)))
         {
-            diagnostics.Error(statement.At(nameToken), $"include cycle: {string.Join(" -> ", includeStack.Reverse().Select(Path.GetFileName))} -> {Path.GetFileName(path)}");
+            static string Name((string Path, string? Section) e) => Path.GetFileName(e.Path) + (e.Section is null ? "" : " " + e.Section);
+            diagnostics.Error(statement.At(nameToken), $"include cycle: {string.Join(" -> ", includeStack.Reverse().Select(Name))} -> {Name((path, section))}");
             return;
         }
-        includeStack.Push(path);
+        includeStack.Push((path, section));
         try
         {
             ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section);
         }
         catch (StatementException e)
         {
-            diagnostics.Error(statement.At(statement.Tokens[^1]), e.Message);
+            diagnostics.Error(statement.At(statement.Tokens[^1]), e.Message, e.Expected);
         }
         finally
         {

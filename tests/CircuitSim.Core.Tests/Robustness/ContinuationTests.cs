@@ -1,0 +1,73 @@
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Core.Tests.Support;
+using CircuitSim.Devices.Behavioral;
+using CircuitSim.Devices.Passive;
+using CircuitSim.Devices.Sources;
+
+namespace CircuitSim.Core.Tests.Robustness;
+
+/// <summary>
+/// Gmin stepping and source stepping rescue an operating point plain Newton cannot find. The circuit is a
+/// saturating transconductor, i = 1 mA·atan(v(a) − 5·v(en)²), loaded by 1 MΩ: from v(a) = 0 Newton's tangent lands
+/// far beyond the root, where the slope is tiny, and it cycles outwards (the classic arctan failure). The source
+/// enters squared, so the first linearization (at v(en) = 0) cannot land on the root by luck.
+/// </summary>
+public class ContinuationTests
+{
+    private static Circuit Transconductor() => new(
+        new VoltageSource("Ven", "en", "0", 1),
+        new Resistor("RL", "a", "0", 1e6),
+        new BehavioralSource("B1", "a", "0", BehavioralKind.Current, "1e-3*atan(v(a)-5*v(en)*v(en))"));
+
+    /// <summary>The root of v/1 MΩ + 1 mA·atan(v − 5) = 0 by scalar Newton from 5 (where it converges).</summary>
+    private static double ExactRoot()
+    {
+        var v = 5.0;
+        for (var k = 0; k < 50; k++)
+        {
+            var f = v / 1e6 + 1e-3 * Math.Atan(v - 5);
+            var df = 1 / 1e6 + 1e-3 / (1 + (v - 5) * (v - 5));
+            v -= f / df;
+        }
+        return v;
+    }
+
+    private static double SolveA(SimulationOptions options)
+    {
+        var trace = Run.Record(new OperatingPoint(Transconductor(), options), "v(a)");
+        return trace[0][0];
+    }
+
+    [Fact]
+    public void Plain_newton_fails_on_the_transconductor()
+    {
+        var e = Assert.Throws<ConvergenceException>(() => SolveA(new SimulationOptions { GminSteps = 0, SourceSteps = 0 }));
+        Assert.Contains("a", e.Unknowns);
+    }
+
+    [Fact]
+    public void Gmin_stepping_rescues_the_operating_point()
+    {
+        var v = SolveA(new SimulationOptions { SourceSteps = 0 });
+        // the solution Newton accepts lies within RELTOL·|v| + VNTOL of the root
+        Assert.Equal(ExactRoot(), v, 1e-3 * 5 + 1e-6);
+    }
+
+    [Fact]
+    public void Source_stepping_rescues_the_operating_point()
+    {
+        var v = SolveA(new SimulationOptions { GminSteps = 0 });
+        Assert.Equal(ExactRoot(), v, 1e-3 * 5 + 1e-6);
+    }
+
+    [Fact]
+    public void Rescued_solution_agrees_with_a_tighter_solve()
+    {
+        var loose = SolveA(new SimulationOptions { SourceSteps = 0 });
+        var tight = SolveA(new SimulationOptions { SourceSteps = 0, RelTol = 1e-9, VnTol = 1e-12, AbsTol = 1e-18 });
+        Assert.Equal(tight, loose, 1e-3 * 5 + 1e-6);
+        Assert.Equal(ExactRoot(), tight, 1e-8); // RELTOL 1e-9 of 5 V
+    }
+}

@@ -1,0 +1,140 @@
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Devices.Passive;
+using CircuitSim.Devices.Sources;
+
+namespace CircuitSim.Core.Tests.StatefulDevices;
+
+/// <summary>The engine's contract with devices that carry internal state, checked on a device whose ODE is solvable.</summary>
+public class StatefulDeviceContractTests
+{
+    private const double G0 = 1e-3, A = 0.5, Tau = 1e-6;
+
+    private static (double[] T, double[] X) Run(Circuit c, RelaxingConductance d, double step, double stop, double? maxStep = null)
+    {
+        var sim = new Transient(c, step, stop, maxStep: maxStep);
+        var x = sim.CreateProbe($"@{d.Name}[x]");
+        var t = new List<double>();
+        var xs = new List<double>();
+        foreach (var p in sim.Run())
+        {
+            t.Add(p.Scale);
+            xs.Add(x.Value);
+        }
+        return (t.ToArray(), xs.ToArray());
+    }
+
+    /// <summary>x(t) under v = V0·sin ωt from x(0) = 0.</summary>
+    private static double SineSolution(double t, double v0, double w) =>
+        A * v0 / (1 + w * w * Tau * Tau) * (Math.Sin(w * t) - w * Tau * Math.Cos(w * t) + w * Tau * Math.Exp(-t / Tau));
+
+    [Fact]
+    public void Constant_drive_reproduces_the_exact_relaxation()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
+
+        var (t, x) = Run(c, d, 50e-9, 5e-6);
+
+        // the drive is constant, so the linearly interpolated voltage is exact: only round-off remains
+        for (var k = 0; k < t.Length; k++) Assert.Equal(A * 2.0 * (1 - Math.Exp(-t[k] / Tau)), x[k], 1e-12);
+    }
+
+    [Fact]
+    public void Device_current_follows_the_state()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
+        var sim = new Transient(c, 50e-9, 5e-6);
+        var i = sim.CreateProbe("i(v1)");
+        var x = sim.CreateProbe("@y1[x]");
+        foreach (var _ in sim.Run())
+            Assert.Equal(-G0 * (1 + x.Value) * 2.0, i.Value, 1e-12); // the source delivers the device current (ngspice sign)
+    }
+
+    [Fact]
+    public void Sinusoidal_drive_error_is_second_order_in_the_step()
+    {
+        const double v0 = 1, f = 2e5;
+        var w = 2 * Math.PI * f;
+        double MaxError(double maxStep)
+        {
+            var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+            var c = new Circuit(new VoltageSource("V1", "a", "0", new Sine(0, v0, f)), d);
+            var (t, x) = Run(c, d, maxStep, 10e-6, maxStep);
+            return t.Select((tk, k) => Math.Abs(x[k] - SineSolution(tk, v0, w))).Max();
+        }
+
+        var coarse = MaxError(100e-9);
+        var fine = MaxError(50e-9);
+
+        // linear interpolation of the drive within a step: error O(h²), so halving h divides it by ~4 (≥ 3 allowed
+        // for the pre-asymptotic regime); and it is small against the state amplitude A·V0 = 0.5
+        Assert.True(coarse / fine > 3, $"error ratio {coarse / fine:F2} for halved step (coarse {coarse:E2}, fine {fine:E2})");
+        Assert.True(fine < 1e-3 * A * v0, $"fine-step error {fine:E2}");
+    }
+
+    [Fact]
+    public void Device_proposed_maximum_step_bounds_every_step()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { MaxStep = 37e-9 };
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 1.0), d);
+
+        var (t, _) = Run(c, d, 1e-6, 5e-6);
+
+        var largest = t.Zip(t.Skip(1), (a, b) => b - a).Max();
+        Assert.True(largest <= 37e-9 * (1 + 1e-12), $"largest step {largest:E3} s exceeds the device's 37 ns");
+    }
+
+    [Fact]
+    public void Rejected_steps_leave_no_trace_in_the_committed_state()
+    {
+        // a constant drive makes every advance exact: if a rejected trial leaked into the committed state, the
+        // retried step would start from a wrong x and the exact solution would be missed by far more than round-off
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 2.0), d,
+            new FlakyResistor("R9", "a", "0", 1e3, 1e-6, 3e-6));
+        var sim = new Transient(c, 50e-9, 5e-6);
+        var x = sim.CreateProbe("@y1[x]");
+        var points = new List<(double, double)>();
+        foreach (var p in sim.Run()) points.Add((p.Scale, x.Value));
+
+        Assert.True(sim.Statistics.RejectedSteps > 5, $"only {sim.Statistics.RejectedSteps} rejected steps: the test did not exercise rollback");
+        foreach (var (tk, xk) in points) Assert.Equal(A * 2.0 * (1 - Math.Exp(-tk / Tau)), xk, 1e-12);
+    }
+
+    [Fact]
+    public void State_is_frozen_in_an_operating_point()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { InitialState = 0.25 };
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
+        var op = new OperatingPoint(c);
+        var i = op.CreateProbe("i(v1)");
+        foreach (var _ in op.Run()) Assert.Equal(-G0 * 1.25 * 2.0, i.Value, 1e-15);
+    }
+
+    [Fact]
+    public void Device_is_linearized_at_its_committed_state_in_AC()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { InitialState = 1 };
+        var c = new Circuit(new VoltageSource("V1", "in", "0", 0) { AcMagnitude = 1 }, new Resistor("R1", "in", "a", 500), d);
+        var ac = new Ac(c, AcSweepKind.Decade, 1, 1e3, 1e3);
+        var v = ac.CreateProbe("v(a)");
+        foreach (var _ in ac.Run())
+            Assert.Equal(1 / (1 + 500 * G0 * 2), v.ComplexValue.Real, 1e-12); // divider with the device at G0·(1 + x)
+    }
+
+    [Fact]
+    public void Trial_is_reused_while_the_terminal_voltages_do_not_move()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
+        var sim = new Transient(c, 50e-9, 5e-6);
+        foreach (var _ in sim.Run()) { }
+
+        // the voltage never moves, so each attempted point needs one advance, not one per Newton iteration
+        Assert.True(d.Advances <= sim.Statistics.TimePoints, $"{d.Advances} advances for {sim.Statistics.TimePoints} time points");
+        Assert.True(sim.Statistics.NewtonIterations > sim.Statistics.TimePoints);
+    }
+}

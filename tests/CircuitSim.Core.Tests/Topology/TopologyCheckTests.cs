@@ -1,0 +1,239 @@
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Devices.Behavioral;
+using CircuitSim.Devices.Controlled;
+using CircuitSim.Devices.Passive;
+using CircuitSim.Devices.Semiconductors;
+using CircuitSim.Devices.Sources;
+using CircuitSim.Devices.Switches;
+
+namespace CircuitSim.Core.Tests.Topology;
+
+/// <summary>Circuits that cannot be simulated are refused before solving, with a message that names what to fix.</summary>
+public class TopologyCheckTests
+{
+    private static CircuitException SetupFails(Simulation sim) => Assert.Throws<CircuitException>(sim.Setup);
+
+    [Fact]
+    public void Node_between_capacitors_has_no_dc_path_and_the_message_says_why()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Resistor("R1", "a", "b", 1e3),
+            new Capacitor("C1", "b", "mid", 1e-9),
+            new Capacitor("C2", "mid", "0", 1e-9));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("'mid'", e.Message);
+        Assert.Contains("no DC path to ground", e.Message);
+        Assert.Contains("C1", e.Message);
+        Assert.Contains("C2", e.Message);
+        Assert.Contains("capacitors and current sources do not conduct at DC", e.Message);
+    }
+
+    [Fact]
+    public void Node_fed_only_by_a_current_source_has_no_dc_path()
+    {
+        var c = new Circuit(
+            new CurrentSource("I1", "0", "x", 1e-3),
+            new Capacitor("C1", "x", "0", 1e-9));
+        var e = SetupFails(new Transient(c, 1e-9, 1e-6));
+
+        Assert.Contains("'x'", e.Message);
+        Assert.Contains("I1", e.Message);
+        Assert.Contains("current sources do not conduct at DC", e.Message);
+    }
+
+    [Fact]
+    public void Capacitor_only_node_is_allowed_in_a_uic_transient()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Capacitor("C1", "a", "mid", 1e-9),
+            new Capacitor("C2", "mid", "0", 1e-9));
+        var sim = new Transient(c, 1e-9, 1e-8, useInitialConditions: true);
+
+        sim.Setup(); // no exception: without a DC point the capacitors hold the node
+    }
+
+    [Fact]
+    public void Loop_of_voltage_sources_lists_every_source_of_the_loop()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new VoltageSource("V2", "a", "b", 1),
+            new Resistor("R1", "b", "c", 1e3),
+            new VoltageSource("V3", "b", "0", 2),
+            new Resistor("R2", "c", "0", 1e3));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("loop of voltage sources", e.Message);
+        Assert.Contains("V1", e.Message);
+        Assert.Contains("V2", e.Message);
+        Assert.Contains("V3", e.Message);
+        Assert.DoesNotContain("R1", e.Message);
+    }
+
+    [Fact]
+    public void Loop_through_controlled_voltage_sources_is_found()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new VoltageControlledVoltageSource("E1", "a", "0", "a", "0", 2));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("V1", e.Message);
+        Assert.Contains("E1", e.Message);
+    }
+
+    [Fact]
+    public void Voltage_source_across_an_inductor_is_a_loop_at_dc()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Inductor("L1", "a", "0", 1e-6));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("V1", e.Message);
+        Assert.Contains("L1", e.Message);
+        Assert.Contains("inductors", e.Message);
+    }
+
+    [Fact]
+    public void Voltage_source_across_an_inductor_is_allowed_in_a_uic_transient()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Inductor("L1", "a", "0", 1e-6));
+        var trace = Support.Run.Record(new Transient(c, 1e-9, 1e-8, useInitialConditions: true), "i(l1)");
+
+        // the inductor current ramps at V/L = 1e6 A/s; trapezoidal integrates a ramp exactly
+        Assert.Equal(1e6 * trace.Scale[^1], trace[0][^1], 1e-9);
+    }
+
+    [Fact]
+    public void Element_shorted_onto_one_node_is_named()
+    {
+        var c = new Circuit(new VoltageSource("V1", "a", "a", 1), new Resistor("R1", "a", "0", 1));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("V1", e.Message);
+        Assert.Contains("'a'", e.Message);
+    }
+
+    [Fact]
+    public void Node_with_a_single_terminal_is_a_warning_naming_node_and_element()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Resistor("R1", "a", "0", 1e3),
+            new Resistor("Rdangle", "a", "stub", 1e3));
+        var sim = new OperatingPoint(c);
+        sim.Setup();
+
+        var warning = Assert.Single(sim.Warnings);
+        Assert.Contains("'stub'", warning);
+        Assert.Contains("Rdangle", warning);
+        Assert.Contains("only one terminal", warning);
+    }
+
+    [Fact]
+    public void Duplicate_component_names_are_refused_case_insensitively()
+    {
+        var c = new Circuit(new Resistor("R1", "a", "0", 1));
+        var e = Assert.Throws<DuplicateNameException>(() => c.Add(new Capacitor("r1", "a", "0", 1e-9)));
+
+        Assert.Equal("r1", e.EntityName);
+        Assert.Contains("r1", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_model_names_are_refused()
+    {
+        var c = new Circuit(new DiodeModel("dmod"));
+        var e = Assert.Throws<DuplicateNameException>(() => c.Add(new DiodeModel("DMOD")));
+
+        Assert.Contains("DMOD", e.Message);
+    }
+
+    [Fact]
+    public void Missing_model_names_the_device_and_the_model()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Diode("D1", "a", "0", "nosuchmodel"));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Equal("D1", e.Component);
+        Assert.Contains("D1", e.Message);
+        Assert.Contains("nosuchmodel", e.Message);
+    }
+
+    [Fact]
+    public void Model_of_the_wrong_kind_names_both_kinds()
+    {
+        var c = new Circuit(
+            new MosfetModel("mm", MosfetType.Nmos),
+            new VoltageSource("V1", "a", "0", 1),
+            new Diode("D1", "a", "0", "mm"));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("'mm'", e.Message);
+        Assert.Contains("MosfetModel", e.Message);
+        Assert.Contains("DiodeModel", e.Message);
+    }
+
+    public static TheoryData<string, Func<Component>> MissingReferences => new()
+    {
+        { "F1", () => new CurrentControlledCurrentSource("F1", "a", "0", "Vmissing", 2) },
+        { "H1", () => new CurrentControlledVoltageSource("H1", "b", "0", "Vmissing", 2) },
+        { "W1", () => new CurrentSwitch("W1", "a", "0", "Vmissing", "csw") },
+        { "K1", () => new MutualInductance("K1", "Vmissing", "L1", 0.5) },
+        { "B1", () => new BehavioralSource("B1", "a", "0", BehavioralKind.Current, "1e-3*i(Vmissing)") },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingReferences))]
+    public void Reference_to_a_missing_element_names_the_referrer_and_the_missing_name(string referrer, Func<Component> create)
+    {
+        var c = new Circuit(
+            new CurrentSwitchModel("csw"),
+            new VoltageSource("V1", "a", "0", 1),
+            new Resistor("R1", "a", "0", 1e3),
+            new Resistor("R2", "b", "0", 1e3),
+            new Inductor("L1", "a", "l", 1e-6),
+            new Resistor("R3", "l", "0", 1e3),
+            create());
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains(referrer, e.Message);
+        Assert.Contains("Vmissing", e.Message);
+    }
+
+    [Fact]
+    public void Behavioral_source_reading_a_missing_node_names_it()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new BehavioralSource("B1", "b", "0", BehavioralKind.Voltage, "2*v(nowhere)"),
+            new Resistor("R1", "b", "0", 1e3));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("B1", e.Message);
+        Assert.Contains("nowhere", e.Message);
+    }
+
+    [Fact]
+    public void Controlling_element_without_a_branch_current_is_named()
+    {
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 1),
+            new Resistor("R1", "a", "0", 1e3),
+            new CurrentControlledCurrentSource("F1", "a", "0", "R1", 2));
+        var e = SetupFails(new OperatingPoint(c));
+
+        Assert.Contains("F1", e.Message);
+        Assert.Contains("'R1'", e.Message);
+    }
+}

@@ -1,0 +1,389 @@
+using CircuitSim.Core.Analyses;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist.Measurements;
+
+namespace CircuitSim.Netlist.Tests.Parsing;
+
+/// <summary>Analyses, options and output requests.</summary>
+public class ControlStatementTests
+{
+    private static Netlist Lines(string lines) => Read.Text("t\nV1 a 0 1\nR1 a 0 1k\n" + lines);
+
+    private static T Analysis<T>(string line) where T : AnalysisSpec => Assert.IsType<T>(Assert.Single(Lines(line).Analyses));
+
+    [Theory]
+    [InlineData("reltol", nameof(SimulationOptions.RelTol))]
+    [InlineData("abstol", nameof(SimulationOptions.AbsTol))]
+    [InlineData("vntol", nameof(SimulationOptions.VnTol))]
+    [InlineData("chgtol", nameof(SimulationOptions.ChgTol))]
+    [InlineData("trtol", nameof(SimulationOptions.TrTol))]
+    [InlineData("gmin", nameof(SimulationOptions.Gmin))]
+    [InlineData("gshunt", nameof(SimulationOptions.Gshunt))]
+    [InlineData("itl1", nameof(SimulationOptions.Itl1))]
+    [InlineData("itl2", nameof(SimulationOptions.Itl2))]
+    [InlineData("itl4", nameof(SimulationOptions.Itl4))]
+    [InlineData("pivrel", nameof(SimulationOptions.PivRel))]
+    [InlineData("pivtol", nameof(SimulationOptions.PivTol))]
+    [InlineData("temp", nameof(SimulationOptions.Temperature))]
+    [InlineData("tnom", nameof(SimulationOptions.NominalTemperature))]
+    [InlineData("maxord", nameof(SimulationOptions.MaxOrder))]
+    [InlineData("maxstep", nameof(SimulationOptions.MaxStep))]
+    [InlineData("gminsteps", nameof(SimulationOptions.GminSteps))]
+    [InlineData("srcsteps", nameof(SimulationOptions.SourceSteps))]
+    [InlineData("RELTOL", nameof(SimulationOptions.RelTol))]
+    public void Numeric_option_sets_its_simulation_option(string option, string property)
+    {
+        var options = Lines($".options {option}=3").Options;
+
+        Assert.Equal(3.0, Convert.ToDouble(typeof(SimulationOptions).GetProperty(property)!.GetValue(options)));
+    }
+
+    [Theory]
+    [InlineData(".option")]
+    [InlineData(".opt")]
+    [InlineData(".OPTIONS")]
+    public void Options_command_has_short_spellings(string command)
+    {
+        Assert.Equal(0.01, Lines($"{command} reltol=0.01").Options.RelTol);
+    }
+
+    [Fact]
+    public void Several_options_on_one_line_are_all_set()
+    {
+        var options = Lines(".options reltol=1e-4 abstol=1e-9, vntol = 1e-5").Options;
+
+        Assert.Equal((1e-4, 1e-9, 1e-5), (options.RelTol, options.AbsTol, options.VnTol));
+    }
+
+    [Theory]
+    [InlineData("trap", IntegrationMethodKind.Trapezoidal)]
+    [InlineData("trapezoidal", IntegrationMethodKind.Trapezoidal)]
+    [InlineData("gear", IntegrationMethodKind.Gear)]
+    [InlineData("GEAR", IntegrationMethodKind.Gear)]
+    public void Method_option_selects_the_integration_method(string method, IntegrationMethodKind kind)
+    {
+        Assert.Equal(kind, Lines($".options method={method}").Options.Method);
+    }
+
+    [Fact]
+    public void Noopiter_flag_is_set()
+    {
+        Assert.True(Lines(".options noopiter").Options.NoOpIter);
+    }
+
+    [Theory]
+    [InlineData("acct")]
+    [InlineData("noacct")]
+    [InlineData("post")]
+    [InlineData("list")]
+    [InlineData("nomod")]
+    [InlineData("node")]
+    [InlineData("nopage")]
+    [InlineData("opts")]
+    [InlineData("savecurrents")]
+    [InlineData("norefvalue")]
+    [InlineData("noinit")]
+    [InlineData("keepopinfo")]
+    [InlineData("klu")]
+    [InlineData("sparse")]
+    [InlineData("post=1")]
+    public void Harmless_ngspice_option_is_accepted_silently(string option)
+    {
+        var netlist = Lines($".options {option}\n.op");
+
+        Assert.Empty(netlist.Warnings);
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_warning_at_its_name()
+    {
+        var netlist = Lines(".options reltol=1e-4 frobnicate=2\n.op");
+
+        var warning = Assert.Single(netlist.Warnings);
+        Assert.Equal("option 'frobnicate' is not known and is ignored", warning.Message);
+        Assert.Equal((4, 22), (warning.Location.Line, warning.Location.Column));
+    }
+
+    [Fact]
+    public void Temp_sets_the_circuit_temperature()
+    {
+        Assert.Equal(85, Lines(".temp 85").Options.Temperature);
+    }
+
+    [Fact]
+    public void Ic_sets_initial_node_voltages()
+    {
+        var netlist = Lines(".ic v(cap)=5 V(Out)=-1");
+
+        Assert.Equal(new Dictionary<string, double> { ["cap"] = 5, ["out"] = -1 }, netlist.InitialConditions);
+    }
+
+    [Fact]
+    public void Nodeset_sets_node_voltage_guesses()
+    {
+        var netlist = Lines(".nodeset v(a)=0.7");
+
+        Assert.Equal(new Dictionary<string, double> { ["a"] = 0.7 }, netlist.Nodesets);
+    }
+
+    [Fact]
+    public void Op_adds_an_operating_point()
+    {
+        var op = Analysis<OpSpec>(".op");
+
+        Assert.Equal("op", op.Kind);
+        Assert.Equal((Read.FileName, 4, 1), (op.At.File, op.At.Line, op.At.Column));
+    }
+
+    [Fact]
+    public void Dc_single_sweep_lists_its_values()
+    {
+        var sweep = Assert.Single(Analysis<DcSpec>(".dc V1 -1 1 0.5").Sweeps);
+
+        Assert.Equal("V1", sweep.Target);
+        Assert.Equal(new[] { -1, -0.5, 0, 0.5, 1 }, sweep.Values);
+    }
+
+    [Fact]
+    public void Dc_nested_sweep_lists_the_first_written_sweep_first()
+    {
+        var sweeps = Analysis<DcSpec>(".dc V1 0 1 0.5 V2 0 2 1").Sweeps;
+
+        Assert.Equal(new[] { "V1", "V2" }, sweeps.Select(s => s.Target));
+        Assert.Equal(new[] { 0, 1.0, 2 }, sweeps[1].Values);
+    }
+
+    [Fact]
+    public void Dc_list_sweep_takes_the_listed_values()
+    {
+        var sweep = Assert.Single(Analysis<DcSpec>(".dc V1 list 1 5 2").Sweeps);
+
+        Assert.Equal(new[] { 1.0, 5, 2 }, sweep.Values);
+    }
+
+    [Fact]
+    public void Dc_list_sweep_may_be_followed_by_a_nested_sweep()
+    {
+        var sweeps = Analysis<DcSpec>(".dc V1 list 1 2 R1 1k 2k 1k").Sweeps;
+
+        Assert.Equal(new[] { 1.0, 2 }, sweeps[0].Values);
+        Assert.Equal("R1", sweeps[1].Target);
+        Assert.Equal(new[] { 1e3, 2e3 }, sweeps[1].Values);
+    }
+
+    [Fact]
+    public void Dc_sweep_of_temp_sweeps_the_temperature()
+    {
+        var sweep = Assert.Single(Analysis<DcSpec>(".dc temp 0 100 50").Sweeps);
+
+        Assert.Equal("temp", sweep.Target);
+        Assert.Equal(new[] { 0.0, 50, 100 }, sweep.Values);
+    }
+
+    [Fact]
+    public void Dc_sweep_of_a_resistor_sweeps_its_resistance()
+    {
+        var sweep = Assert.Single(Analysis<DcSpec>(".dc R1 1k 3k 1k").Sweeps);
+
+        Assert.Equal("R1", sweep.Target);
+        Assert.Equal(new[] { 1e3, 2e3, 3e3 }, sweep.Values);
+    }
+
+    [Theory]
+    [InlineData(".tran 1u 1m", 1e-6, 1e-3, 0, null, false)]
+    [InlineData(".tran 1u 1m 0.5m", 1e-6, 1e-3, 0.5e-3, null, false)]
+    [InlineData(".tran 1u 1m 0 10n", 1e-6, 1e-3, 0, 10e-9, false)]
+    [InlineData(".tran 1u 1m uic", 1e-6, 1e-3, 0, null, true)]
+    [InlineData(".tran 0.5u 400u 0 0.1u uic", 0.5e-6, 400e-6, 0, 0.1e-6, true)]
+    [InlineData(".TRAN 1U 1M UIC", 1e-6, 1e-3, 0, null, true)]
+    public void Tran_reads_step_stop_start_maxstep_and_uic(string line, double step, double stop, double start, double? maxStep, bool uic)
+    {
+        var tran = Analysis<TranSpec>(line);
+
+        Near.Equal(new[] { step, stop, start }, new[] { tran.Step, tran.Stop, tran.Start });
+        Assert.Equal(maxStep.HasValue, tran.MaxStep.HasValue);
+        if (maxStep.HasValue) Near.Equal(maxStep.Value, tran.MaxStep!.Value);
+        Assert.Equal(uic, tran.UseInitialConditions);
+    }
+
+    [Theory]
+    [InlineData("dec", AcSweepKind.Decade)]
+    [InlineData("oct", AcSweepKind.Octave)]
+    [InlineData("lin", AcSweepKind.Linear)]
+    [InlineData("DEC", AcSweepKind.Decade)]
+    public void Ac_reads_sweep_kind_points_and_frequencies(string kind, AcSweepKind expected)
+    {
+        var ac = Analysis<AcSpec>($".ac {kind} 10 1 1meg");
+
+        Assert.Equal((expected, 10, 1.0, 1e6), (ac.Sweep, ac.Points, ac.Start, ac.Stop));
+    }
+
+    [Fact]
+    public void Several_analyses_are_kept_in_order()
+    {
+        var netlist = Lines(".tran 1n 1u\n.op\n.ac dec 1 1 10");
+
+        Assert.Equal(new[] { "tran", "op", "ac" }, netlist.Analyses.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public void Step_param_list_takes_the_listed_values()
+    {
+        var step = Read.Text("t\n.param rl=1k\nR1 a 0 {rl}\n.step param rl list 1k 2k 5k").Step!;
+
+        Assert.Equal("rl", step.Parameter);
+        Assert.Equal(new[] { 1e3, 2e3, 5e3 }, step.Values);
+    }
+
+    [Fact]
+    public void Step_param_start_stop_increment_is_linear()
+    {
+        var step = Read.Text("t\n.param rl=1k\n.step param rl 1k 3k 1k").Step!;
+
+        Assert.Equal(new[] { 1e3, 2e3, 3e3 }, step.Values);
+    }
+
+    [Fact]
+    public void Step_param_lin_takes_a_point_count()
+    {
+        var step = Read.Text("t\n.param v=1\n.step param v lin 5 0 1").Step!;
+
+        Assert.Equal(new[] { 0, 0.25, 0.5, 0.75, 1 }, step.Values);
+    }
+
+    [Fact]
+    public void Step_param_dec_takes_points_per_decade()
+    {
+        var step = Read.Text("t\n.param f=1\n.step param f dec 1 1 1k").Step!;
+
+        Assert.Equal(new[] { 1.0, 10, 100, 1000 }, step.Values.Select(v => Math.Round(v, 9)));
+    }
+
+    [Fact]
+    public void Step_temp_steps_the_temperature()
+    {
+        var step = Read.Text("t\n.step temp list 0 27 85").Step!;
+
+        Assert.Equal("temp", step.Parameter);
+        Assert.Equal(new[] { 0.0, 27, 85 }, step.Values);
+    }
+
+    [Fact]
+    public void Step_temp_start_stop_increment_is_linear()
+    {
+        Assert.Equal(new[] { -25.0, 25, 75 }, Read.Text("t\n.step temp -25 75 50").Step!.Values);
+    }
+
+    [Fact]
+    public void Step_override_rebuilds_the_circuit_with_the_stepped_value()
+    {
+        var netlist = Read.Text("t\n.param rl=1k\nR1 a 0 {2*rl}\n.step param rl list 1k 3k");
+
+        var circuit = netlist.Build(new Dictionary<string, double> { ["rl"] = 3e3 });
+
+        Assert.Equal(6e3, Assert.IsType<CircuitSim.Devices.Passive.Resistor>(circuit["R1"]).Resistance);
+    }
+
+    [Fact]
+    public void Save_reads_node_voltages_differences_currents_and_device_quantities()
+    {
+        var netlist = Lines(".save v(a) V(A,B) i(V1) @M1[id] out");
+
+        Assert.Equal(new[] { "v(a)", "v(a,b)", "i(v1)", "@m1[id]", "v(out)" }, netlist.Saves);
+    }
+
+    [Fact]
+    public void Save_all_adds_nothing()
+    {
+        Assert.Empty(Lines(".save all").Saves);
+    }
+
+    [Theory]
+    [InlineData(".print tran v(a) i(v1)")]
+    [InlineData(".print v(a) i(v1)")]
+    [InlineData(".plot dc v(a) i(v1)")]
+    [InlineData(".probe v(a) i(v1)")]
+    public void Print_plot_and_probe_are_saves_with_an_optional_analysis_prefix(string line)
+    {
+        Assert.Equal(new[] { "v(a)", "i(v1)" }, Lines(line).Saves);
+    }
+
+    [Fact]
+    public void Meas_is_stored_with_its_analysis_name_and_parsed_statement()
+    {
+        var m = Assert.Single(Lines(".meas tran tdelay TRIG v(in) VAL=0.5 RISE=1 TARG v(out) VAL=0.5 FALL=1").Measures);
+
+        Assert.Equal(("tran", "tdelay", 4), (m.Analysis, m.Name, m.At.Line));
+        Assert.Equal(MeasureKind.TrigTarg, m.Statement.Kind);
+        Assert.Equal(("v(in)", "v(out)"), (m.Statement.Trig!.Crossing!.Signal, m.Statement.Targ!.Crossing!.Signal));
+    }
+
+    [Fact]
+    public void Measure_spelled_out_is_the_same_command()
+    {
+        var m = Assert.Single(Lines(".measure dc vmax MAX v(a)").Measures);
+
+        Assert.Equal(("dc", "vmax", MeasureKind.Max), (m.Analysis, m.Name, m.Statement.Kind));
+    }
+
+    [Fact]
+    public void Meas_gets_braced_expressions_replaced_by_their_values()
+    {
+        var m = Assert.Single(Read.Text("t\n.param vdd=3.3\n.meas tran t1 WHEN v(out)={vdd/2}").Measures);
+
+        Assert.Equal("tran t1 WHEN v(out)=1.65", m.Text);
+        Assert.Equal(1.65, m.Statement.When!.Level!.Value);
+    }
+
+    [Fact]
+    public void Control_block_is_skipped_with_a_warning_at_its_start()
+    {
+        var netlist = Read.Text("""
+            t
+            R1 a 0 1k
+            .control
+            run
+            plot v(a)
+            .endc
+            .op
+            """);
+
+        var warning = Assert.Single(netlist.Warnings);
+        Assert.StartsWith(".control block skipped", warning.Message);
+        Assert.Equal((3, 1), (warning.Location.Line, warning.Location.Column));
+        Assert.Single(netlist.Circuit.Components);
+    }
+
+    [Fact]
+    public void End_stops_reading()
+    {
+        var netlist = Read.Text("""
+            t
+            R1 a 0 1k
+            .op
+            .end
+            R2 this is not read (
+            """);
+
+        Assert.Single(netlist.Circuit.Components);
+    }
+
+    [Fact]
+    public void Netlist_without_analysis_reads_with_a_warning()
+    {
+        var netlist = Read.Text("t\nR1 a 0 1k");
+
+        Assert.Equal("no analysis (.op, .dc, .tran or .ac) in the netlist", Assert.Single(netlist.Warnings).Message);
+    }
+
+    [Theory]
+    [InlineData(".four 1k v(a)")]
+    [InlineData(".noise v(a) V1 dec 10 1 1k")]
+    [InlineData(".tf v(a) V1")]
+    public void Unsupported_analysis_is_a_warning(string line)
+    {
+        var netlist = Lines(line + "\n.op");
+
+        Assert.EndsWith("is not supported and is ignored", Assert.Single(netlist.Warnings).Message);
+    }
+}

@@ -1,0 +1,124 @@
+using CircuitSim.Core.Behaviors;
+using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist.Semantics;
+
+namespace CircuitSim.Netlist.Tests.Parsing;
+
+/// <summary>
+/// Y elements: a device type added to <see cref="DeviceRegistry"/> (with its .model type) is read with no grammar
+/// change, its parameters set by name.
+/// </summary>
+public class DeviceRegistryTests
+{
+    /// <summary>A made-up two-to-three-terminal device; the reader only builds it, nothing simulates it.</summary>
+    private sealed class Gizmo(string name, IReadOnlyList<string> nodes, string model) : Component(name, nodes.ToArray())
+    {
+        public string ModelName { get; } = model;
+
+        [Parameter("turns")] public double Turns { get; set; } = 1;
+
+        [Parameter("state")] public GizmoState State { get; set; }
+
+        public override Behavior CreateBehavior(BindingContext context) => throw new NotSupportedException();
+    }
+
+    public enum GizmoState { Up, Down }
+
+    private sealed class GizmoModel(string name) : Model(name)
+    {
+        [Parameter("gain")] public double Gain { get; set; }
+    }
+
+    private static DeviceRegistry WithGizmo() => new DeviceRegistry()
+        .RegisterModel("gizmo", n => new GizmoModel(n))
+        .RegisterDevice(new YDeviceRegistration("giz", 2, 3, (name, nodes, model) => new Gizmo(name, nodes, model)));
+
+    [Fact]
+    public void Registered_Y_device_is_read_with_its_nodes_model_and_parameters()
+    {
+        var netlist = Read.Text("""
+            t
+            .model g1 GIZMO (gain=5)
+            YGIZ r1 a b g1 turns=20 state=down
+            """, WithGizmo());
+
+        var gizmo = Assert.IsType<Gizmo>(netlist.Circuit["r1"]);
+        Assert.Equal(new[] { "a", "b" }, gizmo.Nodes);
+        Assert.Equal(("g1", 20.0, GizmoState.Down), (gizmo.ModelName, gizmo.Turns, gizmo.State));
+        Assert.True(netlist.Circuit.TryGetModel("g1", out var model));
+        Assert.Equal(5, Assert.IsType<GizmoModel>(model).Gain);
+    }
+
+    [Fact]
+    public void Registered_Y_device_takes_any_node_count_in_its_range()
+    {
+        var gizmo = Assert.IsType<Gizmo>(Read.Text("t\n.model g1 gizmo\nYgiz y1 a b c g1", WithGizmo()).Circuit["y1"]);
+
+        Assert.Equal(new[] { "a", "b", "c" }, gizmo.Nodes);
+    }
+
+    [Fact]
+    public void Registered_Y_device_inside_a_subcircuit_gets_prefixed_names()
+    {
+        var netlist = Read.Text("""
+            t
+            .subckt cell p n
+            .model gm gizmo
+            Ygiz y1 p mid gm
+            .ends
+            X1 a 0 cell
+            """, WithGizmo());
+
+        var gizmo = Assert.IsType<Gizmo>(netlist.Circuit["x1.y1"]);
+        Assert.Equal(new[] { "a", "x1.mid" }, gizmo.Nodes);
+        Assert.Equal("x1.gm", gizmo.ModelName);
+    }
+
+    [Fact]
+    public void Unknown_parameter_of_a_registered_device_lists_its_parameters()
+    {
+        var error = Read.Error("t\n.model g1 gizmo\nYgiz y1 a b g1 spin=2", WithGizmo());
+
+        Assert.Equal("unknown parameter 'spin' for Ygiz y1", error.Message);
+        Assert.Equal("one of state, turns", error.Expected);
+        Assert.Equal((3, 16), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void Y_device_with_too_many_nodes_is_an_error_at_the_first_extra_node()
+    {
+        var error = Read.Error("t\n.model g1 gizmo\nYgiz y1 a b c d g1", WithGizmo());
+
+        Assert.Equal("Ygiz takes at most 3 nodes", error.Message);
+        Assert.Equal((3, 15), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void Y_device_of_an_unregistered_type_lists_the_registered_types()
+    {
+        var error = Read.Error("t\nYAMM r1 a b pyring", WithGizmo());
+
+        Assert.Equal("""
+            test.cir:2:1: error: unknown device type 'YAMM' (expected one of YGIZ)
+                YAMM r1 a b pyring
+                ^
+            """, error.Shown());
+    }
+
+    [Fact]
+    public void Standard_registry_has_no_Y_devices()
+    {
+        var error = Read.Error("t\nYGIZ r1 a b m");
+
+        Assert.Equal("a registered device type", error.Expected);
+    }
+
+    [Fact]
+    public void Registered_model_type_is_listed_among_the_valid_model_types()
+    {
+        var error = Read.Error("t\n.model m1 gizmoo", WithGizmo());
+
+        Assert.Equal("one of csw, d, gizmo, nmos, pmos, sw", error.Expected);
+    }
+}
