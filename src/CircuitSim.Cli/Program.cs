@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using CircuitSim.Cli;
 using Spectre.Console;
 
@@ -36,7 +37,8 @@ plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, pars
     parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr));
 
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
-var result = root.Parse(args);
+// "@dev[param]" is a vector name here, not a response file
+var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (result.Errors.Count > 0)
 {
     foreach (var e in result.Errors) stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");

@@ -65,6 +65,9 @@ public sealed class Netlist
     public Dictionary<string, double> Nodesets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Vectors named by .save/.print/.probe (empty: save everything, as ngspice).</summary>
     public List<string> Saves { get; } = new();
+
+    /// <summary>True when a .save line says <c>all</c>: every default vector plus the ones named.</summary>
+    public bool SaveAll { get; internal set; }
     public List<MeasureLine> Measures { get; } = new();
     public List<NetlistDiagnostic> Warnings { get; } = new();
 

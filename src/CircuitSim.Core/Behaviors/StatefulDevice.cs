@@ -27,7 +27,7 @@ public interface IDeviceState<in TSelf>
 /// the committed state and the operating-point voltages.
 /// </summary>
 public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, IAcceptBehavior, IRejectBehavior, IMaxStepBehavior,
-    IFrequencyBehavior, IProbeSource
+    ITruncateBehavior, IFrequencyBehavior, IProbeSource
     where TState : class, IDeviceState<TState>
 {
     private readonly int[] _nodes;
@@ -101,6 +101,13 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
 
     /// <summary>The largest circuit step the device accepts from its committed state, s (∞ for no limit).</summary>
     protected virtual double ProposeMaxStep(TState committed) => double.PositiveInfinity;
+
+    /// <summary>
+    /// After a converged trial over <paramref name="step"/>, the step the device would have wanted (e.g. scaled so the
+    /// state changes by a set amount). A value below 0.9·step rejects the point, like a truncation error, so a fast
+    /// change of the device is resolved by the circuit; ∞ for no opinion.
+    /// </summary>
+    protected virtual double ProposeStepAfter(TState committed, TState trial, double step) => double.PositiveInfinity;
 
     /// <summary>Called when a trial becomes committed (e.g. to update counters or record events).</summary>
     protected virtual void OnAccepted(double time) { }
@@ -181,6 +188,9 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
     }
 
     public void Reject() => _trialValid = false;
+
+    public double Truncate() =>
+        _trialValid && _state.IsTransient ? ProposeStepAfter(Committed, Trial, _trialDelta) : double.PositiveInfinity;
 
     public double MaxStep() => ProposeMaxStep(Committed);
 

@@ -93,7 +93,9 @@ public sealed class NetlistRunner
         try
         {
             sim.Setup();
-            var names = _netlist.Saves.Count > 0 ? _netlist.Saves.ToList() : sim.DefaultProbeNames().ToList();
+            var names = _netlist.Saves.Count > 0 && !_netlist.SaveAll
+                ? _netlist.Saves.ToList()
+                : sim.DefaultProbeNames().Concat(_netlist.Saves).ToList();
             // .meas may read vectors a narrowing .save left out
             names.AddRange(measures.SelectMany(m => m.Statement.OutputVariables).Where(IsCircuitVector));
             names = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -191,7 +191,11 @@ internal static class ControlReader
         for (; i < t.Count; i++)
         {
             var tok = t[i];
-            if (tok.Is("all")) continue;
+            if (tok.Is("all"))
+            {
+                netlist.SaveAll = true;
+                continue;
+            }
             if (tok.IsWord && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group)
             {
                 var args = t[i + 1].Children;

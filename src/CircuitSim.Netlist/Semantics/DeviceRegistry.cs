@@ -28,10 +28,8 @@ public sealed class DeviceRegistry
         RegisterModel("pmos", n => new MosfetModel(n, MosfetType.Pmos));
         RegisterModel("sw", n => new VoltageSwitchModel(n));
         RegisterModel("csw", n => new CurrentSwitchModel(n));
+        MagneticDevices.Register(this);
     }
-
-    /// <summary>The registry with only the standard SPICE devices.</summary>
-    public static DeviceRegistry Standard => new();
 
     /// <summary>Registers a <c>.model</c> type (case-insensitive).</summary>
     public DeviceRegistry RegisterModel(string type, Func<string, Model> factory)
