@@ -12,7 +12,7 @@ namespace CircuitSim.Netlist.Semantics;
 public sealed record YDeviceRegistration(string Type, int MinNodes, int MaxNodes, Func<string, IReadOnlyList<string>, string, Component> Create);
 
 /// <summary>
-/// The device and model types the reader knows. The standard SPICE models are registered by default; magnetic
+/// The device and model types the reader knows. A new registry holds the standard SPICE models; magnetic
 /// devices (and anything else) are added with <see cref="RegisterModel"/> and <see cref="RegisterDevice"/>: adding a
 /// device type is a registration, not a grammar change.
 /// </summary>
@@ -28,8 +28,10 @@ public sealed class DeviceRegistry
         RegisterModel("pmos", n => new MosfetModel(n, MosfetType.Pmos));
         RegisterModel("sw", n => new VoltageSwitchModel(n));
         RegisterModel("csw", n => new CurrentSwitchModel(n));
-        MagneticDevices.Register(this);
     }
+
+    /// <summary>The standard SPICE models plus every magnetic and memristive Y device: what netlists read by default.</summary>
+    public static DeviceRegistry CreateDefault() => MagneticDevices.Register(new DeviceRegistry());
 
     /// <summary>Registers a <c>.model</c> type (case-insensitive).</summary>
     public DeviceRegistry RegisterModel(string type, Func<string, Model> factory)

@@ -12,7 +12,7 @@ public sealed class NetlistReader
 {
     private readonly DeviceRegistry _registry;
 
-    public NetlistReader(DeviceRegistry? registry = null) => _registry = registry ?? new DeviceRegistry();
+    public NetlistReader(DeviceRegistry? registry = null) => _registry = registry ?? DeviceRegistry.CreateDefault();
 
     /// <exception cref="NetlistException">The netlist has errors.</exception>
     public Netlist ReadFile(string path) => Read(NetlistLoader.Load(path));

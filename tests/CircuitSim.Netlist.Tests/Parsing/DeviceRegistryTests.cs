@@ -109,7 +109,7 @@ public class DeviceRegistryTests
     [Fact]
     public void Standard_registry_has_no_Y_devices()
     {
-        var error = Read.Error("t\nYGIZ r1 a b m");
+        var error = Read.Error("t\nYGIZ r1 a b m", new DeviceRegistry());
 
         Assert.Equal("a registered device type", error.Expected);
     }

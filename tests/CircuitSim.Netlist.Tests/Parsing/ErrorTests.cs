@@ -219,7 +219,7 @@ public class ErrorTests
             """);
 
         Assert.Equal("""
-            test.cir:2:11: error: unknown model type 'NPN' (expected one of csw, d, nmos, pmos, sw)
+            test.cir:2:11: error: unknown model type 'NPN' (expected one of csw, d, dwmtj, memristor, mtj, nmos, pmos, sw)
                 .model QX NPN (BF=100)
                           ^
             """, error.Shown());
