@@ -14,7 +14,7 @@ public sealed class MnaSystem
     /// <summary>The handle that stamps into ground rows and columns land in.</summary>
     public const int Trash = 0;
 
-    private readonly Dictionary<long, int> _handles = new();
+    private readonly Dictionary<long, int> _handles = new(EntryKeyComparer.Instance);
     private readonly List<int> _rows = new();
     private readonly List<int> _cols = new();
     private bool _frozen;
@@ -90,5 +90,22 @@ public sealed class MnaSystem
     {
         Array.Clear(ComplexValues);
         Array.Clear(ComplexRhs);
+    }
+}
+
+/// <summary>
+/// Hashes a packed (row, column) key. long's own hash is row ^ column, which sends every diagonal entry to 0 and
+/// makes a large circuit's setup quadratic; a multiplicative mix spreads them.
+/// </summary>
+internal sealed class EntryKeyComparer : IEqualityComparer<long>
+{
+    public static readonly EntryKeyComparer Instance = new();
+
+    public bool Equals(long x, long y) => x == y;
+
+    public int GetHashCode(long key)
+    {
+        var h = (ulong)key * 0x9E3779B97F4A7C15UL;
+        return (int)(h >> 32);
     }
 }
