@@ -7,7 +7,11 @@ using CircuitSim.Output;
 namespace CircuitSim.Cli;
 
 /// <summary>Which files a run writes.</summary>
-public sealed record OutputRequest(string Directory, string BaseName, bool Raw, bool Csv, bool AsciiRaw, bool Plot);
+public sealed record OutputRequest(string Directory, string BaseName, bool Raw, bool Csv, bool AsciiRaw, bool Plot)
+{
+    /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's SVG shows its first vectors against the scale.</summary>
+    public IReadOnlyList<PlotRequest> Charts { get; init; } = Array.Empty<PlotRequest>();
+}
 
 /// <summary>
 /// Streams every plot to files while it runs: one SPICE3 raw file with all plots (as ngspice writes them), one CSV
@@ -111,9 +115,19 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
             var set = _recorder.Result;
             if (set.PointCount > 0)
             {
-                var path = Path.Combine(_request.Directory, $"{_request.BaseName}.{_plot!.Analysis.Kind}{(_kindCount[_plot.Analysis.Kind] > 1 ? _kindCount[_plot.Analysis.Kind].ToString() : "")}.svg");
-                PlotWriter.Save(set, _plot, path);
-                FilesWritten.Add(path);
+                var stem = Path.Combine(_request.Directory, $"{_request.BaseName}.{_plot!.Analysis.Kind}{(_kindCount[_plot.Analysis.Kind] > 1 ? _kindCount[_plot.Analysis.Kind].ToString() : "")}");
+                var charts = _request.Charts.Where(c => c.Analysis is null || c.Analysis == _plot.Analysis.Kind).ToList();
+                if (charts.Count == 0)
+                {
+                    PlotWriter.Save(set, _plot, stem + ".svg");
+                    FilesWritten.Add(stem + ".svg");
+                }
+                for (var k = 0; k < charts.Count; k++)
+                {
+                    var path = stem + (k == 0 ? "" : $".plot{k + 1}") + ".svg";
+                    PlotWriter.Save(set, _plot, charts[k], path);
+                    FilesWritten.Add(path);
+                }
             }
             _recorder = null;
         }

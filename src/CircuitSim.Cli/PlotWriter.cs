@@ -18,4 +18,17 @@ internal static class PlotWriter
         if (info?.StepLabel is { } label) chart.Title = $"{chart.Title} ({label})";
         chart.Save(path);
     }
+
+    /// <summary>The chart a <c>.plot</c> line asks for: its vectors against the scale, or against its x vector.</summary>
+    public static void Save(WaveformSet set, PlotInfo info, PlotRequest request, string path)
+    {
+        var ys = request.Y.Take(MaxTraces).ToArray();
+        var chart = request.X is { } x
+            ? WaveformPlots.XY(set, x, ys)
+            : info.Analysis is AcSpec || set.IsComplex
+                ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, ys)
+                : WaveformPlots.TimeSeries(set, ys);
+        if (info.StepLabel is { } label) chart.Title = $"{chart.Title} ({label})";
+        chart.Save(path);
+    }
 }

@@ -13,7 +13,8 @@ formatOption.AcceptOnlyFromAmong("raw", "csv", "both");
 var plotOption = new Option<bool>("--plot") { Description = "Also write an SVG plot of each analysis." };
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings and errors." };
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
-var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption };
+var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
+var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption, statsOption };
 run.SetAction(parse =>
 {
     var file = parse.GetValue(netlistArgument)!;
@@ -23,7 +24,7 @@ run.SetAction(parse =>
         return ExitCodes.BadInput;
     }
     return RunCommand.Execute(file, parse.GetValue(outputOption)!, parse.GetValue(formatOption)!, parse.GetValue(plotOption),
-        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr);
+        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption));
 });
 
 var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };

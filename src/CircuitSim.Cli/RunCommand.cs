@@ -23,7 +23,7 @@ public static class ExitCodes
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors)
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false)
     {
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
@@ -41,7 +41,7 @@ public static class RunCommand
         foreach (var w in netlist.Warnings) Report(errors, w);
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
-            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot);
+            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
         var runner = new NetlistRunner(netlist);
         List<PlotOutcome> outcomes;
         List<string> files;
@@ -70,6 +70,7 @@ public static class RunCommand
 
         var failed = outcomes.Where(o => o.Failure is not null).ToList();
         if (!quiet) Summary(console, netlist, outcomes, files, measures, clock.Elapsed);
+        if (stats) TimeSplit(console, outcomes);
         foreach (var f in failed)
         {
             var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";
@@ -113,6 +114,30 @@ public static class RunCommand
         }
         foreach (var f in files) console.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
         console.MarkupLine($"done in {EngineeringFormat.Format(elapsed.TotalSeconds, "s")}");
+    }
+
+    /// <summary>Where each analysis spent its time (the engine's stopwatch splits), one column per analysis.</summary>
+    private static void TimeSplit(IAnsiConsole console, List<PlotOutcome> outcomes)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("time split");
+        foreach (var o in outcomes)
+            table.AddColumn(new TableColumn(Markup.Escape(o.Info.PlotName + (o.Info.StepLabel is null ? "" : $" ({o.Info.StepLabel})"))).RightAligned());
+        string Part(SimulationStatistics s, double seconds) => s.TotalSeconds > 0
+            ? $"{EngineeringFormat.Format(seconds, "s")} ({100 * seconds / s.TotalSeconds:F0} %)"
+            : EngineeringFormat.Format(seconds, "s");
+        void Row(string label, Func<SimulationStatistics, string> cell) =>
+            table.AddRow(new[] { label }.Concat(outcomes.Select(o => cell(o.Statistics))).ToArray());
+        Row("total", s => EngineeringFormat.Format(s.TotalSeconds, "s"));
+        Row("load", s => Part(s, s.LoadSeconds));
+        Row("  in device solvers", s => Part(s, s.DeviceSolverSeconds));
+        Row("factor", s => Part(s, s.FactorSeconds));
+        Row("solve", s => Part(s, s.SolveSeconds));
+        Row("truncation", s => Part(s, s.TruncationSeconds));
+        Row("accept", s => Part(s, s.AcceptSeconds));
+        Row("other", s => Part(s, Math.Max(0, s.TotalSeconds - s.LoadSeconds - s.FactorSeconds - s.SolveSeconds - s.TruncationSeconds - s.AcceptSeconds)));
+        Row("factorizations", s => s.Factorizations.ToString(CultureInfo.InvariantCulture));
+        Row("device advances", s => s.DeviceAdvances.ToString(CultureInfo.InvariantCulture));
+        console.Write(table);
     }
 
     private static void WriteMeasures(string path, List<MeasureOutcome> measures)

@@ -69,9 +69,15 @@ public sealed class Netlist
     /// <summary>True when a .save line says <c>all</c>: every default vector plus the ones named.</summary>
     public bool SaveAll { get; internal set; }
     public List<MeasureLine> Measures { get; } = new();
+    /// <summary>Charts asked for by <c>.plot</c> lines, drawn when a run writes plots.</summary>
+    public List<PlotRequest> Plots { get; } = new();
     public List<NetlistDiagnostic> Warnings { get; } = new();
 
     /// <summary>A fresh circuit with some global parameters overridden.</summary>
     /// <exception cref="NetlistException">The overridden values make a statement invalid.</exception>
     public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters);
 }
+
+/// <summary>A <c>.plot</c> line: vectors drawn together, against <see cref="X"/> when given (an X–Y chart) and
+/// otherwise against the plot's scale; <see cref="Analysis"/> limits it to one analysis kind (null: every kind).</summary>
+public sealed record PlotRequest(string? Analysis, IReadOnlyList<string> Y, string? X);

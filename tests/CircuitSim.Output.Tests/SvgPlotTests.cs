@@ -109,6 +109,37 @@ public class SvgPlotTests
     }
 
     [Fact]
+    public void XYPlot_OfSeveralVectors_DrawsOneTraceEachWithALegend()
+    {
+        var set = new WaveformSet("sweep", PlotNames.Transient,
+        [
+            new WaveformVector("time", VectorKind.Time, Range(3, 1e-9)),
+            new WaveformVector("i(i1)", VectorKind.Current, [0.0, 1e-3, 2e-3]),
+            new WaveformVector("@d1[r]", VectorKind.Resistance, [36.0, 50, 70]),
+            new WaveformVector("@d2[r]", VectorKind.Resistance, [36.0, 40, 45]),
+        ]);
+
+        var doc = Parse(WaveformPlots.XY(set, "i(i1)", new[] { "@d1[r]", "@d2[r]" }).ToSvg());
+
+        Assert.Equal(2, Traces(doc).Count);
+        Assert.Equal(new[] { "@d1[r]", "@d2[r]" }, Labels(doc, "legend-label"));
+        Assert.Contains("Resistance (Ω)", Labels(doc, "axis-title y"));
+    }
+
+    [Fact]
+    public void ALongTitle_IsDrawnSmallerAndCutToTheChartWidth()
+    {
+        var chart = Chart(Range(2, 1), ("a", [0.0, 1]));
+        chart.Title = string.Concat(Enumerable.Repeat("a very long title ", 12));
+
+        var title = Parse(chart.ToSvg()).Descendants(Ns + "text").Single(t => (string?)t.Attribute("class") == "title");
+
+        var size = double.Parse((string?)title.Attribute("font-size") ?? "12", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(size < 15, $"title drawn at {size} px");
+        Assert.EndsWith("…", title.Value);
+    }
+
+    [Fact]
     public void AcMagnitude_LogFrequencyAxis_LabelsDecadesWithHzPrefixes()
     {
         var doc = Parse(WaveformPlots.FrequencyResponse(Samples.Ac(31), ComplexPart.Magnitude, false, "v(out)").ToSvg());

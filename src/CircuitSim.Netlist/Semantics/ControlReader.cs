@@ -50,7 +50,8 @@ internal static class ControlReader
             case ".ic": NodeValues(s, netlist.InitialConditions, scope); break;
             case ".nodeset": NodeValues(s, netlist.Nodesets, scope); break;
             case ".save" or ".probe": Save(s, netlist, skipAnalysis: false); break;
-            case ".print" or ".plot": Save(s, netlist, skipAnalysis: true); break;
+            case ".print": Save(s, netlist, skipAnalysis: true); break;
+            case ".plot": Plot(s, netlist); break;
             case ".meas" or ".measure": Measure(s, netlist, scope); break;
             case ".step": Step(s, netlist, scope); break;
             case ".four" or ".fourier" or ".noise" or ".pz" or ".disto" or ".sens" or ".tf" or ".pss" or ".sp":
@@ -183,31 +184,70 @@ internal static class ControlReader
         }
     }
 
+    private static readonly string[] AnalysisKinds = { "tran", "dc", "ac", "op" };
+
     private static void Save(Statement s, Netlist netlist, bool skipAnalysis)
     {
         var t = s.Tokens;
         var i = 1;
-        if (skipAnalysis && i < t.Count && t[i].IsWord && t[i].Text.ToLowerInvariant() is "tran" or "dc" or "ac" or "op") i++;
+        if (skipAnalysis && i < t.Count && t[i].IsWord && AnalysisKinds.Contains(t[i].Text.ToLowerInvariant())) i++;
         for (; i < t.Count; i++)
         {
-            var tok = t[i];
-            if (tok.Is("all"))
+            if (t[i].Is("all"))
             {
                 netlist.SaveAll = true;
                 continue;
             }
-            if (tok.IsWord && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group)
-            {
-                var args = t[i + 1].Children;
-                if (args.Count is < 1 or > 2 || args.Any(a => !a.IsWord))
-                    throw new StatementException(s.At(t[i + 1]), $"bad vector '{tok.Text}{t[i + 1]}'", "v(node), v(a,b), i(source) or @device[quantity]");
-                netlist.Saves.Add($"{tok.Text.ToLowerInvariant()}({string.Join(",", args.Select(a => a.Text.ToLowerInvariant()))})");
-                i++;
-            }
-            else if (tok.IsWord && tok.Text.StartsWith('@')) netlist.Saves.Add(tok.Text.ToLowerInvariant());
-            else if (tok.IsWord) netlist.Saves.Add($"v({tok.Text.ToLowerInvariant()})");
-            else throw new StatementException(s.At(tok), $"bad vector '{tok}'", "v(node), i(source) or @device[quantity]");
+            netlist.Saves.Add(Vector(s, ref i));
         }
+    }
+
+    /// <summary><c>.plot [tran|dc|ac] y1 [y2 …] [vs x]</c>: the vectors are saved, and with <c>--plot</c> the run
+    /// draws them in one chart, against x when <c>vs</c> is given (ngspice's <c>plot y vs x</c>).</summary>
+    private static void Plot(Statement s, Netlist netlist)
+    {
+        var t = s.Tokens;
+        var i = 1;
+        string? kind = null;
+        if (i < t.Count && t[i].IsWord && AnalysisKinds.Contains(t[i].Text.ToLowerInvariant())) kind = t[i++].Text.ToLowerInvariant();
+        var ys = new List<string>();
+        string? x = null;
+        for (; i < t.Count; i++)
+        {
+            if (t[i].Is("vs"))
+            {
+                if (ys.Count == 0) throw new StatementException(s.At(t[i]), ".plot: 'vs' needs vectors before it", ".plot [tran|dc|ac] y1 [y2 …] [vs x]");
+                if (i + 1 >= t.Count) throw new StatementException(s.End, ".plot: missing the vector after 'vs'", ".plot [tran|dc|ac] y1 [y2 …] vs x");
+                i++;
+                x = Vector(s, ref i);
+                if (i + 1 < t.Count) throw new StatementException(s.At(t[i + 1]), ".plot: nothing may follow the x vector", ".plot [tran|dc|ac] y1 [y2 …] vs x");
+                break;
+            }
+            ys.Add(Vector(s, ref i));
+        }
+        if (ys.Count == 0) throw new StatementException(s.End, ".plot: no vectors", ".plot [tran|dc|ac] y1 [y2 …] [vs x]");
+        netlist.Saves.AddRange(ys);
+        if (x is not null) netlist.Saves.Add(x);
+        netlist.Plots.Add(new PlotRequest(kind, ys, x));
+    }
+
+    /// <summary>The vector at token <paramref name="i"/> as ngspice names it (v(node), v(a,b), i(source), @dev[q]);
+    /// <paramref name="i"/> is left on its last token.</summary>
+    private static string Vector(Statement s, ref int i)
+    {
+        var t = s.Tokens;
+        var tok = t[i];
+        if (tok.IsWord && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group)
+        {
+            var args = t[i + 1].Children;
+            if (args.Count is < 1 or > 2 || args.Any(a => !a.IsWord))
+                throw new StatementException(s.At(t[i + 1]), $"bad vector '{tok.Text}{t[i + 1]}'", "v(node), v(a,b), i(source) or @device[quantity]");
+            i++;
+            return $"{tok.Text.ToLowerInvariant()}({string.Join(",", args.Select(a => a.Text.ToLowerInvariant()))})";
+        }
+        if (tok.IsWord && tok.Text.StartsWith('@')) return tok.Text.ToLowerInvariant();
+        if (tok.IsWord) return $"v({tok.Text.ToLowerInvariant()})";
+        throw new StatementException(s.At(tok), $"bad vector '{tok}'", "v(node), i(source) or @device[quantity]");
     }
 
     private static void Measure(Statement s, Netlist netlist, ParameterScope scope)

@@ -13,6 +13,10 @@ public enum VectorKind
     Voltage,
     /// <summary>Current in amperes (raw type <c>current</c>).</summary>
     Current,
+    /// <summary>Resistance in ohms (raw type <c>impedance</c>), e.g. a memristor's <c>@m1[r]</c>.</summary>
+    Resistance,
+    /// <summary>Conductance in siemens (raw type <c>admittance</c>), e.g. <c>@m1[g]</c>.</summary>
+    Conductance,
 }
 
 /// <summary>Helpers mapping <see cref="VectorKind"/> to raw type names, units and axis titles.</summary>
@@ -25,6 +29,8 @@ public static class VectorKinds
         VectorKind.Frequency => "frequency",
         VectorKind.Voltage => "voltage",
         VectorKind.Current => "current",
+        VectorKind.Resistance => "impedance",
+        VectorKind.Conductance => "admittance",
         _ => "notype",
     };
 
@@ -35,6 +41,8 @@ public static class VectorKinds
         "frequency" => VectorKind.Frequency,
         "voltage" => VectorKind.Voltage,
         "current" => VectorKind.Current,
+        "impedance" => VectorKind.Resistance,
+        "admittance" => VectorKind.Conductance,
         _ => VectorKind.Other,
     };
 
@@ -45,6 +53,8 @@ public static class VectorKinds
         VectorKind.Frequency => "Hz",
         VectorKind.Voltage => "V",
         VectorKind.Current => "A",
+        VectorKind.Resistance => "Ω",
+        VectorKind.Conductance => "S",
         _ => "",
     };
 
@@ -55,12 +65,15 @@ public static class VectorKinds
         VectorKind.Frequency => "Frequency",
         VectorKind.Voltage => "Voltage",
         VectorKind.Current => "Current",
+        VectorKind.Resistance => "Resistance",
+        VectorKind.Conductance => "Conductance",
         _ => "",
     };
 
     /// <summary>
     /// Guesses the kind from an ngspice-style vector name: <c>time</c>, <c>frequency</c>,
-    /// <c>v(...)</c>, <c>i(...)</c>, <c>@dev[i...]</c> (currents such as <c>@m1[id]</c>).
+    /// <c>v(...)</c>, <c>i(...)</c>, <c>@dev[i...]</c> (currents such as <c>@m1[id]</c>), <c>@dev[r]</c> (a resistance)
+    /// and <c>@dev[g]</c> (a conductance).
     /// When <paramref name="isScale"/> is true a bare source name such as <c>vin</c> or <c>i1</c>
     /// (the first column of a DC sweep CSV) is taken as a voltage or current.
     /// </summary>
@@ -76,6 +89,8 @@ public static class VectorKinds
             int b = n.IndexOf('[');
             if (b > 0 && b + 1 < n.Length && n[b + 1] == 'i') return VectorKind.Current;
             if (b > 0 && b + 1 < n.Length && n[b + 1] == 'v') return VectorKind.Voltage;
+            if (n.EndsWith("[r]", StringComparison.Ordinal)) return VectorKind.Resistance;
+            if (n.EndsWith("[g]", StringComparison.Ordinal)) return VectorKind.Conductance;
             return VectorKind.Other;
         }
         if (isScale && n.Length > 0 && !n.Contains('('))

@@ -151,7 +151,7 @@ public sealed class BarChart
             }
             sb.Append("</g>\n");
         }
-        if (!string.IsNullOrEmpty(Title)) Svg.Text(sb, Width / 2.0, 28, Title, "middle", 15, "title", "bold");
+        if (!string.IsNullOrEmpty(Title)) Svg.Title(sb, Width / 2.0, 28, Title, 15, Width - 24);
         sb.Append("</svg>\n");
         return sb.ToString();
 

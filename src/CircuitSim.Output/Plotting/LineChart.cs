@@ -181,7 +181,7 @@ public sealed class LineChart
         }
 
         if (!string.IsNullOrEmpty(Title))
-            Svg.Text(sb, Width / 2.0, 28, Title, "middle", TitleFont, "title", "bold");
+            Svg.Title(sb, Width / 2.0, 28, Title, TitleFont, Width - 24);
         sb.Append("</svg>\n");
         return sb.ToString();
     }

@@ -37,6 +37,22 @@ internal static class Svg
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Draws a chart title centred at (<paramref name="x"/>, <paramref name="y"/>) within <paramref name="maxWidth"/>:
+    /// a long title is drawn smaller (down to 10 px), and cut with an ellipsis if it still does not fit.
+    /// </summary>
+    public static void Title(StringBuilder sb, double x, double y, string title, double fontSize, double maxWidth)
+    {
+        const double smallest = 10;
+        var size = fontSize;
+        var width = TextWidth(title, size) * 1.18; // bold is wider than the regular-weight estimate
+        if (width > maxWidth) size = Math.Max(smallest, size * maxWidth / width);
+        var text = title;
+        while (text.Length > 4 && TextWidth(text, size) * 1.18 > maxWidth) text = text[..^2];
+        if (text.Length < title.Length) text = text.TrimEnd() + "…";
+        Text(sb, x, y, text, "middle", size, "title", "bold");
+    }
+
     /// <summary>Approximate rendered width of <paramref name="s"/> in DejaVu Sans / Helvetica at <paramref name="fontSize"/>.</summary>
     public static double TextWidth(string s, double fontSize)
     {

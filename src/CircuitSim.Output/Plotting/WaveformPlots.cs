@@ -53,6 +53,22 @@ public static class WaveformPlots
         return chart;
     }
 
+    /// <summary>X–Y plot of several vectors against one (a legend names each trace when there are several).</summary>
+    public static LineChart XY(WaveformSet plot, string xName, IReadOnlyList<string> yNames)
+    {
+        if (yNames.Count == 1) return XY(plot, xName, yNames[0]);
+        var xv = plot[xName];
+        var ys = yNames.Select(n => plot[n]).ToList();
+        var chart = new LineChart { Title = DefaultTitle(plot), XPadding = 0.05 };
+        chart.XAxis.Title = AxisTitle(xv);
+        chart.XAxis.Unit = VectorKinds.Unit(xv.Kind);
+        var kinds = ys.Select(v => v.Kind).Distinct().ToList();
+        SetValueAxis(chart.YAxis, kinds.Count == 1 ? kinds[0] : VectorKind.Other, ys);
+        var x = xv.RealPart();
+        foreach (var y in ys) chart.Add(y.Name, x, y.RealPart());
+        return chart;
+    }
+
     /// <summary>Frequency response on a log frequency axis (AC analysis). Magnitude in dB and phase
     /// get plain-number axes; <paramref name="logY"/> draws a linear magnitude on a log axis.</summary>
     public static LineChart FrequencyResponse(WaveformSet plot, ComplexPart part = ComplexPart.Magnitude, bool logY = false, params string[] names)

@@ -309,6 +309,38 @@ public class ControlStatementTests
     }
 
     [Fact]
+    public void Plot_asks_for_a_chart_of_its_vectors_in_one_analysis()
+    {
+        var chart = Assert.Single(Lines(".plot tran v(a) @M1[r]").Plots);
+
+        Assert.Equal(new[] { "v(a)", "@m1[r]" }, chart.Y);
+        Assert.Equal(("tran", (string?)null), (chart.Analysis, chart.X));
+    }
+
+    [Fact]
+    public void Plot_vs_draws_its_vectors_against_the_last_one_and_saves_it()
+    {
+        var netlist = Lines(".plot i(vam) vs v(p)");
+
+        var chart = Assert.Single(netlist.Plots);
+        Assert.Equal(new[] { "i(vam)" }, chart.Y);
+        Assert.Equal(((string?)null, "v(p)"), (chart.Analysis, chart.X));
+        Assert.Equal(new[] { "i(vam)", "v(p)" }, netlist.Saves);
+    }
+
+    [Theory]
+    [InlineData(".plot tran vs v(p)", "'vs' needs vectors before it")]
+    [InlineData(".plot tran v(a) vs", "missing the vector after 'vs'")]
+    [InlineData(".plot tran v(a) vs v(b) v(c)", "nothing may follow the x vector")]
+    [InlineData(".plot tran", "no vectors")]
+    public void Plot_with_a_misplaced_vs_or_no_vectors_is_an_error(string line, string message)
+    {
+        var error = Read.Error("t\n" + line);
+
+        Assert.Equal(".plot: " + message, error.Message);
+    }
+
+    [Fact]
     public void Meas_is_stored_with_its_analysis_name_and_parsed_statement()
     {
         var m = Assert.Single(Lines(".meas tran tdelay TRIG v(in) VAL=0.5 RISE=1 TARG v(out) VAL=0.5 FALL=1").Measures);
