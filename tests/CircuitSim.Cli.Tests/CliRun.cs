@@ -1,0 +1,56 @@
+using Spectre.Console;
+
+namespace CircuitSim.Cli.Tests;
+
+/// <summary>Runs <c>circuitsim run</c> in process on a netlist written to a temporary folder, capturing both consoles.</summary>
+internal sealed class CliRun : IDisposable
+{
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public CliRun()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "circuitsim-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+    public string OutputFolder => Path.Combine(Folder, "out");
+    public string Stdout => _out.ToString();
+    public string Stderr => _err.ToString();
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false) =>
+        RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), OutputFolder, format, plot, quiet, ascii: false,
+            Console(_out), Console(_err), stats);
+
+    public int Plot(string input, string[] vectors, string? xy, string output) =>
+        PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_err));
+
+    public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
+
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 1000; // no wrapping: the tests look for whole sentences
+        return console;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Folder, recursive: true); }
+        catch (IOException) { }
+    }
+}

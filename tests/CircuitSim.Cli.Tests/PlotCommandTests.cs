@@ -1,0 +1,48 @@
+namespace CircuitSim.Cli.Tests;
+
+/// <summary><c>circuitsim plot</c>: an SVG from a raw or CSV file, or a clear error.</summary>
+public sealed class PlotCommandTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public PlotCommandTests()
+    {
+        _cli.Write("rc.cir", "RC\nV1 in 0 SIN(0 1 1meg)\nR1 in out 1k\nC1 out 0 100p\n.tran 10n 2u\n.end\n");
+        _cli.Run("rc.cir", quiet: true);
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Plotting_a_raw_file_writes_an_svg()
+    {
+        var svg = Path.Combine(_cli.Folder, "rc.svg");
+
+        var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, svg);
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.StartsWith("<svg", File.ReadAllText(svg).TrimStart().Split('\n').First(l => l.StartsWith("<svg")));
+    }
+
+    [Fact]
+    public void An_xy_plot_of_a_csv_names_both_axes()
+    {
+        var svg = Path.Combine(_cli.Folder, "xy.svg");
+
+        _cli.Plot(_cli.Output("rc.tran.csv"), Array.Empty<string>(), "v(in),v(out)", svg);
+
+        var text = File.ReadAllText(svg);
+        Assert.Contains(">v(in) (V)<", text);
+        Assert.Contains(">v(out) (V)<", text);
+    }
+
+    [Fact]
+    public void An_unknown_vector_exits_2_listing_the_vectors_there_are()
+    {
+        var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(nowhere)" }, null, Path.Combine(_cli.Folder, "x.svg"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no vector 'v(nowhere)'", _cli.Stderr);
+        Assert.Contains("v(out)", _cli.Stderr);
+    }
+}
