@@ -147,11 +147,18 @@ public sealed class NewtonSolver
         _repivotPending = true;
     }
 
-    /// <summary>Runs Newton iterations until convergence or <paramref name="maxIterations"/>; true when converged.</summary>
+    /// <summary>The fewest iterations an attempt is given, whatever the caller asks for: ngspice's NIiter raises every
+    /// limit below 100 to 100 ("some convergence issues that get resolved by increasing max iter"), so ITL4 = 10 and
+    /// ITL2 = 50 act as 100 there, and a transient step is cut only after 100 failed iterations.</summary>
+    public const int IterationFloor = 100;
+
+    /// <summary>Runs Newton iterations until convergence or max(<paramref name="maxIterations"/>,
+    /// <see cref="IterationFloor"/>); true when converged.</summary>
     /// <remarks>A matrix that stays singular after a fresh pivot search ends the attempt as not converged and is
     /// reported in <see cref="LastSingular"/>, as ngspice lets gmin stepping or a step cut deal with it.</remarks>
     public bool Iterate(int maxIterations)
     {
+        maxIterations = Math.Max(maxIterations, IterationFloor);
         var s = _state;
         _lastNonConverged.Clear();
         LastSingular = null;

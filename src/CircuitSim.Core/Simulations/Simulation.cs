@@ -327,7 +327,7 @@ public abstract class Simulation
         var names = Solver.LastNonConverged.Select(i => Unknowns[i].Name).Take(10).ToList();
         var list = names.Count > 0 ? $"; not converged: {string.Join(", ", names)}" : "";
         var tried = new List<string>();
-        if (!Options.NoOpIter) tried.Add($"plain Newton ({Options.Itl1} iterations)");
+        if (!Options.NoOpIter) tried.Add($"plain Newton ({Math.Max(Options.Itl1, NewtonSolver.IterationFloor)} iterations)");
         if (Options.GminSteps > 0) tried.Add("gmin stepping");
         if (Options.SourceSteps > 0) tried.Add("source stepping");
         var methods = tried.Count switch

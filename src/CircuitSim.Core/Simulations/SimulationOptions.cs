@@ -24,9 +24,11 @@ public sealed class SimulationOptions
     public double Gshunt { get; set; } = 0;
     /// <summary>Newton iteration limit of an operating point (ITL1).</summary>
     public int Itl1 { get; set; } = 100;
-    /// <summary>Newton iteration limit per DC-sweep point (ITL2).</summary>
+    /// <summary>Newton iteration limit per DC-sweep point (ITL2); as in ngspice, limits below
+    /// <see cref="NewtonSolver.IterationFloor"/> act as that floor (ITL2 still scales the gmin-stepping heuristics).</summary>
     public int Itl2 { get; set; } = 50;
-    /// <summary>Newton iteration limit per transient time point (ITL4).</summary>
+    /// <summary>Newton iteration limit per transient time point (ITL4); as in ngspice, limits below
+    /// <see cref="NewtonSolver.IterationFloor"/> act as that floor.</summary>
     public int Itl4 { get; set; } = 10;
     /// <summary>Relative pivot threshold of the sparse LU (PIVREL).</summary>
     public double PivRel { get; set; } = 1e-3;

@@ -12,16 +12,36 @@ public static class LineGrammar
 {
     private static readonly Parser<int> Position = input => Result.Success(input.Position, input);
 
-    private static readonly Parser<IEnumerable<char>> Separators =
-        P.Chars(' ', '\t', ',').Many();
+    /// <summary>Blanks, tabs and commas between tokens (consumed in one step).</summary>
+    private static readonly Parser<int> Separators = input =>
+    {
+        var text = input.Source;
+        var end = input.Position;
+        while (end < text.Length && text[end] is ' ' or '\t' or ',') end++;
+        return Result.Success(end - input.Position, Jump(input, end - input.Position));
+    };
 
     private static bool IsWordChar(char c) =>
         !char.IsWhiteSpace(c) && c is not ('=' or '(' or ')' or ',' or '{' or '}' or '\'' or '"');
 
-    private static readonly Parser<Token> Word =
-        from start in Position
-        from text in P.Char(IsWordChar, "a name or number").AtLeastOnce().Text()
-        select new Token(TokenKind.Word, text, start, text.Length, Array.Empty<Token>());
+    /// <summary>A run of word characters, scanned in one step.</summary>
+    private static readonly Parser<Token> Word = input =>
+    {
+        var text = input.Source;
+        var start = input.Position;
+        var end = start;
+        while (end < text.Length && IsWordChar(text[end])) end++;
+        return end == start
+            ? Result.Failure<Token>(input, "unexpected character", new[] { "a name or number" })
+            : Result.Success(new Token(TokenKind.Word, text[start..end], start, end - start, Array.Empty<Token>()), Jump(input, end - start));
+    };
+
+    private static IInput Jump(IInput input, int count)
+    {
+        if (input is LineInput line) return line.Skip(count);
+        for (var i = 0; i < count; i++) input = input.Advance();
+        return input;
+    }
 
     /// <summary>Balanced braces; the inside may hold nested braces.</summary>
     private static readonly Parser<string> BraceBody =
@@ -58,9 +78,24 @@ public static class LineGrammar
         from end in Position
         select new Token(TokenKind.Group, "", start, end - start, items.ToList());
 
+    private static readonly Parser<Token> SingleQuoted = QuotedBy('\'');
+    private static readonly Parser<Token> DoubleQuoted = QuotedBy('"');
+
+    /// <summary>A token of the kind its first character announces (no trial and error over the alternatives).</summary>
+    private static readonly Parser<Token> AnyToken = input =>
+        input.AtEnd ? Word(input) : input.Current switch
+        {
+            '(' => Group!(input),
+            '{' => Brace(input),
+            '\'' => SingleQuoted(input),
+            '"' => DoubleQuoted(input),
+            '=' => Equal(input),
+            _ => Word(input),
+        };
+
     private static readonly Parser<Token> Item =
         from sep in Separators
-        from token in Group.Or(Brace).Or(QuotedBy('\'')).Or(QuotedBy('"')).Or(Equal).Or(Word)
+        from token in AnyToken
         select token;
 
     private static readonly Parser<List<Token>> Line =
@@ -74,7 +109,7 @@ public static class LineGrammar
     public static List<Token> Tokenize(string text)
     {
         CheckNesting(text);
-        var result = Line.TryParse(text);
+        var result = Line(new LineInput(text));
         if (result.WasSuccessful) return result.Value;
         var pos = Math.Min(result.Remainder.Position, text.Length);
         var expected = result.Expectations.Any() ? string.Join(" or ", result.Expectations.Distinct()) : "a token";
