@@ -99,7 +99,8 @@ internal sealed class MemristorBehavior : StatefulDeviceBehavior<MemristorState>
     public override Func<double>? GetProbe(string quantity) => quantity.ToLowerInvariant() switch
     {
         "x" => () => Present.X[0],
-        "w" => () => _m.Kind == MemristorKind.Hp ? Present.X[0] * _m.Thickness : _m.WOn + Present.X[0] * (_m.WOff - _m.WOn),
+        // VTEAM: x = 1 is ON (R = R_on), which is w = w_on
+        "w" => () => _m.Kind == MemristorKind.Hp ? Present.X[0] * _m.Thickness : _m.WOff - Present.X[0] * (_m.WOff - _m.WOn),
         "r" => () => Resistance(Present.X[0]),
         "g" => () => 1 / Resistance(Present.X[0]),
         "i" => () => (TerminalVoltage(0) - TerminalVoltage(1)) / Resistance(Present.X[0]),
