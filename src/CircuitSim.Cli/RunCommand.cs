@@ -45,20 +45,27 @@ public static class RunCommand
         var runner = new NetlistRunner(netlist);
         List<PlotOutcome> outcomes;
         List<string> files;
+        var amm = plot ? new AmmLoopObserver(request) : null;
         using (var output = new FileOutputObserver(request))
         {
+            IRunObserver[] observers = amm is null ? new IRunObserver[] { output } : new IRunObserver[] { output, amm };
             if (quiet || !console.Profile.Capabilities.Interactive)
-                outcomes = runner.Run(output);
+                outcomes = runner.Run(observers);
             else
             {
                 List<PlotOutcome>? result = null;
                 console.Progress().AutoClear(true).HideCompleted(true)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                    .Start(ctx => result = runner.Run(output, new ProgressObserver(ctx)));
+                    .Start(ctx => result = runner.Run(observers.Append(new ProgressObserver(ctx)).ToArray()));
                 outcomes = result!;
             }
             output.Dispose();
             files = output.FilesWritten;
+        }
+        if (amm is not null)
+        {
+            amm.Finish();
+            files.AddRange(amm.FilesWritten);
         }
         var measures = outcomes.SelectMany(o => o.Measures).ToList();
         if (measures.Count > 0)
@@ -70,6 +77,7 @@ public static class RunCommand
 
         var failed = outcomes.Where(o => o.Failure is not null).ToList();
         if (!quiet) Summary(console, netlist, outcomes, files, measures, clock.Elapsed);
+        if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
         foreach (var f in failed)
         {

@@ -73,6 +73,14 @@ public sealed class Netlist
     public List<PlotRequest> Plots { get; } = new();
     public List<NetlistDiagnostic> Warnings { get; } = new();
 
+    /// <summary>The analyses re-read with some global parameters overridden (a .step value may set tstop); the
+    /// netlist's own <see cref="Analyses"/> when none is given.</summary>
+    /// <exception cref="NetlistException">The overridden values make an analysis line invalid.</exception>
+    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters) =>
+        parameters is null || AnalysesFor is null ? Analyses : AnalysesFor(parameters);
+
+    internal Func<IReadOnlyDictionary<string, double>, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
+
     /// <summary>A fresh circuit with some global parameters overridden.</summary>
     /// <exception cref="NetlistException">The overridden values make a statement invalid.</exception>
     public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters);

@@ -46,7 +46,7 @@ public sealed class NetlistRunner
         foreach (var (overrides, temperature, label) in runs)
         {
             var circuit = overrides is null ? _netlist.Circuit : _netlist.Build(overrides);
-            foreach (var analysis in _netlist.Analyses)
+            foreach (var analysis in _netlist.AnalysesWith(overrides))
             {
                 if (Cancellation.IsCancellationRequested) return outcomes;
                 outcomes.Add(RunOne(circuit, analysis, temperature, label, observers));

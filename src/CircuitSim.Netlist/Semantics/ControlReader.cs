@@ -65,6 +65,17 @@ internal static class ControlReader
         }
     }
 
+    /// <summary>The analysis an .op/.tran/.dc/.ac statement asks for, evaluated in <paramref name="scope"/> (a .step
+    /// run re-reads them with its parameter values, so e.g. tstop can follow a stepped frequency); null for others.</summary>
+    public static AnalysisSpec? Analysis(Statement s, ParameterScope scope) => s.Keyword switch
+    {
+        ".op" => new OpSpec(s.Start),
+        ".tran" => Tran(s, scope),
+        ".dc" => Dc(s, scope),
+        ".ac" => Ac(s, scope),
+        _ => null,
+    };
+
     private static double Value(Statement s, int index, ParameterScope scope, string syntax)
     {
         if (index >= s.Tokens.Count) throw new StatementException(s.End, $"{s.Keyword}: missing value", syntax);

@@ -1,4 +1,6 @@
+using CircuitSim.Spintronics.Amm;
 using CircuitSim.Spintronics.DomainWall;
+using CircuitSim.Spintronics.Film;
 using CircuitSim.Spintronics.Memristors;
 using CircuitSim.Spintronics.Mtj;
 
@@ -13,5 +15,9 @@ public static class MagneticDevices
         .RegisterModel("mtj", n => new MtjModel(n))
         .RegisterDevice(new YDeviceRegistration("mtj", 2, 2, (name, nodes, model) => new MacrospinMtj(name, nodes[0], nodes[1], model)))
         .RegisterModel("dwmtj", n => new DomainWallMtjModel(n))
-        .RegisterDevice(new YDeviceRegistration("dwmtj", 2, 2, (name, nodes, model) => new DomainWallMtj(name, nodes[0], nodes[1], model)));
+        .RegisterDevice(new YDeviceRegistration("dwmtj", 2, 2, (name, nodes, model) => new DomainWallMtj(name, nodes[0], nodes[1], model)))
+        .RegisterModel("amm", n => new AmmModel(n))
+        .RegisterDevice(new YDeviceRegistration("amm", 2, 2, (name, nodes, model) => new AmmRing(name, nodes[0], nodes[1], model)))
+        .RegisterModel("film", n => new FilmModel(n))
+        .RegisterDevice(new YDeviceRegistration("film", 2, 64, (name, nodes, model) => new MagneticFilm(name, nodes, model)));
 }

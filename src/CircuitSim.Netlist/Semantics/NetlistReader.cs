@@ -37,6 +37,26 @@ public sealed class NetlistReader
             bag.ThrowIfErrors();
             return c;
         });
+        netlist.AnalysesFor = overrides =>
+        {
+            // the analyses of a .step run, evaluated with its parameter values
+            var bag = new DiagnosticBag();
+            var (_, stepScope) = Build(source.Title, top, globals, overrides, bag);
+            var analyses = new List<AnalysisSpec>();
+            foreach (var s in top.Statements.Where(s => s.IsDotCommand))
+            {
+                try
+                {
+                    if (ControlReader.Analysis(s, stepScope) is { } a) analyses.Add(a);
+                }
+                catch (StatementException e)
+                {
+                    bag.Error(e.Location, e.Message, e.Expected);
+                }
+            }
+            bag.ThrowIfErrors();
+            return analyses;
+        };
 
         foreach (var s in top.Statements)
         {

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CircuitSim.Netlist;
+using CircuitSim.Netlist.Running;
+using CircuitSim.Output;
+using CircuitSim.Spintronics.Amm.Analysis;
+
+namespace CircuitSim.Cli;
+
+/// <summary>
+/// With <c>--plot</c>, the AMM ring's own plots: for every YAMM device whose <c>@dev[r]</c> and <c>@dev[i]</c> a
+/// transient saved, the I–ΔV loop (ΔV = (R − ⟨R⟩)·I) and, when <c>@dev[j]</c> and <c>@dev[drhodt]</c> were saved too,
+/// the dρ/dt–j Lissajous curve over the last periods (<see cref="AmmLoop"/>); for a .step run, the Lissajous area
+/// against the stepped parameter; and a JSON summary of the numbers (<c>base.amm.json</c>).
+/// </summary>
+internal sealed partial class AmmLoopObserver : IRunObserver
+{
+    private sealed record Columns(string Device, int R, int I, int J, int Rate);
+    private sealed record Summary(string Device, string? Step, double? StepValue, double Frequency, double DeltaVAmplitude,
+        double ResistanceSwing, double MeanResistance, double CurrentVoltageArea, double RateArea, double PinchRatio, bool Steady,
+        int SteadyFromPeriod, int Periods);
+
+    private readonly OutputRequest _request;
+    private readonly int _periods;
+    private readonly List<Summary> _summaries = new();
+    private PlotInfo? _plot;
+    private List<Columns> _columns = new();
+    private readonly List<double[]> _rows = new();
+
+    public AmmLoopObserver(OutputRequest request, int periods = 5)
+    {
+        _request = request;
+        _periods = periods;
+    }
+
+    public List<string> FilesWritten { get; } = new();
+
+    /// <summary>One line per device and plot, for the console.</summary>
+    public IEnumerable<string> Lines => _summaries.Select(s =>
+        $"{s.Device}{(s.Step is null ? "" : $" ({s.Step})")}: f = {EngineeringFormat.Format(s.Frequency, "Hz")}, " +
+        $"ΔV amplitude {EngineeringFormat.Format(s.DeltaVAmplitude, "V")}, R swing {EngineeringFormat.Format(s.ResistanceSwing, "Ω")}, " +
+        $"Lissajous area {s.RateArea.ToString("G4", CultureInfo.InvariantCulture)} Ω·A/(m·s), " +
+        $"I–ΔV area {EngineeringFormat.Format(s.CurrentVoltageArea, "W")}{(s.Steady ? "" : " (not steady yet)")}");
+
+    [GeneratedRegex(@"^@([^\[\]]+)\[r\]$", RegexOptions.IgnoreCase)]
+    private static partial Regex ResistanceProbe();
+
+    public void BeginPlot(PlotInfo plot)
+    {
+        _plot = plot;
+        _rows.Clear();
+        _columns = new List<Columns>();
+        if (plot.Analysis is not TranSpec || plot.IsComplex) return;
+        var names = plot.VectorNames;
+        int Index(string name)
+        {
+            for (int i = 0; i < names.Count; i++)
+                if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase)) return i + 1; // after the scale
+            return -1;
+        }
+        foreach (var n in names)
+        {
+            var m = ResistanceProbe().Match(n);
+            if (!m.Success) continue;
+            var dev = m.Groups[1].Value;
+            int i = Index($"@{dev}[i]");
+            if (i < 0) continue;
+            _columns.Add(new Columns(dev, Index(n), i, Index($"@{dev}[j]"), Index($"@{dev}[drhodt]")));
+        }
+    }
+
+    public void Point(ReadOnlySpan<double> values)
+    {
+        if (_columns.Count > 0) _rows.Add(values.ToArray());
+    }
+
+    public void Point(double scale, ReadOnlySpan<System.Numerics.Complex> values) { }
+
+    public void EndPlot(Exception? failure)
+    {
+        if (_plot is null || _columns.Count == 0 || _rows.Count < 3) return;
+        var time = _rows.Select(r => r[0]).ToArray();
+        foreach (var c in _columns)
+        {
+            double[] Col(int k) => _rows.Select(r => r[k]).ToArray();
+            AmmLoop loop;
+            try
+            {
+                bool rate = c.J > 0 && c.Rate > 0;
+                loop = AmmLoop.Analyse(time, Col(c.I), Col(c.R), rate ? Col(c.J) : null, rate ? Col(c.Rate) : null, periods: _periods);
+            }
+            catch (ArgumentException)
+            {
+                continue; // no periodic drive in this plot
+            }
+            var stem = $"{_request.BaseName}.{Safe(c.Device)}{StepSuffix(_plot.StepLabel)}";
+            var title = $"{_plot.Title}: {c.Device}{(_plot.StepLabel is null ? "" : $" ({_plot.StepLabel})")}";
+            Save(LoopChart(loop, title), stem + ".loop.svg");
+            if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous.svg");
+            _summaries.Add(new Summary(c.Device, _plot.StepLabel, StepValue(_plot.StepLabel), loop.Frequency, loop.DeltaVAmplitude,
+                loop.ResistanceSwing, loop.MeanResistance, loop.CurrentVoltageArea, loop.RateArea, loop.PinchRatio, loop.IsSteady,
+                loop.SteadyFromPeriod, loop.Periods));
+        }
+    }
+
+    /// <summary>Writes the sweep plots (area against the .step parameter) and the JSON summary.</summary>
+    public void Finish()
+    {
+        foreach (var group in _summaries.GroupBy(s => s.Device))
+        {
+            var stepped = group.Where(s => s.StepValue.HasValue).OrderBy(s => s.StepValue).ToList();
+            if (stepped.Count < 2) continue;
+            var x = stepped.Select(s => s.StepValue!.Value).ToArray();
+            bool rate = stepped.All(s => double.IsFinite(s.RateArea));
+            var y = stepped.Select(s => rate ? s.RateArea : s.CurrentVoltageArea).ToArray();
+            var name = stepped[0].Step!.Split('=')[0];
+            var chart = new LineChart { Title = $"{_request.BaseName}: {group.Key} Lissajous area against {name}", XPadding = 0.03, ShowLegend = false };
+            chart.XAxis.Title = name;
+            chart.XAxis.Scale = x.Min() > 0 && x.Max() / x.Min() >= 10 ? AxisScale.Log : AxisScale.Linear;
+            chart.YAxis.Title = rate ? "Lissajous area dρ/dt–j" : "I–ΔV loop area";
+            chart.YAxis.Unit = rate ? "Ω·A/(m·s)" : "W";
+            chart.Add("area", x, y).ShowMarkers = true;
+            Save(chart, $"{_request.BaseName}.{Safe(group.Key)}.sweep.svg");
+        }
+        if (_summaries.Count == 0) return;
+        var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(_summaries, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        File.Move(tmp, path, overwrite: true);
+        FilesWritten.Add(path);
+    }
+
+    private static LineChart LoopChart(AmmLoop loop, string title)
+    {
+        var chart = new LineChart { Title = $"{title}: I–ΔV, last {loop.Periods} periods", XPadding = 0.05, ShowLegend = false };
+        chart.XAxis.Title = "ΔV = (R − ⟨R⟩)·I";
+        chart.XAxis.Unit = "V";
+        chart.YAxis.Title = "I";
+        chart.YAxis.Unit = "A";
+        chart.Add("I–ΔV", loop.DeltaV, loop.Current);
+        return chart;
+    }
+
+    private static LineChart LissajousChart(AmmLoop loop, string title)
+    {
+        var chart = new LineChart { Title = $"{title}: dρ/dt–j, last {loop.Periods} periods", XPadding = 0.05, ShowLegend = false };
+        chart.XAxis.Title = "j";
+        chart.XAxis.Unit = "A/m²";
+        chart.YAxis.Title = "dρ/dt";
+        chart.YAxis.Unit = "Ω·m/s";
+        chart.Add("dρ/dt–j", loop.CurrentDensity, loop.ResistivityRate);
+        return chart;
+    }
+
+    private void Save(LineChart chart, string file)
+    {
+        var path = Path.Combine(_request.Directory, file);
+        chart.Save(path);
+        FilesWritten.Add(path);
+    }
+
+    private static string Safe(string s) => string.Concat(s.Select(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' ? ch : '_'));
+
+    private static string StepSuffix(string? label) => label is null ? "" : "." + Safe(label.Replace('=', '_'));
+
+    private static double? StepValue(string? label) =>
+        label is not null && label.Split('=') is [_, var v] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;
+
+}

@@ -1,0 +1,48 @@
+using CircuitSim.Tools.AmmStudies;
+
+// AMM ring studies too heavy for CI (convergence, sweeps, thresholds, magnetostatics comparison).
+// Usage: dotnet run -c Release --project tools/AmmStudies -- [--out dir] [--demag local|full] [--periods n] study…
+// studies: speed vortex dw demag freq threshold jsweep convergence all
+var outDir = Path.Combine("out", "amm-studies");
+var demag = "local";
+int? periods = null;
+var studies = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--out": outDir = args[++i]; break;
+        case "--demag": demag = args[++i]; break;
+        case "--periods": periods = int.Parse(args[++i]); break;
+        default: studies.Add(args[i].ToLowerInvariant()); break;
+    }
+}
+if (studies.Count == 0)
+{
+    Console.WriteLine("usage: AmmStudies [--out dir] [--demag local|full] speed|vortex|dw|demag|freq|threshold|jsweep|convergence|all …");
+    return 2;
+}
+if (studies.Contains("all")) studies = new() { "speed", "vortex", "dw", "convergence", "demag", "freq", "threshold", "jsweep" };
+// full magnetostatics couples the walls into a pair with a weakly damped breathing mode: longer runs
+var s = new Studies(outDir, demag, periods ?? (demag == "full" ? 100 : 20));
+var clock = System.Diagnostics.Stopwatch.StartNew();
+foreach (var name in studies)
+{
+    switch (name)
+    {
+        case "speed": s.Speed(); break;
+        case "vortex": s.Vortex(); break;
+        case "dw": s.DomainWalls(); break;
+        case "demag": s.Magnetostatics(); break;
+        case "freq": s.Frequency(); break;
+        case "threshold": s.Threshold(); break;
+        case "jsweep": s.CurrentSweep(); break;
+        case "convergence": s.Convergence(); break;
+        case "stepcheck": s.StepCheck(); break;
+        default:
+            Console.Error.WriteLine($"unknown study '{name}'");
+            return 2;
+    }
+    Console.WriteLine($"[{clock.Elapsed.TotalMinutes:F1} min]");
+}
+return 0;
