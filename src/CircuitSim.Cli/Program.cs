@@ -38,6 +38,7 @@ plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, pars
     parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr));
 
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
+root.Subcommands.Add(CrossbarCommand.Create(stdout, stderr));
 // "@dev[param]" is a vector name here, not a response file
 var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (result.Errors.Count > 0)

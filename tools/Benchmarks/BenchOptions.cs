@@ -8,7 +8,8 @@ internal sealed class BenchOptions
     public const string Usage = """
         usage: dotnet run -c Release --project tools/Benchmarks -- [suite|case…] [options]
 
-        suites: engine, cli, scaling, all (default: engine)
+        suites: engine, cli, scaling, scaling-large (DW-MTJ crossbars 128 and 256, minutes each; not in all),
+                all (default: engine)
         cases:  any case id of a suite (see --list), e.g. rc_ladder_1000 crossbar_32x32 memristor_crossbar_16
 
         options:

@@ -26,6 +26,7 @@ var suites = new (string Name, string[] Cases)[]
     ("engine", EngineSuite.CaseIds),
     ("cli", CliSuite.CaseIds),
     ("scaling", ScalingSuite.CaseIds),
+    ("scaling-large", ScalingSuite.LargeCaseIds),
 };
 if (options.List)
 {
@@ -41,7 +42,7 @@ foreach (var t in targets)
     var matched = false;
     foreach (var (name, cases) in suites)
     {
-        if (t.Equals(name, StringComparison.OrdinalIgnoreCase) || t.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (t.Equals(name, StringComparison.OrdinalIgnoreCase) || (t.Equals("all", StringComparison.OrdinalIgnoreCase) && name != "scaling-large"))
         {
             selected[name].AddRange(cases);
             matched = true;
@@ -92,7 +93,7 @@ using (ws)
             {
                 case "engine": EngineSuite.Run(ws, ngspice, cases, machine); break;
                 case "cli": CliSuite.Run(ws, ngspice, cases, machine); break;
-                case "scaling": ScalingSuite.Run(ws, ngspice, cases, machine); break;
+                case "scaling" or "scaling-large": ScalingSuite.Run(ws, ngspice, cases, machine); break;
             }
         }
     }

@@ -2,7 +2,8 @@ namespace CircuitSim.Tools.Benchmarks;
 
 /// <summary>
 /// Suite <c>scaling</c> (for the crossbar work): crossbars generated with shared/bench/gen_bench.py at growing sizes,
-/// timed like the engine suite but with a time budget per case (big cases get fewer repetitions) and ngspice stopped at
+/// and DW-MTJ crossbars of the same topology from CircuitSim's crossbar generator (CircuitSim only), timed like the
+/// engine suite but with a time budget per case (big cases get fewer repetitions) and ngspice stopped at
 /// a time limit; the vectors the netlist names (<c>*@output</c>) are compared with ngspice's when it finishes.
 /// </summary>
 internal static class ScalingSuite
@@ -11,7 +12,15 @@ internal static class ScalingSuite
     {
         "resistor_crossbar_32", "resistor_crossbar_64", "resistor_crossbar_128", "resistor_crossbar_256",
         "memristor_crossbar_8", "memristor_crossbar_16", "memristor_crossbar_32", "memristor_crossbar_64",
+        "dwmtj_crossbar_32", "dwmtj_crossbar_64",
     };
+
+    /// <summary>Bigger DW-MTJ crossbars, timed by hand one at a time (minutes each): suite <c>scaling-large</c>.</summary>
+    public static readonly string[] LargeCaseIds = { "dwmtj_crossbar_128", "dwmtj_crossbar_256" };
+
+    /// <summary>The kinds written by CircuitSim's own crossbar generator (src/CircuitSim.Crossbars) rather than
+    /// gen_bench.py: devices ngspice has no model for, so only CircuitSim runs them.</summary>
+    private const string DomainWallKind = "dwmtj_crossbar";
 
     private static (string Kind, int N) Split(string id)
     {
@@ -36,14 +45,26 @@ internal static class ScalingSuite
         {
             var (kind, n) = Split(id);
             var netlist = Path.Combine(dir, id + ".cir");
-            var gen = ProcessRunner.Run("python3", new[] { ws.Generator, kind, n.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", netlist }, dir, 300);
-            if (gen.ExitCode != 0 || !File.Exists(netlist))
+            if (kind == DomainWallKind)
+                File.WriteAllText(netlist, CircuitSim.Crossbars.CrossbarNetlistWriter.Write(
+                    CircuitSim.Crossbars.CrossbarBuilder.Build(CircuitSim.Crossbars.BenchmarkCrossbars.DomainWallMtj(n))));
+            else
             {
-                Measurement.Progress($"{id}: gen_bench.py failed: {gen.Output.Trim()}");
-                continue;
+                var gen = ProcessRunner.Run("python3", new[] { ws.Generator, kind, n.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", netlist }, dir, 300);
+                if (gen.ExitCode != 0 || !File.Exists(netlist))
+                {
+                    Measurement.Progress($"{id}: gen_bench.py failed: {gen.Output.Trim()}");
+                    continue;
+                }
             }
-            var description = kind == "resistor_crossbar" ? $"{n}×{n} linear crossbar, `.op`" : $"{n}×{n} Biolek memristors (B sources), `.tran 10m 3 0 10m uic`";
-            var skip = ngTimedOut.Contains(kind) ? "skipped (a smaller size timed out)" : null;
+            var description = kind switch
+            {
+                "resistor_crossbar" => $"{n}×{n} linear crossbar, `.op`",
+                DomainWallKind => $"{n}×{n} DW-MTJs (YDWMTJ, Lequeux card), `.tran 0.5n 100n`",
+                _ => $"{n}×{n} Biolek memristors (B sources), `.tran 10m 3 0 10m uic`",
+            };
+            var skip = kind == DomainWallKind ? "not run (ngspice has no DW-MTJ model)"
+                : ngTimedOut.Contains(kind) ? "skipped (a smaller size timed out)" : null;
             var r = measurement.Run(new TimedCase(id, description, netlist), o.Reps, o.Budget, skip);
             results.Add(r);
             if (r.NgReference is { TimedOut: true }) ngTimedOut.Add(kind);

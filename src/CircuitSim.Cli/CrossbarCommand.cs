@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using CircuitSim.Crossbars;
+using CircuitSim.Netlist;
+using Spectre.Console;
+
+namespace CircuitSim.Cli;
+
+/// <summary>
+/// <c>circuitsim crossbar generate|analyze|sweep</c>: write a crossbar netlist; write it, simulate it and compare the
+/// column currents with G·V (Markdown report and SVG chart); or sweep the VMM error over array size and wire resistance.
+/// </summary>
+public static class CrossbarCommand
+{
+    public static Command Create(IAnsiConsole stdout, IAnsiConsole stderr)
+    {
+        var command = new Command("crossbar", "Generate crossbar netlists (any two-terminal device, 1R or 1T1R) and analyse their VMM accuracy.");
+        command.Subcommands.Add(Generate(stdout, stderr));
+        command.Subcommands.Add(Analyze(stdout, stderr));
+        command.Subcommands.Add(Sweep(stdout, stderr));
+        return command;
+    }
+
+    private static Command Generate(IAnsiConsole stdout, IAnsiConsole stderr)
+    {
+        var o = new CrossbarOptions();
+        var output = new Option<string>("--output", "-o") { Description = "The netlist to write.", Required = true };
+        var c = new Command("generate", "Write the netlist of a crossbar (read, waveform transient, or write-then-read).") { output };
+        foreach (var opt in o.All) c.Options.Add(opt);
+        c.SetAction(p => Guard(stderr, () =>
+        {
+            var path = Path.GetFullPath(p.GetValue(output)!);
+            var design = CrossbarBuilder.Build(o.ToRequest(p));
+            design = design with { Notes = design.Notes.Append("command: circuitsim " + string.Join(' ', p.Tokens.Select(t => Quote(t.Value)))).ToList() };
+            WriteFile(path, CrossbarNetlistWriter.Write(design, Path.GetDirectoryName(path)));
+            stdout.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/] ({design.Rows}x{design.PhysicalColumns} {Markup.Escape(design.Device.TypeName)} cells, {Markup.Escape(design.Analysis)})");
+            return ExitCodes.Success;
+        }));
+        return c;
+    }
+
+    private static Command Analyze(IAnsiConsole stdout, IAnsiConsole stderr)
+    {
+        var o = new CrossbarOptions();
+        var output = new Option<string>("--output", "-o") { Description = "Directory for the netlist, the report (.md) and the chart (.svg).", DefaultValueFactory = _ => "out" };
+        var name = new Option<string>("--name") { Description = "Base name of the files written.", DefaultValueFactory = _ => "crossbar" };
+        var c = new Command("analyze", "Generate a crossbar, simulate its read and compare the column currents with the ideal G·V.") { output, name };
+        foreach (var opt in o.All) c.Options.Add(opt);
+        c.SetAction(p => Guard(stderr, () =>
+        {
+            var dir = Path.GetFullPath(p.GetValue(output)!);
+            Directory.CreateDirectory(dir);
+            var baseName = p.GetValue(name)!;
+            var design = CrossbarBuilder.Build(o.ToRequest(p));
+            var netlist = Path.Combine(dir, baseName + ".cir");
+            WriteFile(netlist, CrossbarNetlistWriter.Write(design, dir));
+            var result = VmmAnalysis.Run(design);
+            var report = Path.Combine(dir, baseName + ".vmm.md");
+            WriteFile(report, VmmReport.Markdown(design, result));
+            var chart = Path.Combine(dir, baseName + ".vmm.svg");
+            WriteFile(chart, VmmReport.ColumnCurrents(design, result).ToSvg());
+            var files = new List<string> { netlist, report, chart };
+            if (design.ColumnSources is not null)
+            {
+                files.Add(Path.Combine(dir, baseName + ".program.svg"));
+                WriteFile(files[^1], VmmReport.ProgrammedConductances(design, result).ToSvg());
+            }
+            stdout.MarkupLine($"[bold]{Markup.Escape(design.Title)}[/]");
+            stdout.MarkupLine($"worst-case relative error {Markup.Escape(VmmReport.Percent(result.WorstRelativeError))}, RMS {Markup.Escape(VmmReport.Percent(result.RmsRelativeError))} " +
+                              $"over {result.Logical.Count} output columns (simulated in {result.SimulationSeconds.ToString("F2", CultureInfo.InvariantCulture)} s)");
+            foreach (var f in files) stdout.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
+            return ExitCodes.Success;
+        }));
+        return c;
+    }
+
+    private static Command Sweep(IAnsiConsole stdout, IAnsiConsole stderr)
+    {
+        var o = new CrossbarOptions();
+        var output = new Option<string>("--output", "-o") { Description = "Directory for the sweep's table (.md, .csv) and chart (.svg).", DefaultValueFactory = _ => "out" };
+        var sizes = new Option<string>("--sizes") { Description = "Array sizes N (N x N), e.g. 8,16,32,64.", DefaultValueFactory = _ => "8,16,32,64" };
+        var wires = new Option<string>("--wires") { Description = "Wire-segment resistances, Ohm, e.g. 0,0.5,1,2.", DefaultValueFactory = _ => "0,0.5,1,2,5" };
+        var c = new Command("sweep", "VMM error against array size and wire resistance (table and chart).") { output, sizes, wires };
+        foreach (var opt in o.All) c.Options.Add(opt);
+        c.SetAction(p => Guard(stderr, () =>
+        {
+            var dir = Path.GetFullPath(p.GetValue(output)!);
+            Directory.CreateDirectory(dir);
+            var ns = MatrixCsv.ParseList(p.GetValue(sizes)!, "--sizes").Select(x => x >= 1 && x == Math.Floor(x) ? (int)x
+                : throw new CrossbarInputException($"--sizes: {x} is not a whole number ≥ 1")).ToList();
+            var rs = p.GetValue(wires)!.Split(',').Select(t => CrossbarOptions.Number(t, "--wires")!.Value).ToList();
+            var sweep = new VmmErrorSweep(o.ToRequest(p), ns, rs);
+            var points = sweep.Run(pt => stdout.MarkupLine(Markup.Escape(
+                $"N = {pt.Size,4}, wire {pt.WireResistance.ToString("G4", CultureInfo.InvariantCulture),6} Ohm: worst {VmmReport.Percent(pt.WorstRelativeError)}, RMS {VmmReport.Percent(pt.RmsRelativeError)} ({pt.Seconds.ToString("F2", CultureInfo.InvariantCulture)} s)")));
+            var title = $"VMM error of {Crossbars.Devices.CellDevices.Create(sweep.Template.Device, sweep.Template.Card).TypeName} crossbars ({(sweep.Template.Cell == CellStructure.OneR ? "1R" : "1T1R")}) against size and wire resistance";
+            var files = new[] { ("vmm_sweep.md", VmmErrorSweep.Markdown(points, title)), ("vmm_sweep.csv", VmmErrorSweep.Csv(points)), ("vmm_sweep.svg", VmmErrorSweep.Chart(points, title).ToSvg()) };
+            foreach (var (file, text) in files)
+            {
+                WriteFile(Path.Combine(dir, file), text);
+                stdout.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(dir, file))}[/]");
+            }
+            return ExitCodes.Success;
+        }));
+        return c;
+    }
+
+    /// <summary>Bad input (exit 2) and failed simulations (exit 1) as messages, not stack traces.</summary>
+    private static int Guard(IAnsiConsole stderr, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CrossbarInputException e)
+        {
+            stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return ExitCodes.BadInput;
+        }
+        catch (NetlistException e)
+        {
+            stderr.MarkupLine($"[red]the generated netlist does not read: {Markup.Escape(e.Message)}[/]");
+            return ExitCodes.BadInput;
+        }
+        catch (InvalidOperationException e)
+        {
+            stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return ExitCodes.SimulationFailed;
+        }
+    }
+
+    private static string Quote(string token) => token.Length == 0 || token.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? $"\"{token}\"" : token;
+
+    private static void WriteFile(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, text);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

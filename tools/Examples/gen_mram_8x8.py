@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Writes netlists/mram_8x8.cir, the 8x8 1T1MTJ MRAM example (write a pattern, read it back).
+
+usage: gen_mram_8x8.py [OUT]   (default: netlists/mram_8x8.cir next to this repository's tools/)
+Change PATTERN (rows of '#' = 1 = AP, '.' = 0 = P) or the timing below and run it again; the netlist is an ordinary
+netlist and can also be edited by hand.
+"""
+import os, sys
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "netlists", "mram_8x8.cir")
+PATTERN = ["##....##",
+           "#.#..#.#",
+           ".#.##.#.",
+           "..#..#..",
+           "..#..#..",
+           ".#.##.#.",
+           "#.#..#.#",
+           "##....##"]
+N = 8
+bit = [[1 if c == '#' else 0 for c in row] for row in PATTERN]
+init = [[(i + j) % 2 for j in range(N)] for i in range(N)]   # checkerboard: 1 = AP
+VDD = 1.2
+TW0, TWS = 5, 30      # write slots
+TR0, TRS = 250, 15    # read slots
+TEND = TR0 + N * TRS + 5
+e = 0.2               # edge, ns
+
+def pwl(intervals, level=VDD, start=0.0):
+    """PWL of a signal that is high on the given [t0, t1] intervals (ns)."""
+    merged = []
+    for t0, t1 in sorted(intervals):
+        if merged and t0 - merged[-1][1] < 1:
+            merged[-1] = (merged[-1][0], max(t1, merged[-1][1]))
+        else:
+            merged.append((t0, t1))
+    pts = [(0, start)]
+    for t0, t1 in merged:
+        pts += [(t0, 0), (t0 + e, level), (t1, level), (t1 + e, 0)]
+    return "PWL(" + " ".join(f"{t:g}n {v:g}" for t, v in pts) + ")"
+
+def wrap(line, width=112):
+    out, cur = [], ""
+    for w in line.split(" "):
+        if cur and len(cur) + 1 + len(w) > width:
+            out.append(cur); cur = "+ " + w
+        else:
+            cur = w if not cur else cur + " " + w
+    out.append(cur)
+    return "\n".join(out)
+
+L = []
+A = L.append
+A("8x8 1T1MTJ MRAM array: CMOS row decoder and word-line drivers, latch-type sense amplifiers; write a pattern, read it back")
+A("* Run:   circuitsim run netlists/mram_8x8.cir -o out --plot")
+A("* 64 cells of the 40 nm CoFeB pMTJ (models/mtj_cofeb_40nm.lib, 300 K, seeded thermal field), each with an NMOS")
+A("* access transistor. Cell (i, j):")
+A("* bit line BLj -> MTJ free layer | reference layer -> access NMOS (gate WLi) -> source line SLj. Current BL -> SL")
+A("* writes P (bit 0), SL -> BL writes AP (bit 1). 1.2 V, MOS level 1.")
+A("* Periphery: a 3-to-8 row decoder (NAND4 + inverter word-line driver per row) from address bits A2 A1 A0 and the")
+A("* word-line enable WLEN; per column a bit-line write driver (transmission gate, enabled by WE) and a source-line")
+A("* driver (transmission gate, always on; 0 V while reading), a 15 uA read current into the bit line and a latch-type")
+A("* sense amplifier (cross-coupled inverters with a PMOS header and NMOS footer, SAEN) that samples the bit line and")
+A("* the reference VREF through NMOS pass gates (SAMPLE) and then latches: Q = 1 when V(BL) > VREF (AP).")
+A("* Initial state: a checkerboard. Write (5-245 ns): row by row, 30 ns each: P phase (BL high where the bit is 0,")
+A("* 14 ns) then AP phase (SL high where the bit is 1, 11 ns). Read (250-370 ns): row by row, 15 ns each.")
+A("* Pattern written (# = 1 = AP), rows 1..8 top to bottom, columns 1..8 left to right:")
+for r in PATTERN: A("*     " + r)
+A("* The read-back is on the sense-amplifier outputs qj at the end of each read slot, 250 + 15 (i-1) + 12 ns;")
+A("* the first .plot stacks them like a logic analyser: the read slots draw the pattern.")
+A(".lib \"../models/mtj_cofeb_40nm.lib\" thermal")
+A(".model nch NMOS (LEVEL=1 VTO=0.45 KP=280u GAMMA=0.4 PHI=0.8 LAMBDA=0.05 TOX=4n CGSO=3e-10 CGDO=3e-10)")
+A(".model pch PMOS (LEVEL=1 VTO=-0.45 KP=100u GAMMA=0.4 PHI=0.8 LAMBDA=0.05 TOX=4n CGSO=3e-10 CGDO=3e-10)")
+A("")
+A(".subckt inv in out vdd wn=0.5u wp=1.2u")
+A("MP out in vdd vdd pch W={wp} L=100n")
+A("MN out in 0 0 nch W={wn} L=100n")
+A(".ends inv")
+A("")
+A(".subckt nand4 a b c d out vdd")
+A("MPA out a vdd vdd pch W=1.2u L=100n")
+A("MPB out b vdd vdd pch W=1.2u L=100n")
+A("MPC out c vdd vdd pch W=1.2u L=100n")
+A("MPD out d vdd vdd pch W=1.2u L=100n")
+A("MNA out a x1 0 nch W=2u L=100n")
+A("MNB x1 b x2 0 nch W=2u L=100n")
+A("MNC x2 c x3 0 nch W=2u L=100n")
+A("MND x3 d 0 0 nch W=2u L=100n")
+A(".ends nand4")
+A("")
+A("* word-line driver: row i is selected when the address literals a, b, c are all high and WLEN is high")
+A(".subckt wldriver a b c wlen wl vdd")
+A("XN a b c wlen sel vdd nand4")
+A("XD sel wl vdd inv wn=2u wp=5u")
+A("CWL wl 0 20f")
+A(".ends wldriver")
+A("")
+A("* transmission gate: a <-> b while en is high")
+A(".subckt tgate a b en vdd")
+A("XI en enb vdd inv")
+A("MN a en b 0 nch W=4u L=100n")
+A("MP a enb b vdd pch W=10u L=100n")
+A(".ends tgate")
+A("")
+A("* latch-type sense amplifier: Q and QB are charged to the bit line and the reference while SAMPLE is high; when")
+A("* SAEN rises the cross-coupled pair is powered and Q goes to VDD if the bit line was above the reference")
+A(".subckt senseamp bl ref sample saen q qb vdd")
+A("MSB q sample bl 0 nch W=1u L=100n")
+A("MSR qb sample ref 0 nch W=1u L=100n")
+A("XE saen saenb vdd inv")
+A("MH vv saenb vdd vdd pch W=4u L=100n")
+A("MF vg saen 0 0 nch W=4u L=100n")
+A("MP1 q qb vv vdd pch W=1u L=100n")
+A("MN1 q qb vg 0 nch W=1u L=100n")
+A("MP2 qb q vv vdd pch W=1u L=100n")
+A("MN2 qb q vg 0 nch W=1u L=100n")
+A("CQ q 0 10f")
+A("CQB qb 0 10f")
+A(".ends senseamp")
+A("")
+A("VDD vdd 0 DC 1.2")
+A("VREF ref 0 DC {vref}")
+A(".param vref=0.21")
+# address bits and their complements
+def addr_pwl(bitno):
+    iv = []
+    for i in range(N):
+        if (i >> bitno) & 1:
+            iv.append((TW0 + i * TWS - 1, TW0 + (i + 1) * TWS - 1.5))
+            iv.append((TR0 + i * TRS - 1, TR0 + (i + 1) * TRS - 1.5))
+    return pwl(iv)
+A("* address A2 A1 A0 of the selected row (row i = address i - 1); changes only while WLEN is low")
+for b in range(3):
+    A(wrap(f"VA{b} a{b} 0 {addr_pwl(b)}"))
+    A(f"XAI{b} a{b} a{b}b vdd inv")
+wlen = []
+for i in range(N):
+    t = TW0 + i * TWS
+    wlen += [(t + 1, t + 15), (t + 17, t + 28)]
+for i in range(N):
+    t = TR0 + i * TRS
+    wlen.append((t + 1, t + 13))
+A(wrap(f"VWLEN wlen 0 {pwl(wlen)}"))
+A("* row decoder and word-line drivers")
+for i in range(N):
+    lits = " ".join(f"a{b}" if (i >> b) & 1 else f"a{b}b" for b in (2, 1, 0))
+    A(f"XWL{i+1} {lits} wlen wl{i+1} vdd wldriver")
+A("* write enable of the bit-line drivers (off while reading)")
+A(f"VWE we 0 {pwl([(0.5, TR0 - 4)])}")
+A("* read timing: read current, sample, sense-amplifier enable")
+A(wrap(f"VSAMPLE sample 0 {pwl([(TR0 + i * TRS + 2, TR0 + i * TRS + 7) for i in range(N)])}"))
+A(wrap(f"VSAEN saen 0 {pwl([(TR0 + i * TRS + 8, TR0 + i * TRS + 14) for i in range(N)])}"))
+iread = []
+for i in range(N):
+    t = TR0 + i * TRS
+    iread += [(t + 2, t + 12)]
+A("* column periphery: write data (BL high = write P, SL high = write AP), drivers, read current, sense amplifier")
+for j in range(N):
+    bl = [(TW0 + i * TWS + 0.5, TW0 + i * TWS + 15.5) for i in range(N) if bit[i][j] == 0]
+    sl = [(TW0 + i * TWS + 16.5, TW0 + i * TWS + 28.5) for i in range(N) if bit[i][j] == 1]
+    A(wrap(f"VBD{j+1} bld{j+1} 0 {pwl(bl)}"))
+    A(wrap(f"VSD{j+1} sld{j+1} 0 {pwl(sl)}"))
+    A(f"XBT{j+1} bld{j+1} bl{j+1} we vdd tgate")
+    A(f"XST{j+1} sld{j+1} sl{j+1} vdd vdd tgate")
+    A(wrap(f"IRD{j+1} 0 bl{j+1} {pwl(iread, level=15e-6)}"))
+    A(f"RBL{j+1} bl{j+1} 0 1meg")
+    A(f"CBL{j+1} bl{j+1} 0 20f")
+    A(f"XSA{j+1} bl{j+1} ref sample saen q{j+1} qb{j+1} vdd senseamp")
+A("* the array: checkerboard initial states")
+for i in range(N):
+    for j in range(N):
+        st = "ap" if init[i][j] else "p"
+        A(f"YMTJ t{i+1}_{j+1} bl{j+1} m{i+1}_{j+1} pmtj40t state={st} seed={8 * i + j + 1}")
+        A(f"MA{i+1}_{j+1} m{i+1}_{j+1} wl{i+1} sl{j+1} 0 nch W=600n L=100n")
+A("* display only: the latched sense-amplifier outputs stacked like a logic analyser (column j at 9 - j V, a bit")
+A("* shown while SAEN is high); time runs over the rows, so the read slots draw the pattern transposed (it is")
+A("* symmetric: the picture is the pattern)")
+for j in range(N):
+    A(f"BDISP{j+1} disp{j+1} 0 V={N - j} + 0.7*u(v(saen)-0.6)*v(q{j+1})/1.2")
+A(f".tran 20p {TEND}n")
+saves = [f"v(disp{j+1})" for j in range(N)] + [f"@t{i+1}_1[mz]" for i in range(N)] + [f"v(q{j+1})" for j in range(N)] + \
+        ["v(bl1)", "v(ref)", "v(wl1)", "v(wl2)", "i(vbd1)"]
+A(wrap(".save " + " ".join(saves)))
+A(".plot tran " + " ".join(f"v(disp{j+1})" for j in range(N)))
+A(".plot tran " + " ".join(f"@t{i+1}_1[mz]" for i in range(N)))
+A(".plot tran v(bl1) v(ref) v(q1) v(wl1)")
+A(".end")
+open(OUT, "w").write("\n".join(L) + "\n")
