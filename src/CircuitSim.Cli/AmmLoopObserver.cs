@@ -12,29 +12,37 @@ namespace CircuitSim.Cli;
 /// With <c>--plot</c>, the AMM ring's own plots: for every YAMM device whose <c>@dev[r]</c> and <c>@dev[i]</c> a
 /// transient saved, the I–ΔV loop (ΔV = (R − ⟨R⟩)·I) and, when <c>@dev[j]</c> and <c>@dev[drhodt]</c> were saved too,
 /// the dρ/dt–j Lissajous curve over the last periods (<see cref="AmmLoop"/>); for a .step run, the Lissajous area
-/// against the stepped parameter; and a JSON summary of the numbers (<c>base.amm.json</c>).
+/// against the stepped parameter as a chart and a table (<see cref="AmmSweepOutput"/>); and a JSON summary of the
+/// numbers (<c>base.amm.json</c>).
 /// </summary>
 internal sealed partial class AmmLoopObserver : IRunObserver
 {
     private sealed record Columns(string Device, int R, int I, int J, int Rate);
-    private sealed record Summary(string Device, string? Step, double? StepValue, double Frequency, double DeltaVAmplitude,
-        double ResistanceSwing, double MeanResistance, double CurrentVoltageArea, double RateArea, double PinchRatio, bool Steady,
-        int SteadyFromPeriod, int Periods);
 
     private readonly OutputRequest _request;
     private readonly int _periods;
-    private readonly List<Summary> _summaries = new();
+    private readonly List<AmmLoopSummary> _summaries = new();
     private PlotInfo? _plot;
     private List<Columns> _columns = new();
     private readonly List<double[]> _rows = new();
 
-    public AmmLoopObserver(OutputRequest request, int periods = 5)
+    private readonly IReadOnlySet<string> _rings;
+
+    /// <param name="request">Where and under which base name the files go.</param>
+    /// <param name="rings">The names of the circuit's YAMM devices: other devices with <c>[r]</c> and <c>[i]</c>
+    /// probes (a DW-MTJ, a memristor) are not rings and get no loop analysis.</param>
+    /// <param name="periods">Drive periods at the end of the run that the loop analysis uses.</param>
+    public AmmLoopObserver(OutputRequest request, IEnumerable<string> rings, int periods = 5)
     {
         _request = request;
+        _rings = new HashSet<string>(rings, StringComparer.OrdinalIgnoreCase);
         _periods = periods;
     }
 
     public List<string> FilesWritten { get; } = new();
+
+    /// <summary>The loop numbers of every device and plot so far.</summary>
+    public IReadOnlyList<AmmLoopSummary> Summaries => _summaries;
 
     /// <summary>One line per device and plot, for the console.</summary>
     public IEnumerable<string> Lines => _summaries.Select(s =>
@@ -64,6 +72,7 @@ internal sealed partial class AmmLoopObserver : IRunObserver
             var m = ResistanceProbe().Match(n);
             if (!m.Success) continue;
             var dev = m.Groups[1].Value;
+            if (!_rings.Contains(dev)) continue;
             int i = Index($"@{dev}[i]");
             if (i < 0) continue;
             _columns.Add(new Columns(dev, Index(n), i, Index($"@{dev}[j]"), Index($"@{dev}[drhodt]")));
@@ -98,30 +107,19 @@ internal sealed partial class AmmLoopObserver : IRunObserver
             var title = $"{_plot.Title}: {c.Device}{(_plot.StepLabel is null ? "" : $" ({_plot.StepLabel})")}";
             Save(LoopChart(loop, title), stem + ".loop.svg");
             if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous.svg");
-            _summaries.Add(new Summary(c.Device, _plot.StepLabel, StepValue(_plot.StepLabel), loop.Frequency, loop.DeltaVAmplitude,
+            _summaries.Add(new AmmLoopSummary(c.Device, _plot.StepLabel, StepValue(_plot.StepLabel), loop.Frequency, loop.DeltaVAmplitude,
                 loop.ResistanceSwing, loop.MeanResistance, loop.CurrentVoltageArea, loop.RateArea, loop.PinchRatio, loop.IsSteady,
                 loop.SteadyFromPeriod, loop.Periods));
         }
     }
 
-    /// <summary>Writes the sweep plots (area against the .step parameter) and the JSON summary.</summary>
+    /// <summary>Writes the sweeps (area against the .step parameter: chart and table) and the JSON summary.</summary>
     public void Finish()
     {
         foreach (var group in _summaries.GroupBy(s => s.Device))
         {
-            var stepped = group.Where(s => s.StepValue.HasValue).OrderBy(s => s.StepValue).ToList();
-            if (stepped.Count < 2) continue;
-            var x = stepped.Select(s => s.StepValue!.Value).ToArray();
-            bool rate = stepped.All(s => double.IsFinite(s.RateArea));
-            var y = stepped.Select(s => rate ? s.RateArea : s.CurrentVoltageArea).ToArray();
-            var name = stepped[0].Step!.Split('=')[0];
-            var chart = new LineChart { Title = $"{_request.BaseName}: {group.Key} Lissajous area against {name}", XPadding = 0.03, ShowLegend = false };
-            chart.XAxis.Title = name;
-            chart.XAxis.Scale = x.Min() > 0 && x.Max() / x.Min() >= 10 ? AxisScale.Log : AxisScale.Linear;
-            chart.YAxis.Title = rate ? "Lissajous area dρ/dt–j" : "I–ΔV loop area";
-            chart.YAxis.Unit = rate ? "Ω·A/(m·s)" : "W";
-            chart.Add("area", x, y).ShowMarkers = true;
-            Save(chart, $"{_request.BaseName}.{Safe(group.Key)}.sweep.svg");
+            var sweep = new AmmSweepOutput(group.Key, group);
+            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{Safe(group.Key)}"));
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");

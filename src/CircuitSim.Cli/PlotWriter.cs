@@ -15,7 +15,7 @@ internal static class PlotWriter
         var chart = info?.Analysis is AcSpec || set.IsComplex
             ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, chosen)
             : WaveformPlots.TimeSeries(set, chosen);
-        if (info?.StepLabel is { } label) chart.Title = $"{chart.Title} ({label})";
+        chart.Title = WithStep(chart.Title, info?.StepLabel);
         chart.Save(path);
     }
 
@@ -28,7 +28,11 @@ internal static class PlotWriter
             : info.Analysis is AcSpec || set.IsComplex
                 ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, ys)
                 : WaveformPlots.TimeSeries(set, ys);
-        if (info.StepLabel is { } label) chart.Title = $"{chart.Title} ({label})";
+        chart.Title = WithStep(chart.Title, info.StepLabel);
         chart.Save(path);
     }
+
+    /// <summary>The title with the .step label appended once (the waveform header's title may carry it already).</summary>
+    private static string? WithStep(string? title, string? stepLabel) =>
+        stepLabel is null || (title?.EndsWith($"({stepLabel})", StringComparison.Ordinal) ?? false) ? title : $"{title} ({stepLabel})";
 }

@@ -45,7 +45,8 @@ public static class RunCommand
         var runner = new NetlistRunner(netlist);
         List<PlotOutcome> outcomes;
         List<string> files;
-        var amm = plot ? new AmmLoopObserver(request) : null;
+        var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
+        var amm = plot && rings.Count > 0 ? new AmmLoopObserver(request, rings) : null;
         using (var output = new FileOutputObserver(request))
         {
             IRunObserver[] observers = amm is null ? new IRunObserver[] { output } : new IRunObserver[] { output, amm };

@@ -124,10 +124,11 @@ internal sealed class Studies
     }
 
     /// <summary>Lissajous area of the 2DW state against frequency at 1e11 A/m².</summary>
-    public FrequencySweep Frequency(double j = 1e11, string state = "2dw")
+    /// <param name="frequencies">The grid (Hz); null: 200 MHz to 3 GHz in nine steps.</param>
+    public FrequencySweep Frequency(double j = 1e11, string state = "2dw", double[]? frequencies = null)
     {
         Console.WriteLine($"frequency sweep, {state} at {F(j)} A/m² ({_demag})");
-        var fs = new[] { 0.2e9, 0.3e9, 0.45e9, 0.6e9, 0.8e9, 1e9, 1.5e9, 2e9, 3e9 };
+        var fs = frequencies ?? new[] { 0.2e9, 0.3e9, 0.45e9, 0.6e9, 0.8e9, 1e9, 1.5e9, 2e9, 3e9 };
         var sweep = new FrequencySweep();
         var dv = new FrequencySweep();
         var rows = new List<string>();
@@ -142,7 +143,7 @@ internal sealed class Studies
         Console.WriteLine($"  sweep wall time {clock.Elapsed.TotalSeconds:F1} s; area peaks at {F(sweep.PeakParameter() / 1e6, "F0")} MHz, dV amplitude at {F(dv.PeakParameter() / 1e6, "F0")} MHz");
         Charts.Csv(_out, $"freq_{state}_{_demag}.csv", "f_Hz,lissajous_area,dV_amplitude_V,IdV_area_W,steady,wall_s", rows);
         var chart = Charts.Xy($"{state} Lissajous area against frequency, j0 = {F(j)} A/m² ({_demag})", "f", "Hz", "Lissajous area dρ/dt–j", "Ω·A/(m·s)");
-        chart.XAxis.Scale = AxisScale.Log;
+        if (fs.Max() / fs.Min() >= 10) chart.XAxis.Scale = AxisScale.Log;
         chart.Add("area", fs, sweep.Points.Select(p => p.Value).ToArray()).ShowMarkers = true;
         Charts.Save(chart, _out, $"freq_{state}_{_demag}.svg");
         return sweep;
@@ -200,21 +201,23 @@ internal sealed class Studies
         Charts.Save(chart, _out, $"jsweep_{state}_{_demag}.svg");
     }
 
-    /// <summary>N → 2N and h → h/2 for the 2DW at 1e11 A/m², 1 GHz.</summary>
-    public void Convergence()
+    /// <summary>N → 2N, N → N/2 and h → h/2 for the 2DW at 1e11 A/m², 1 GHz (N = 128 unless given).</summary>
+    public void Convergence(int cells = 128)
     {
-        Console.WriteLine($"convergence, 2DW at 1e11 A/m², 1 GHz ({_demag})");
-        var baseline = Run(new RingCase("2dw", 1e11, 1e9, Demag: _demag, Periods: _periods));
-        var fine = Run(new RingCase("2dw", 1e11, 1e9, Cells: 256, Demag: _demag, Periods: _periods));
-        var half = Run(new RingCase("2dw", 1e11, 1e9, StepsPerPeriod: 200, Demag: _demag, Periods: _periods));
-        var coarse = Run(new RingCase("2dw", 1e11, 1e9, Cells: 64, Demag: _demag, Periods: _periods));
+        Console.WriteLine($"convergence, 2DW at 1e11 A/m², 1 GHz ({_demag}), N = {cells}");
+        var baseline = Run(new RingCase("2dw", 1e11, 1e9, Cells: cells, Demag: _demag, Periods: _periods));
+        var fine = Run(new RingCase("2dw", 1e11, 1e9, Cells: 2 * cells, Demag: _demag, Periods: _periods));
+        var half = Run(new RingCase("2dw", 1e11, 1e9, Cells: cells, StepsPerPeriod: 200, Demag: _demag, Periods: _periods));
+        var coarse = Run(new RingCase("2dw", 1e11, 1e9, Cells: cells / 2, Demag: _demag, Periods: _periods));
         double a = baseline.Loop!.RateArea;
         string Change(RingResult r) => F((r.Loop!.RateArea - a) / a * 100, "F2") + " %";
-        Console.WriteLine($"  area N=128: {F(a)}; N=256: {F(fine.Loop!.RateArea)} ({Change(fine)}); N=64: {F(coarse.Loop!.RateArea)} ({Change(coarse)}); h=T/200: {F(half.Loop!.RateArea)} ({Change(half)})");
-        Console.WriteLine($"  dV amplitude N=128: {F(baseline.Loop.DeltaVAmplitude)}; N=256: {F(fine.Loop.DeltaVAmplitude)}; h=T/200: {F(half.Loop.DeltaVAmplitude)}");
-        Charts.Csv(_out, $"convergence_{_demag}.csv", "case,lissajous_area,dV_amplitude_V,R_swing_ohm",
-            new[] { ("N=128 h=T/100", baseline), ("N=256 h=T/100", fine), ("N=64 h=T/100", coarse), ("N=128 h=T/200", half) }
-                .Select(p => string.Join(',', p.Item1, F(p.Item2.Loop!.RateArea, "R"), F(p.Item2.Loop.DeltaVAmplitude, "R"), F(p.Item2.Loop.ResistanceSwing, "R"))));
+        Console.WriteLine($"  area N={cells}: {F(a)}; N={2 * cells}: {F(fine.Loop!.RateArea)} ({Change(fine)}); N={cells / 2}: {F(coarse.Loop!.RateArea)} ({Change(coarse)}); h=T/200: {F(half.Loop!.RateArea)} ({Change(half)})");
+        Console.WriteLine($"  dV amplitude N={cells}: {F(baseline.Loop.DeltaVAmplitude)}; N={2 * cells}: {F(fine.Loop.DeltaVAmplitude)}; h=T/200: {F(half.Loop.DeltaVAmplitude)}");
+        string Name(string kind) => cells == 128 ? $"convergence_{kind}.csv" : $"convergence_{kind}_N{cells}.csv";
+        Charts.Csv(_out, Name(_demag), "case,lissajous_area,dV_amplitude_V,R_swing_ohm,wall_pair_distance_m,wall_s",
+            new[] { ($"N={cells} h=T/100", baseline), ($"N={2 * cells} h=T/100", fine), ($"N={cells / 2} h=T/100", coarse), ($"N={cells} h=T/200", half) }
+                .Select(p => string.Join(',', p.Item1, F(p.Item2.Loop!.RateArea, "R"), F(p.Item2.Loop.DeltaVAmplitude, "R"), F(p.Item2.Loop.ResistanceSwing, "R"),
+                    F(p.Item2["dwdist"][^1], "R"), F(p.Item2.WallSeconds, "F1"))));
     }
 
     /// <summary>Which part of a step-size change is sampling of the recorded curve and which the circuit's own step:

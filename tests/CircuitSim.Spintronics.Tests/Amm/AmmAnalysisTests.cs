@@ -32,6 +32,20 @@ public class AmmAnalysisTests
     }
 
     [Fact]
+    public void OnePeriodCutAtTheZeroCrossings_KeepsBothHalves()
+    {
+        // the window of a one-period analysis starts and ends where the drive crosses zero; round-off leaves
+        // x = sin(2π) = −2.4e-16 at the end, which must still close the second half-cycle
+        var t = Grid(1, 400);
+        var x = t.Select(s => 2.0 * Math.Sin(2 * Math.PI * s)).ToArray();
+        var y = t.Select(s => 3.0 * Math.Sin(2 * Math.PI * s + 0.7)).ToArray();
+        Assert.True(x[^1] < 0);
+        var area = Lissajous.Area(x, y);
+        Assert.Equal(2, area.HalfCycleAreas.Count);
+        Assert.Equal(Math.PI * 2 * 3 * Math.Sin(0.7), area.AreaPerPeriod, 1e-4 * area.AreaPerPeriod);
+    }
+
+    [Fact]
     public void SingleValuedResponse_EnclosesNoArea()
     {
         var t = Grid(2, 400);

@@ -15,7 +15,9 @@ public sealed record LissajousArea(double AreaPerPeriod, IReadOnlyList<double> H
 /// opposite ways, so the plain signed (shoelace) area of a period cancels; instead each half-cycle between successive
 /// zero crossings of x is closed along the line x = 0 (its end points lie on it) and the magnitudes are added. For a
 /// loop that does not cross itself this is its ordinary area; for a pinched loop it is the sum of the lobes. Only
-/// complete half-cycles count.
+/// complete half-cycles count. Samples of x within 1e-4 of its peak from zero count as zero, so a window cut at the
+/// drive's zero crossings (where interpolation and round-off leave a small x of either sign) keeps its first and last
+/// half-cycles; that moves a crossing by less than one sample and changes an area by O(1e-4 × sample spacing).
 /// </summary>
 public static class Lissajous
 {
@@ -26,9 +28,13 @@ public static class Lissajous
         var halves = new List<double>();
         bool started = false;
         double sum = 0, px = 0, py = 0;
+        double zero = 0;
+        for (int i = 0; i < x.Count; i++) zero = Math.Max(zero, Math.Abs(x[i]));
+        zero *= 1e-4;
+        double X(int i) => Math.Abs(x[i]) <= zero ? 0 : x[i];
         for (int i = 1; i < x.Count; i++)
         {
-            double xa = x[i - 1], xb = x[i], ya = y[i - 1], yb = y[i];
+            double xa = X(i - 1), xb = X(i), ya = y[i - 1], yb = y[i];
             bool crosses = (xa < 0 && xb >= 0) || (xa > 0 && xb <= 0) || (xa == 0 && i == 1);
             if (!crosses)
             {
