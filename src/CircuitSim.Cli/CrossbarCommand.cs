@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CircuitSim.Crossbars;
 using CircuitSim.Netlist;
+using CircuitSim.Output;
 using Spectre.Console;
 
 namespace CircuitSim.Cli;
@@ -31,7 +32,7 @@ public static class CrossbarCommand
         {
             var path = Path.GetFullPath(p.GetValue(output)!);
             var design = CrossbarBuilder.Build(o.ToRequest(p));
-            design = design with { Notes = design.Notes.Append("command: circuitsim " + string.Join(' ', p.Tokens.Select(t => Quote(t.Value)))).ToList() };
+            design = design with { Notes = design.Notes.Concat(HowToRun(design, p.Tokens.Select(t => t.Value).ToList(), p.GetValue(output)!)).ToList() };
             WriteFile(path, CrossbarNetlistWriter.Write(design, Path.GetDirectoryName(path)));
             stdout.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/] ({design.Rows}x{design.PhysicalColumns} {Markup.Escape(design.Device.TypeName)} cells, {Markup.Escape(design.Analysis)})");
             return ExitCodes.Success;
@@ -102,6 +103,49 @@ public static class CrossbarCommand
             return ExitCodes.Success;
         }));
         return c;
+    }
+
+    /// <summary>
+    /// The header lines that say how the netlist was made and how to use it: the generate command, the run command,
+    /// the <c>analyze</c> command (same options) that reports the error against G·V with a chart, and for a read the
+    /// ideal outputs Σ G·V of the programmed conductances, to compare with a plain run's column currents.
+    /// </summary>
+    internal static IEnumerable<string> HowToRun(CrossbarDesign design, IReadOnlyList<string> tokens, string outputAsGiven)
+    {
+        // the options after "generate" (the tokens start at the root command or at the subcommand)
+        var after = tokens.Select((t, k) => (t, k)).Where(x => x.t == "generate").Select(x => x.k + 1).FirstOrDefault();
+        var given = tokens.Skip(after).ToList();
+        yield return "command: circuitsim crossbar generate " + string.Join(' ', given.Select(Quote));
+        var baseName = Path.GetFileNameWithoutExtension(outputAsGiven);
+        yield return $"Run:   circuitsim run {Quote(outputAsGiven)} -o out" + (design.IsTransient ? " --plot" : $"   (column currents in out/{baseName}.op.csv)");
+        if (design.ReadVoltages is null) yield break;
+        // the same options without the netlist path
+        var options = new List<string>();
+        var skipping = false;
+        foreach (var t in given)
+        {
+            if (skipping) { skipping = false; continue; }
+            if (t is "-o" or "--output") { skipping = true; continue; }
+            if (t.StartsWith("-o=", StringComparison.Ordinal) || t.StartsWith("--output=", StringComparison.Ordinal) || t.StartsWith("-o:", StringComparison.Ordinal)
+                || t.StartsWith("--output:", StringComparison.Ordinal)) continue;
+            options.Add(t);
+        }
+        yield return "Error against the ideal G*V (report out/" + baseName + ".vmm.md, chart out/" + baseName + ".vmm.svg):";
+        yield return "       circuitsim crossbar analyze " + string.Join(' ', options.Select(Quote)) + " -o out --name " + Quote(baseName);
+        if (design.IsTransient) yield break;
+        var v = design.ReadVoltages;
+        var layout = design.Layout;
+        double Ideal(int physical)
+        {
+            double sum = 0;
+            for (var i = 0; i < design.Rows; i++) sum += design.Conductances[i, physical - 1] * v[i];
+            return sum;
+        }
+        if (layout.LogicalColumns > 64) yield break; // a long list helps nobody: the analyze report has them
+        var outputs = Enumerable.Range(1, layout.LogicalColumns).Select(j =>
+            $"{j}: {EngineeringFormat.Format(layout.Differential ? Ideal(layout.Plus(j)) - Ideal(layout.Minus(j)!.Value) : Ideal(layout.Plus(j)), "A", 5, asciiMicro: true)}").ToList();
+        yield return layout.Differential ? "ideal outputs I(vs<2j-1>) - I(vs<2j>) = sum G V (programmed G), output j:" : "ideal outputs I(vs<j>) = sum G V (programmed G), output j:";
+        for (var k = 0; k < outputs.Count; k += 8) yield return "  " + string.Join(", ", outputs.Skip(k).Take(8));
     }
 
     /// <summary>Bad input (exit 2) and failed simulations (exit 1) as messages, not stack traces.</summary>

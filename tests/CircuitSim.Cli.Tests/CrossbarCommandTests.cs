@@ -45,6 +45,39 @@ public sealed class CrossbarCommandTests : IDisposable
         Assert.Equal("i(vs1),i(vs2)", File.ReadLines(_cli.Output("xbar.op.csv")).First());
     }
 
+    /// <summary>The header of a generated read says how to run it, gives the analyze command (the same options) that
+    /// reports the error against G·V, and the ideal outputs; that command works as written. Ideal wires here, so the
+    /// analysis is exact and the header's ideal (printed to 5 digits) matches the report's G·V.</summary>
+    [Fact]
+    public void Generated_read_says_how_to_run_and_analyse_it()
+    {
+        var weights = _cli.Write("w.csv", "0.5,-1\n1,0.25\n");
+        var netlist = Path.Combine(_cli.Folder, "vmm.cir");
+
+        Assert.Equal(ExitCodes.Success, Crossbar("generate", "--device", "ymemristor", "--weights", weights, "--differential", "--wire", "0",
+            "--inputs", "0.1,0.2", "-o", netlist));
+        var header = File.ReadAllLines(netlist).TakeWhile(l => l.StartsWith('*') || !l.StartsWith('.')).ToList();
+        Assert.Contains(header, l => l.StartsWith("* Run:   circuitsim run " + netlist + " -o out", StringComparison.Ordinal));
+        var analyze = header.Single(l => l.Contains("circuitsim crossbar analyze", StringComparison.Ordinal)).TrimStart('*', ' ');
+        Assert.DoesNotContain(netlist, analyze);
+        Assert.EndsWith("-o out --name vmm", analyze);
+        var ideal = header[header.FindIndex(l => l.StartsWith("* ideal outputs", StringComparison.Ordinal)) + 1];
+        // G = gmin + (|w|/wmax)(gmax - gmin) on the + or - column of the pair; the pair's difference is (gmax - gmin) Σ w V
+        // with the memristor card's range 1/16k .. 1/100 S
+        var span = 1 / 100.0 - 1 / 16e3;
+        // (printed to 5 digits: 2e-4 relative allows the last digit's rounding either way)
+        var printed = System.Text.RegularExpressions.Regex.Matches(ideal, @"\d: (-?[0-9.]+) (m|u)A")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * (m.Groups[2].Value == "m" ? 1e-3 : 1e-6)).ToList();
+        Assert.Equal(2, printed.Count);
+        Assert.Equal(span * (0.5 * 0.1 + 1 * 0.2), printed[0], 2e-4 * span * 0.25);
+        Assert.Equal(span * (-1 * 0.1 + 0.25 * 0.2), printed[1], 2e-4 * span * 0.05);
+
+        var args = analyze["circuitsim crossbar ".Length..].Split(' ');
+        args[^3] = _cli.OutputFolder; // -o out -> the test's folder
+        Assert.Equal(ExitCodes.Success, Crossbar(args));
+        Assert.Contains("Worst-case relative error", File.ReadAllText(_cli.Output("vmm.vmm.md")));
+    }
+
     [Fact]
     public void Analyze_writes_netlist_report_and_chart()
     {

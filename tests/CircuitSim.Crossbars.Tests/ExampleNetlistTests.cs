@@ -42,6 +42,11 @@ public sealed class ExampleNetlistTests
             var t = (250 + 15 * (i - 1) + 12) * 1e-9;
             var read = string.Concat(Enumerable.Range(1, 8).Select(j => At(plot, $"v(q{j})", t) > 0.6 ? '#' : '.'));
             Assert.Equal(pattern[i - 1], read);
+            // The latch resolves any sign of V(BL) - VREF (its pair is matched); the margin guards the read against
+            // drift: the smallest |V(BLj) - VREF| of the row at the end of SAMPLE, measured 54-59 mV (AP bit lines at
+            // ~0.27 V, P at ~0.13 V, VREF 0.21 V); the thermal field moves it by a few mV, 40 mV leaves room for that.
+            var margin = At(plot, "v(margin)", (250 + 15 * (i - 1) + 6.8) * 1e-9);
+            Assert.True(margin > 0.040, $"row {i}: read margin {margin * 1e3:F1} mV");
         }
     }
 
@@ -71,6 +76,63 @@ public sealed class ExampleNetlistTests
             }
             if (s == 1) Assert.Equal(11, levels.Count);
         }
+
+        // Synapse 1's climb through the 11 resistance levels: after k up pulses the wall sits at notch k, so
+        // 1/R = (k/10)/R_P + (1 - k/10)/R_AP (R_P = 36 Ohm, R_AP = R_P (1 + TMR) = 70.2 Ohm). R is averaged over
+        // 30-48 ns after the pulse, over the ringing (as the example's .meas r1_level<k> do); measured within 0.83 Ohm
+        // at k = 1 (the wall still rings most there) and 0.07 Ohm from k = 3 on. Each reading must be nearer its own
+        // level than any other, i.e. within half the gap to the nearer neighbour (0.92 Ohm for k = 9-10, 2.6 Ohm at
+        // k = 1): the levels are distinct and in the right order.
+        const double rp = 36, rap = 70.2;
+        double Level(int k) => 1 / (k / 10.0 / rp + (1 - k / 10.0) / rap);
+        var ups = Rises(t, plot["v(xs1.up)"]).Take(10).ToList();
+        Assert.Equal(10, ups.Count);
+        for (var k = 0; k <= 10; k++)
+        {
+            var (from, to) = k == 0 ? (1e-9, 19e-9) : (ups[k - 1] + 30e-9, ups[k - 1] + 48e-9);
+            var r = Average(plot, "@xs1.dw[r]", from, to);
+            var gap = Math.Min(k > 0 ? Level(k - 1) - Level(k) : double.PositiveInfinity, k < 10 ? Level(k) - Level(k + 1) : double.PositiveInfinity);
+            var tolerance = gap / 2;
+            Assert.True(Math.Abs(r - Level(k)) < tolerance, $"level {k}: R = {r:F2} Ohm, expected {Level(k):F2} Ohm (tolerance {tolerance:F2})");
+        }
+    }
+
+    /// <summary>netlists/memristor_crossbar_vmm.cir (8×4 differential Biolek VMM, 2 Ω wires): the differential column
+    /// currents of a plain run against the ideal Σ G·V its header states (the generator writes them). The wires make
+    /// the error non-zero; `circuitsim crossbar analyze` reports it as at most 1.09 % of Σ G·|V| per output (|I − ideal|
+    /// up to 3.7 µA on outputs of 12-88 µA); 5 µA bounds it, and a difference of at least 0.1 µA shows the wires act.</summary>
+    [Fact]
+    public void MemristorVmmExampleIsCloseToItsIdealProducts()
+    {
+        var header = File.ReadAllLines(Example("memristor_crossbar_vmm.cir"));
+        var line = header[Array.FindIndex(header, l => l.StartsWith("* ideal outputs", StringComparison.Ordinal)) + 1];
+        var ideal = System.Text.RegularExpressions.Regex.Matches(line, @"\d+: (-?[0-9.]+) uA")
+            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1e-6).ToList();
+        Assert.Equal(4, ideal.Count);
+
+        var plot = Run("memristor_crossbar_vmm.cir");
+        var worst = 0.0;
+        for (var j = 1; j <= 4; j++)
+        {
+            var measured = plot[$"i(vs{2 * j - 1})"][0] - plot[$"i(vs{2 * j})"][0];
+            Assert.True(Math.Abs(measured - ideal[j - 1]) < 5e-6, $"output {j}: {measured * 1e6:F3} uA, ideal {ideal[j - 1] * 1e6:F3} uA");
+            worst = Math.Max(worst, Math.Abs(measured - ideal[j - 1]));
+        }
+        Assert.True(worst > 1e-7, $"the 2 Ohm wires should move some output by more than 0.1 uA (worst {worst * 1e6:F4} uA)");
+    }
+
+    /// <summary>Time average of a vector over [from, to] (trapezoids on the linear interpolant).</summary>
+    private static double Average(PlotRecorder.RecordedPlot plot, string vector, double from, double to)
+    {
+        var t = plot.Scale;
+        double sum = 0, a = from, ya = At(plot, vector, from);
+        foreach (var tk in t.Where(x => x > from && x < to).Append(to))
+        {
+            var yk = At(plot, vector, tk);
+            sum += (tk - a) * (ya + yk) / 2;
+            (a, ya) = (tk, yk);
+        }
+        return sum / (to - from);
     }
 
     /// <summary>Times where a logic signal rises through VDD/2.</summary>

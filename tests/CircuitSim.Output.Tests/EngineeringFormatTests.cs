@@ -39,6 +39,15 @@ public class EngineeringFormatTests
     public void Format_OutsideThePrefixRange_UsesExponentNotation(double value, string expected) =>
         Assert.Equal(expected, EngineeringFormat.Format(value));
 
+    // Far below f the rounding in units of f once asked Math.Round for more than 15 decimals and threw
+    // (a 1.6e-30 W loop area from the run summary).
+    [Theory]
+    [InlineData(1.5549365330413587e-30, "W", "1.555e-30 W")]
+    [InlineData(-5.0486294413586246e-20, "V", "-5.049e-20 V")]
+    [InlineData(1e-300, "", "1e-300")]
+    public void Format_FarBelowTheSmallestPrefix_DoesNotThrow(double value, string unit, string expected) =>
+        Assert.Equal(expected, EngineeringFormat.Format(value, unit));
+
     [Fact]
     public void Format_NonFiniteValues()
     {

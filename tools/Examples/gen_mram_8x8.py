@@ -66,6 +66,9 @@ A("* Pattern written (# = 1 = AP), rows 1..8 top to bottom, columns 1..8 left to
 for r in PATTERN: A("*     " + r)
 A("* The read-back is on the sense-amplifier outputs qj at the end of each read slot, 250 + 15 (i-1) + 12 ns;")
 A("* the first .plot stacks them like a logic analyser: the read slots draw the pattern.")
+A("* .meas, one per row: row<i> is the word read back, sum of 2^(8-j) q_j (column 1 is the high bit), to compare with")
+A("*   " + ", ".join(f"row{i+1} = {sum(bit[i][j] << (N - 1 - j) for j in range(N))}" for i in range(N)) + " written;")
+A("* margin<i> is the smallest |V(BLj) - VREF| over the row's eight bit lines at the end of SAMPLE (what the latch resolves).")
 A(".lib \"../models/mtj_cofeb_40nm.lib\" thermal")
 A(".model nch NMOS (LEVEL=1 VTO=0.45 KP=280u GAMMA=0.4 PHI=0.8 LAMBDA=0.05 TOX=4n CGSO=3e-10 CGDO=3e-10)")
 A(".model pch PMOS (LEVEL=1 VTO=-0.45 KP=100u GAMMA=0.4 PHI=0.8 LAMBDA=0.05 TOX=4n CGSO=3e-10 CGDO=3e-10)")
@@ -175,12 +178,21 @@ A("* shown while SAEN is high); time runs over the rows, so the read slots draw 
 A("* symmetric: the picture is the pattern)")
 for j in range(N):
     A(f"BDISP{j+1} disp{j+1} 0 V={N - j} + 0.7*u(v(saen)-0.6)*v(q{j+1})/1.2")
+A("* measurement only: the word on the latched outputs and the smallest bit-line margin over the columns")
+A(wrap("BWORD word 0 V=" + " + ".join(f"{2 ** (N - 1 - j)}*u(v(q{j+1})-0.6)" for j in range(N))))
+def nested_min(terms):
+    return terms[0] if len(terms) == 1 else f"min({terms[0]}, {nested_min(terms[1:])})"
+A(wrap("BMARGIN margin 0 V=" + nested_min([f"abs(v(bl{j+1})-v(ref))" for j in range(N)])))
 A(f".tran 20p {TEND}n")
 saves = [f"v(disp{j+1})" for j in range(N)] + [f"@t{i+1}_1[mz]" for i in range(N)] + [f"v(q{j+1})" for j in range(N)] + \
-        ["v(bl1)", "v(ref)", "v(wl1)", "v(wl2)", "i(vbd1)"]
+        ["v(bl1)", "v(ref)", "v(wl1)", "v(wl2)", "i(vbd1)", "v(word)", "v(margin)"]
 A(wrap(".save " + " ".join(saves)))
 A(".plot tran " + " ".join(f"v(disp{j+1})" for j in range(N)))
 A(".plot tran " + " ".join(f"@t{i+1}_1[mz]" for i in range(N)))
 A(".plot tran v(bl1) v(ref) v(q1) v(wl1)")
+for i in range(N):
+    A(f".meas tran row{i+1} FIND v(word) AT={TR0 + i * TRS + 12}n")
+for i in range(N):
+    A(f".meas tran margin{i+1} FIND v(margin) AT={TR0 + i * TRS + 6.8:g}n")
 A(".end")
 open(OUT, "w").write("\n".join(L) + "\n")

@@ -27,6 +27,9 @@ public static class EngineeringFormat
         if (double.IsNaN(value)) return Join("NaN", "", unit);
         if (double.IsInfinity(value)) return Join(value > 0 ? "Inf" : "-Inf", "", unit);
         if (value == 0) return Join("0", "", unit);
+        // Below f: exponent notation (rounding 1e-30 in units of f would ask Math.Round for 19 decimals).
+        if (Math.Abs(value) < Pow10(MinExponent) * 0.9995)
+            return Join(value.ToString("G" + significantDigits.ToString(Inv), Inv).Replace("E", "e"), "", unit);
 
         int exp3 = Exponent3(value);
         double scaled = value / Pow10(exp3);
