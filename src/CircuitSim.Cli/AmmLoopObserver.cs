@@ -123,31 +123,24 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(_summaries, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_summaries, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
         FilesWritten.Add(path);
     }
 
-    private static LineChart LoopChart(AmmLoop loop, string title)
-    {
-        var chart = new LineChart { Title = $"{title}: I–ΔV, last {loop.Periods} periods", XPadding = 0.05, ShowLegend = false };
-        chart.XAxis.Title = "ΔV = (R − ⟨R⟩)·I";
-        chart.XAxis.Unit = "V";
-        chart.YAxis.Title = "I";
-        chart.YAxis.Unit = "A";
-        chart.Add("I–ΔV", loop.DeltaV, loop.Current);
-        return chart;
-    }
+    private static LineChart LoopChart(AmmLoop loop, string title) =>
+        XyChart($"{title}: I–ΔV, last {loop.Periods} periods", "I–ΔV", ("ΔV = (R − ⟨R⟩)·I", "V", loop.DeltaV), ("I", "A", loop.Current));
 
-    private static LineChart LissajousChart(AmmLoop loop, string title)
+    private static LineChart LissajousChart(AmmLoop loop, string title) =>
+        XyChart($"{title}: dρ/dt–j, last {loop.Periods} periods", "dρ/dt–j", ("j", "A/m²", loop.CurrentDensity), ("dρ/dt", "Ω·m/s", loop.ResistivityRate));
+
+    private static LineChart XyChart(string title, string series, (string Title, string Unit, double[] Values) x, (string Title, string Unit, double[] Values) y)
     {
-        var chart = new LineChart { Title = $"{title}: dρ/dt–j, last {loop.Periods} periods", XPadding = 0.05, ShowLegend = false };
-        chart.XAxis.Title = "j";
-        chart.XAxis.Unit = "A/m²";
-        chart.YAxis.Title = "dρ/dt";
-        chart.YAxis.Unit = "Ω·m/s";
-        chart.Add("dρ/dt–j", loop.CurrentDensity, loop.ResistivityRate);
+        var chart = new LineChart { Title = title, XPadding = 0.05, ShowLegend = false };
+        chart.XAxis.Title = x.Title;
+        chart.XAxis.Unit = x.Unit;
+        chart.YAxis.Title = y.Title;
+        chart.YAxis.Unit = y.Unit;
+        chart.Add(series, x.Values, y.Values);
         return chart;
     }
 

@@ -12,7 +12,7 @@ namespace CircuitSim.Cli;
 /// <param name="MeanResistance">⟨R⟩, Ω.</param>
 /// <param name="CurrentVoltageArea">Area of the I–ΔV loop, W.</param>
 /// <param name="RateArea">Area of the dρ/dt–j Lissajous curve, Ω·A/(m·s) (NaN when j or dρ/dt was not saved).</param>
-/// <param name="PinchRatio">How pinched the I–ΔV loop is (1: pinched at the origin).</param>
+/// <param name="PinchRatio">max |dρ/dt| where j crosses zero over max |dρ/dt|: 0 for a rate curve pinched at the origin.</param>
 /// <param name="Steady">Whether the analysed periods repeat (switch-on transient gone).</param>
 /// <param name="SteadyFromPeriod">First period of the steady part.</param>
 /// <param name="Periods">Periods analysed.</param>

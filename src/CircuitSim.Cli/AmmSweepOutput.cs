@@ -73,7 +73,7 @@ internal sealed class AmmSweepOutput
         var svg = Path.Combine(directory, fileStem + ".sweep.svg");
         Chart(baseName).Save(svg);
         var csv = Path.Combine(directory, fileStem + ".sweep.csv");
-        File.WriteAllLines(csv, CsvLines());
+        AtomicFile.WriteAllLines(csv, CsvLines());
         return new[] { svg, csv };
     }
 

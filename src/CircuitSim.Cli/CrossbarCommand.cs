@@ -177,8 +177,6 @@ public static class CrossbarCommand
     private static void WriteFile(string path, string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, text);
     }
 }

@@ -109,6 +109,26 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
     /// </summary>
     protected virtual double ProposeStepAfter(TState committed, TState trial, double step) => double.PositiveInfinity;
 
+    /// <summary>
+    /// The step that would have changed a device quantity by <paramref name="allowed"/> when it changed by
+    /// <paramref name="change"/> over <paramref name="step"/> (linear scaling, for <see cref="ProposeStepAfter"/>);
+    /// ∞ when it did not change.
+    /// </summary>
+    protected static double StepForChange(double step, double change, double allowed) =>
+        change > 0 ? step * allowed / change : double.PositiveInfinity;
+
+    /// <summary>
+    /// <see cref="Evaluate"/> for a two-terminal device: current <paramref name="current"/> (A) into terminal 0 and out
+    /// of terminal 1, with small-signal conductance <paramref name="conductance"/> = ∂I/∂(V0 − V1) (S).
+    /// </summary>
+    protected static void StampTwoTerminal(Span<double> currents, Span<double> jacobian, double current, double conductance)
+    {
+        currents[0] = current;
+        currents[1] = -current;
+        jacobian[0] = conductance; jacobian[1] = -conductance;
+        jacobian[2] = -conductance; jacobian[3] = conductance;
+    }
+
     /// <summary>Called when a trial becomes committed (e.g. to update counters or record events).</summary>
     protected virtual void OnAccepted(double time) { }
 

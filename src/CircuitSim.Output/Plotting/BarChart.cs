@@ -34,7 +34,7 @@ public sealed class BarChart
         return s;
     }
 
-    public void Save(string path) => File.WriteAllText(path, ToSvg(), new UTF8Encoding(false));
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToSvg());
 
     private const double TickFont = 11;
 

@@ -39,7 +39,7 @@ public sealed class LineChart
         return s;
     }
 
-    public void Save(string path) => File.WriteAllText(path, ToSvg(), new UTF8Encoding(false));
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToSvg());
 
     private const double TickFont = 11;
     private const double LabelFont = 12.5;

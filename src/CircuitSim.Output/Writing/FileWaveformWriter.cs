@@ -14,9 +14,7 @@ public abstract class FileWaveformWriter : WaveformWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         FinalPath = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(FinalPath) ?? ".";
-        var name = Path.GetFileName(FinalPath);
-        TempPath = Path.Combine(dir, $".{name}.{Environment.ProcessId}.{Guid.NewGuid().ToString("N")[..8]}.tmp");
+        TempPath = AtomicFile.TemporaryPath(FinalPath);
     }
 
     /// <summary>Where the file ends up after <c>Complete</c>.</summary>

@@ -109,11 +109,7 @@ internal sealed class AmmRingBehavior : StatefulDeviceBehavior<AmmDeviceState>
     protected override void Evaluate(AmmDeviceState state, ReadOnlySpan<double> v, Span<double> currents, Span<double> jacobian)
     {
         double g = 1.0 / _dynamics.Amr.Resistance(state.M);
-        double i = g * (v[0] - v[1]);
-        currents[0] = i;
-        currents[1] = -i;
-        jacobian[0] = g; jacobian[1] = -g;
-        jacobian[2] = -g; jacobian[3] = g;
+        StampTwoTerminal(currents, jacobian, g * (v[0] - v[1]), g);
     }
 
     protected override double ProposeMaxStep(AmmDeviceState committed) => _model.MaxStep > 0 ? _model.MaxStep : double.PositiveInfinity;
@@ -121,7 +117,7 @@ internal sealed class AmmRingBehavior : StatefulDeviceBehavior<AmmDeviceState>
     protected override double ProposeStepAfter(AmmDeviceState committed, AmmDeviceState trial, double step)
     {
         double change = Math.Abs(_dynamics.Amr.MeanTangentialSquare(trial.M) - _dynamics.Amr.MeanTangentialSquare(committed.M));
-        return change > 0 && _model.MaxTextureChange > 0 ? step * _model.MaxTextureChange / change : double.PositiveInfinity;
+        return _model.MaxTextureChange > 0 ? StepForChange(step, change, _model.MaxTextureChange) : double.PositiveInfinity;
     }
 
     protected override void OnAccepted(double time)

@@ -188,18 +188,14 @@ internal sealed class DomainWallMtjBehavior : StatefulDeviceBehavior<DomainWallD
     protected override void Evaluate(DomainWallDeviceState state, ReadOnlySpan<double> v, Span<double> currents, Span<double> jacobian)
     {
         var (i, _, gd) = _tmr.Evaluate(ParallelFraction(state), v[0] - v[1]);
-        currents[0] = i;
-        currents[1] = -i;
-        jacobian[0] = gd; jacobian[1] = -gd;
-        jacobian[2] = -gd; jacobian[3] = gd;
+        StampTwoTerminal(currents, jacobian, i, gd);
     }
 
     protected override double ProposeStepAfter(DomainWallDeviceState committed, DomainWallDeviceState trial, double step)
     {
         // nucleation and annihilation are jumps no step size resolves: only wall motion limits the step
         if (!committed.HasWall || !trial.HasWall) return double.PositiveInfinity;
-        var change = Math.Abs(ParallelFraction(trial) - ParallelFraction(committed)) * _m.Length;
-        return change > 0 ? step * _m.MaxDisplacement / change : double.PositiveInfinity;
+        return StepForChange(step, Math.Abs(ParallelFraction(trial) - ParallelFraction(committed)) * _m.Length, _m.MaxDisplacement);
     }
 
     public override IEnumerable<string> ProbeNames => new[] { "q", "phi", "x", "r", "g", "i", "j", "hst", "wall" };

@@ -183,7 +183,7 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             scale = Math.Max(scale, Math.Abs(a[i]));
             change = Math.Max(change, Math.Abs(b[i] - a[i]));
         }
-        return change > 0 && scale > 0 ? step * _model.MaxConductanceChange * scale / change : double.PositiveInfinity;
+        return scale > 0 ? StepForChange(step, change, _model.MaxConductanceChange * scale) : double.PositiveInfinity;
     }
 
     public void AddBreakpoints(BreakpointTable table, double after, double until)

@@ -81,17 +81,12 @@ internal sealed class MemristorBehavior : StatefulDeviceBehavior<MemristorState>
     protected override void Evaluate(MemristorState state, ReadOnlySpan<double> v, Span<double> currents, Span<double> jacobian)
     {
         var g = 1 / Resistance(state.X[0]);
-        var i = g * (v[0] - v[1]);
-        currents[0] = i;
-        currents[1] = -i;
-        jacobian[0] = g; jacobian[1] = -g;
-        jacobian[2] = -g; jacobian[3] = g;
+        StampTwoTerminal(currents, jacobian, g * (v[0] - v[1]), g);
     }
 
     protected override double ProposeStepAfter(MemristorState committed, MemristorState trial, double step)
     {
-        var dx = Math.Abs(trial.X[0] - committed.X[0]);
-        return dx > 0 ? step * _m.MaxStateChange / dx : double.PositiveInfinity;
+        return StepForChange(step, Math.Abs(trial.X[0] - committed.X[0]), _m.MaxStateChange);
     }
 
     public override IEnumerable<string> ProbeNames => new[] { "x", "w", "r", "g", "i" };

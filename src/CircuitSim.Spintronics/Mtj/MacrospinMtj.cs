@@ -113,16 +113,12 @@ internal sealed class MacrospinMtjBehavior : StatefulDeviceBehavior<MtjDeviceSta
     protected override void Evaluate(MtjDeviceState state, ReadOnlySpan<double> v, Span<double> currents, Span<double> jacobian)
     {
         var (i, _, gd) = _tmr.Evaluate(ParallelFraction(state.M), v[0] - v[1]);
-        currents[0] = i;
-        currents[1] = -i;
-        jacobian[0] = gd; jacobian[1] = -gd;
-        jacobian[2] = -gd; jacobian[3] = gd;
+        StampTwoTerminal(currents, jacobian, i, gd);
     }
 
     protected override double ProposeStepAfter(MtjDeviceState committed, MtjDeviceState trial, double step)
     {
-        var change = Math.Abs(trial.M[2] - committed.M[2]);
-        return change > 0 ? step * _m.MaxStateChange / change : double.PositiveInfinity;
+        return StepForChange(step, Math.Abs(trial.M[2] - committed.M[2]), _m.MaxStateChange);
     }
 
     public override IEnumerable<string> ProbeNames => new[] { "mx", "my", "mz", "r", "g", "i", "tmr", "hst", "theta" };

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CircuitSim.Netlist.Measurements;
+using CircuitSim.Output.Tests.Support;
 
 namespace CircuitSim.Netlist.Tests.Measurements;
 
@@ -11,18 +11,7 @@ internal static class NgspiceMeasure
 {
     public const string SkipReason = "ngspice not found on PATH: ngspice .meas cross-check skipped";
 
-    private static readonly Lazy<string?> Executable = new(() =>
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            foreach (var name in new[] { "ngspice", "ngspice.exe" })
-            {
-                var file = Path.Combine(dir, name);
-                if (File.Exists(file)) return file;
-            }
-        return null;
-    });
-
-    public static bool Available => Executable.Value is not null;
+    public static bool Available => Ngspice.Available;
 
     public sealed record Run(IReadOnlyDictionary<string, double> Printed, WaveformTable Waveforms, string Output);
 
@@ -47,25 +36,8 @@ internal static class NgspiceMeasure
             var deckPath = Path.Combine(dir, "deck.cir");
             File.WriteAllText(deckPath, deck);
 
-            var psi = new ProcessStartInfo(Executable.Value ?? throw new InvalidOperationException(SkipReason))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = dir,
-            };
-            psi.ArgumentList.Add("-b");
-            psi.ArgumentList.Add(deckPath);
-            psi.Environment["NGSPICE_MEAS_PRECISION"] = "15"; // honoured by some measure kinds; others print 7 digits
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(120_000))
-            {
-                p.Kill(entireProcessTree: true);
-                throw new TimeoutException("ngspice did not finish within 120 s.");
-            }
-            var output = stdout.Result + "\n" + stderr.Result;
+            // honoured by some measure kinds; others print 7 digits
+            var output = Ngspice.RunDeck(deckPath, new Dictionary<string, string> { ["NGSPICE_MEAS_PRECISION"] = "15" }, dir);
             Assert.True(File.Exists(data), $"ngspice wrote no data. Output:\n{output}");
             return new Run(ParsePrinted(output), ReadWrdata(data, rename), output);
         }

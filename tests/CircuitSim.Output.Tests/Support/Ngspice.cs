@@ -28,28 +28,8 @@ public static class Ngspice
     }
 
     /// <summary>Runs <c>ngspice -b</c> on a deck and returns stdout + stderr.</summary>
-    public static string RunDeck(string deckPath, IDictionary<string, string>? env = null, string? workingDir = null)
-    {
-        var psi = new ProcessStartInfo(ExecutablePath.Value ?? throw new InvalidOperationException(SkipReason))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDir ?? System.IO.Path.GetDirectoryName(deckPath)!,
-        };
-        psi.ArgumentList.Add("-b");
-        psi.ArgumentList.Add(deckPath);
-        if (env is not null) foreach (var kv in env) psi.Environment[kv.Key] = kv.Value;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(120_000))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("ngspice did not finish within 120 s.");
-        }
-        return stdout.Result + "\n" + stderr.Result;
-    }
+    public static string RunDeck(string deckPath, IDictionary<string, string>? env = null, string? workingDir = null) =>
+        Run(new[] { "-b", deckPath }, workingDir ?? System.IO.Path.GetDirectoryName(deckPath)!, env);
 
     /// <summary>Runs a deck with only a .control block (the given commands).</summary>
     public static string RunControl(string dir, params string[] commands)
@@ -60,20 +40,22 @@ public static class Ngspice
     }
 
     /// <summary>Runs a netlist with <c>-r raw</c> (binary, or ascii via SPICE_ASCIIRAWFILE=1).</summary>
-    public static string RunWithRaw(string netlistPath, string rawPath, bool ascii)
+    public static string RunWithRaw(string netlistPath, string rawPath, bool ascii) =>
+        Run(new[] { "-b", "-r", rawPath, netlistPath }, System.IO.Path.GetDirectoryName(netlistPath)!,
+            ascii ? new Dictionary<string, string> { ["SPICE_ASCIIRAWFILE"] = "1" } : null);
+
+    /// <summary>Runs ngspice with <paramref name="arguments"/> and returns stdout + stderr; at most 120 s.</summary>
+    private static string Run(IEnumerable<string> arguments, string workingDir, IDictionary<string, string>? env)
     {
         var psi = new ProcessStartInfo(ExecutablePath.Value ?? throw new InvalidOperationException(SkipReason))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = System.IO.Path.GetDirectoryName(netlistPath)!,
+            WorkingDirectory = workingDir,
         };
-        psi.ArgumentList.Add("-b");
-        psi.ArgumentList.Add("-r");
-        psi.ArgumentList.Add(rawPath);
-        psi.ArgumentList.Add(netlistPath);
-        if (ascii) psi.Environment["SPICE_ASCIIRAWFILE"] = "1";
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        if (env is not null) foreach (var kv in env) psi.Environment[kv.Key] = kv.Value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
