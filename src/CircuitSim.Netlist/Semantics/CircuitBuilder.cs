@@ -218,10 +218,10 @@ internal sealed partial class CircuitBuilder
     {
         foreach (var (key, value) in named)
         {
-            var type = ParameterRegistry.TypeOf(target.GetType(), key.Text);
+            var type = target.ParameterType(key.Text);
             if (type is null)
             {
-                var names = ParameterRegistry.NamesOf(target.GetType());
+                var names = target.ParameterNames;
                 throw new StatementException(s.At(key), $"unknown parameter '{key.Text}' for {what}",
                     names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
             }

@@ -12,7 +12,7 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 public class DeviceRegistryTests
 {
     /// <summary>A made-up two-to-three-terminal device; the reader only builds it, nothing simulates it.</summary>
-    private sealed class Gizmo(string name, IReadOnlyList<string> nodes, string model) : Component(name, nodes.ToArray())
+    internal sealed class Gizmo(string name, IReadOnlyList<string> nodes, string model) : Component(name, nodes.ToArray())
     {
         public string ModelName { get; } = model;
 
@@ -25,7 +25,7 @@ public class DeviceRegistryTests
 
     public enum GizmoState { Up, Down }
 
-    private sealed class GizmoModel(string name) : Model(name)
+    internal sealed class GizmoModel(string name) : Model(name)
     {
         [Parameter("gain")] public double Gain { get; set; }
     }
