@@ -22,6 +22,7 @@ public sealed class BandWorkers : IDisposable
     private int _count;
     private volatile bool _stopping;
     private Exception? _failure;
+    private long _workerAllocations;
 
     /// <param name="threadCount">Threads to use, the caller's included (1 = run everything on the caller).</param>
     public BandWorkers(int threadCount)
@@ -42,6 +43,9 @@ public sealed class BandWorkers : IDisposable
 
     /// <summary>Threads that share the work, the caller's included.</summary>
     public int ThreadCount { get; }
+
+    /// <summary>Bytes allocated on the worker threads (not the caller's) while running jobs, all runs together.</summary>
+    public long WorkerAllocatedBytes => Interlocked.Read(ref _workerAllocations);
 
     /// <summary>The default: one thread per processor, at most 8.</summary>
     public static int DefaultThreadCount => Math.Clamp(Environment.ProcessorCount, 1, 8);
@@ -86,6 +90,7 @@ public sealed class BandWorkers : IDisposable
             start.Reset();
             if (_stopping) return;
             int bands = Math.Min(ThreadCount, _count);
+            long before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
                 var (s, e) = Band(band, bands, _count);
@@ -97,6 +102,7 @@ public sealed class BandWorkers : IDisposable
             }
             finally
             {
+                Interlocked.Add(ref _workerAllocations, GC.GetAllocatedBytesForCurrentThread() - before);
                 _done.Signal();
             }
         }

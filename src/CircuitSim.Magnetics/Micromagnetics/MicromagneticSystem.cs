@@ -54,6 +54,9 @@ public sealed class MicromagneticSystem : IStochasticOdeSystem, IStateProjection
     /// <summary>Threads sharing an evaluation.</summary>
     public int ThreadCount => _workers.ThreadCount;
 
+    /// <summary>Bytes allocated on the worker threads so far (the allocation tests read it).</summary>
+    public long WorkerAllocatedBytes => _workers.WorkerAllocatedBytes;
+
     /// <summary>Gilbert damping α (dimensionless).</summary>
     public double Alpha
     {
