@@ -32,10 +32,14 @@ public sealed class BandWorkers : IDisposable
         _threads = new Thread[threadCount - 1];
         _start = new ManualResetEventSlim[threadCount - 1];
         _done = new CountdownEvent(1);
+        // A slim event creates its lock object on the first wait that blocks; block once here (1 ms) so that no later
+        // dispatch allocates.
+        _done.Wait(1);
         for (int w = 0; w < _threads.Length; w++)
         {
             int band = w + 1;
             _start[w] = new ManualResetEventSlim(false, spinCount: 200);
+            _start[w].Wait(1);
             _threads[w] = new Thread(() => Work(band)) { IsBackground = true, Name = $"micromagnetics band {band}" };
             _threads[w].Start();
         }

@@ -18,7 +18,6 @@ public sealed class DemagField : FieldTerm
     private readonly double[] _aRe, _aIm, _bRe, _bIm;
     private readonly LoadJob _load;
     private readonly ColumnJob _columns;
-    private readonly MultiplyJob _multiply;
     private readonly UnloadJob _unload;
     private BandWorkers? _workers;
 
@@ -32,7 +31,6 @@ public sealed class DemagField : FieldTerm
         _bIm = new double[n];
         _load = new LoadJob(this);
         _columns = new ColumnJob(this);
-        _multiply = new MultiplyJob(this);
         _unload = new UnloadJob(this);
     }
 
@@ -48,28 +46,50 @@ public sealed class DemagField : FieldTerm
     }
 
     /// <summary>
-    /// Overwrites <paramref name="h"/> with the demagnetizing field (A/m) of the whole magnet. This is how the LLG uses
-    /// the term: it is global, so it runs once per evaluation before the local terms add to h row band by row band.
+    /// Overwrites <paramref name="h"/> with the demagnetizing field (A/m) of the whole magnet.
     /// </summary>
     public void ComputeField(ReadOnlySpan<double> m, Span<double> h)
     {
-        if (m.Length != 3 * Magnet.CellCount || h.Length != m.Length) throw new ArgumentException("m and h need three components per cell.");
+        if (h.Length != 3 * Magnet.CellCount) throw new ArgumentException("h needs three components per cell.", nameof(h));
+        Transform(m);
         unsafe
         {
-            fixed (double* pm = m, ph = h)
+            fixed (double* ph = h)
             {
-                _load.M = pm;
                 _unload.H = ph;
-                Run(_load, _kernel.Py);
-                _columns.Inverse = false;
-                Run(_columns, _kernel.Px);
-                Run(_multiply, _kernel.Py / 2 + 1);
-                _columns.Inverse = true;
-                Run(_columns, _kernel.Px);
                 Run(_unload, Magnet.Ny);
-                _load.M = null;
                 _unload.H = null;
             }
+        }
+    }
+
+    /// <summary>
+    /// The first half of an evaluation: M = Ms m into the padded arrays, forward transforms, spectral products and
+    /// inverse column transforms. The field is then read out row by row with <see cref="WriteRows"/>, which the LLG does
+    /// inside its own row bands (one hand-off to the threads fewer).
+    /// </summary>
+    public void Transform(ReadOnlySpan<double> m)
+    {
+        if (m.Length != 3 * Magnet.CellCount) throw new ArgumentException("m needs three components per cell.", nameof(m));
+        unsafe
+        {
+            fixed (double* pm = m)
+            {
+                _load.M = pm;
+                Run(_load, _kernel.Py);
+                _load.M = null;
+            }
+        }
+        Run(_columns, _kernel.Px / 2 + 1);
+    }
+
+    /// <summary>Overwrites h (A/m) in rows [rowStart, rowEnd) with the field of the last <see cref="Transform"/>.</summary>
+    public void WriteRows(Span<double> h, int rowStart, int rowEnd)
+    {
+        unsafe
+        {
+            fixed (double* ph = h)
+                UnloadJob.Write(this, ph, rowStart, rowEnd);
         }
     }
 
@@ -128,36 +148,50 @@ public sealed class DemagField : FieldTerm
         }
     }
 
+    /// <summary>
+    /// Columns in pairs (q, −q): pair band [p0, p1) owns columns [p0, p1) and their mirrors, so the forward column
+    /// transforms, the products (which couple q with −q) and the inverse column transforms need no hand-off between
+    /// them.
+    /// </summary>
     private sealed class ColumnJob(DemagField owner) : IBandJob
-    {
-        public bool Inverse;
-
-        public void Execute(int start, int end)
-        {
-            Fft2D fft = owner._kernel.Fft;
-            fft.TransformColumns(owner._aRe, owner._aIm, start, end, Inverse);
-            fft.TransformColumns(owner._bRe, owner._bIm, start, end, Inverse);
-        }
-    }
-
-    /// <summary>Spectral products for rows qy in the band and their mirror rows −qy, each pair once.</summary>
-    private sealed class MultiplyJob(DemagField owner) : IBandJob
     {
         public void Execute(int start, int end)
         {
             DemagKernel k = owner._kernel;
-            int px = k.Px, py = k.Py;
+            int px = k.Px;
+            Fft2D fft = k.Fft;
+            int mirrorStart = Math.Max(px - end + 1, end), mirrorEnd = Math.Min(px, px - Math.Max(start, 1) + 1);
             double[] ar = owner._aRe, ai = owner._aIm, br = owner._bRe, bi = owner._bIm;
-            double[] sum = k.SumSpectrum, dif = k.DifferenceSpectrum, cross = k.CrossSpectrum, zz = k.ZzSpectrum;
-            for (int qy = start; qy < end; qy++)
+            fft.TransformColumns(ar, ai, start, end, inverse: false);
+            fft.TransformColumns(br, bi, start, end, inverse: false);
+            if (mirrorEnd > mirrorStart)
             {
-                int my = (py - qy) % py;
-                bool selfRow = my == qy;
-                for (int qx = 0; qx < px; qx++)
+                fft.TransformColumns(ar, ai, mirrorStart, mirrorEnd, inverse: false);
+                fft.TransformColumns(br, bi, mirrorStart, mirrorEnd, inverse: false);
+            }
+            Multiply(k, ar, ai, br, bi, start, end);
+            fft.TransformColumns(ar, ai, start, end, inverse: true);
+            fft.TransformColumns(br, bi, start, end, inverse: true);
+            if (mirrorEnd > mirrorStart)
+            {
+                fft.TransformColumns(ar, ai, mirrorStart, mirrorEnd, inverse: true);
+                fft.TransformColumns(br, bi, mirrorStart, mirrorEnd, inverse: true);
+            }
+        }
+
+        /// <summary>Spectral products for columns qx in [start, end) and their mirrors, each (q, −q) pair once.</summary>
+        private static void Multiply(DemagKernel k, double[] ar, double[] ai, double[] br, double[] bi, int start, int end)
+        {
+            int px = k.Px, py = k.Py;
+            double[] sum = k.SumSpectrum, dif = k.DifferenceSpectrum, cross = k.CrossSpectrum, zz = k.ZzSpectrum;
+            for (int qx = start; qx < end; qx++)
+            {
+                int mx = (px - qx) % px;
+                for (int qy = 0; qy < py; qy++)
                 {
-                    int mx = (px - qx) % px;
+                    int my = (py - qy) % py;
+                    if (mx == qx && my < qy) continue;   // a self-mirrored column: each pair once
                     int p = qx + px * qy, m = mx + px * my;
-                    if (selfRow && m < p) continue;   // done with its partner
                     double zr = ar[p], zi = ai[p], wr = ar[m], wi = ai[m];
                     double s = sum[p], d = dif[p], x = cross[p];
                     // W(q) = S Z(q) + (D + iX) conj Z(−q);  W(−q) = S Z(−q) + (D + iX) conj Z(q)
@@ -179,7 +213,10 @@ public sealed class DemagField : FieldTerm
     {
         public double* H;
 
-        public void Execute(int start, int end)
+        public void Execute(int start, int end) => Write(owner, H, start, end);
+
+        /// <summary>Inverse row transforms of rows [start, end) and the field of their cells into h.</summary>
+        public static void Write(DemagField owner, double* h, int start, int end)
         {
             DemagKernel k = owner._kernel;
             Magnet magnet = owner.Magnet;
@@ -194,7 +231,7 @@ public sealed class DemagField : FieldTerm
                 for (int ix = 0; ix < nx; ix++)
                 {
                     int c = ix + nx * r;
-                    double* hc = H + 3 * c;
+                    double* hc = h + 3 * c;
                     if (ms[c] <= 0)
                     {
                         hc[0] = hc[1] = hc[2] = 0;

@@ -161,7 +161,7 @@ public sealed class MicromagneticSystem : IStochasticOdeSystem, IStateProjection
     public void Derivative(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
         y.CopyTo(_m);
-        if (_demag is not null) _demag.ComputeField(_m, _h);
+        _demag?.Transform(_m);
         _local.Time = t;
         _workers.Run(_local, Magnet.Ny);
         _dm.CopyTo(dydt);
@@ -174,7 +174,7 @@ public sealed class MicromagneticSystem : IStochasticOdeSystem, IStateProjection
     public void EffectiveField(double t, ReadOnlySpan<double> m, Span<double> h)
     {
         m.CopyTo(_m);
-        if (_demag is not null) _demag.ComputeField(_m, _h);
+        _demag?.Transform(_m);
         _fieldJob.Time = t;
         _workers.Run(_fieldJob, Magnet.Ny);
         _h.CopyTo(h);
@@ -221,11 +221,12 @@ public sealed class MicromagneticSystem : IStochasticOdeSystem, IStateProjection
 
     public void Dispose() => _workers.Dispose();
 
-    /// <summary>Clears h in the band when there is no demag (which otherwise overwrote it), then adds the local terms.</summary>
+    /// <summary>Starts h in the band from the demag field (transformed beforehand) or zero, then adds the local terms.</summary>
     private void AddLocalFields(double t, int r0, int r1, bool thermal)
     {
         int s = 3 * Magnet.Nx;
         if (_demag is null) Array.Clear(_h, r0 * s, (r1 - r0) * s);
+        else _demag.WriteRows(_h, r0, r1);
         foreach (var term in _fields) term.AddField(t, _m, _h, r0, r1);
         if (thermal && _thermal is not null) _thermal.AddField(t, _m, _h, r0, r1);
     }
