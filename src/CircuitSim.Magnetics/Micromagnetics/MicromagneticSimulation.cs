@@ -13,9 +13,24 @@ public enum MicromagneticIntegrator
     Heun,
 }
 
+/// <summary>How a relaxation looks for the energy minimum.</summary>
+public enum RelaxMethod
+{
+    /// <summary>Barzilai–Borwein steepest descent (<see cref="EnergyMinimizer"/>), then damping if it stalls.</summary>
+    Minimize,
+
+    /// <summary>Pure-damping LLG (precession off) integrated by Dormand–Prince.</summary>
+    Damping,
+}
+
 /// <summary>Settings of a relaxation stage.</summary>
 public sealed record RelaxOptions
 {
+    public RelaxMethod Method { get; init; } = RelaxMethod.Minimize;
+
+    /// <summary>Iterations the minimizer may take before handing over to damping.</summary>
+    public int MaxIterations { get; init; } = 20_000;
+
     /// <summary>Stop when max |m × H_eff| falls below this, in A/m.</summary>
     public double TorqueTolerance { get; init; } = 1.0;
 
@@ -112,15 +127,36 @@ public sealed class MicromagneticSimulation
     }
 
     /// <summary>
-    /// Relaxes toward the nearest energy minimum: precession and spin torques off, damping <see cref="RelaxOptions.Alpha"/>,
-    /// integrated by Dormand–Prince until max |m × H_eff| &lt; <see cref="RelaxOptions.TorqueTolerance"/> (checked every
-    /// <see cref="RelaxOptions.CheckInterval"/>) or <see cref="RelaxOptions.MaxTime"/> passes. The system's damping,
-    /// precession and torques are restored afterwards; <see cref="Time"/> does not move.
+    /// Relaxes toward the nearest energy minimum until max |m × H_eff| &lt; <see cref="RelaxOptions.TorqueTolerance"/>:
+    /// by Barzilai–Borwein minimization (<see cref="RelaxMethod.Minimize"/>, falling back to damping if it has not
+    /// converged after <see cref="RelaxOptions.MaxIterations"/>), or by the pure-damping LLG (precession and spin torques
+    /// off, damping <see cref="RelaxOptions.Alpha"/>) integrated by Dormand–Prince and checked every
+    /// <see cref="RelaxOptions.CheckInterval"/> up to <see cref="RelaxOptions.MaxTime"/>. The system's settings are
+    /// restored afterwards; <see cref="Time"/> does not move.
     /// </summary>
-    /// <param name="progress">Called after each check with (pure-damping time in s, max torque in A/m).</param>
+    /// <param name="progress">Called now and then with (iterations or pure-damping time in s, max torque in A/m).</param>
     public RelaxResult Relax(RelaxOptions? options = null, Action<double, double>? progress = null)
     {
         var o = options ?? new RelaxOptions();
+        if (o.Method == RelaxMethod.Minimize)
+        {
+            var minimizer = new EnergyMinimizer(System);
+            var thermalOff = System.Thermal;
+            System.Thermal = null;
+            (bool converged, int iterations, double torque) result;
+            try
+            {
+                result = minimizer.Minimize(Time, _m, o.TorqueTolerance, o.MaxIterations, progress is null ? null : (i, q) => progress(i, q));
+            }
+            finally
+            {
+                System.Thermal = thermalOff;
+                Evaluations += minimizer.Evaluations;
+            }
+            if (result.converged) return new RelaxResult(true, 0, result.torque, minimizer.Evaluations);
+            var rest = Relax(o with { Method = RelaxMethod.Damping }, progress);
+            return rest with { Evaluations = rest.Evaluations + minimizer.Evaluations };
+        }
         var sys = System;
         double alpha = sys.Alpha;
         bool precession = sys.Precession, torques = sys.SpinTorques;
