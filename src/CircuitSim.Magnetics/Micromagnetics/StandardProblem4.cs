@@ -64,20 +64,23 @@ public static class StandardProblem4
     }
 
     /// <summary>
-    /// The first time ⟨m_x⟩ crosses zero after t0, and ⟨m⟩ there: the state is re-run from the last sample before the
-    /// crossing with samples every <paramref name="fineInterval"/> s and interpolated linearly. The simulation is left
-    /// where it was.
+    /// The first time ⟨m_x⟩ crosses zero in [t0, t1], and ⟨m⟩ there: a second simulation of the same system restarts
+    /// from <paramref name="before"/> (the state at t0) with samples every <paramref name="fineInterval"/> s and the
+    /// crossing is interpolated linearly between them. The caller's simulation is not touched.
     /// </summary>
-    public static (double Time, Vec3 M) FirstCrossing(MicromagneticSimulation sim, double[] before, double t0, double t1, double fineInterval)
+    public static (double Time, Vec3 M) FirstCrossing(MicromagneticSimulation sim, ReadOnlySpan<double> before, double t0, double t1, double fineInterval)
     {
-        var saved = (double[])sim.M.Clone();
-        double savedTime = sim.Time;
-        before.CopyTo(sim.M, 0);
-        sim.Time = t0;
+        var probe = new MicromagneticSimulation(sim.System, before)
+        {
+            Time = t0,
+            Integrator = sim.Integrator,
+            FixedStep = sim.FixedStep,
+            Tolerances = sim.Tolerances,
+        };
         double tPrev = t0;
-        Vec3 prev = sim.AverageMagnetization();
+        Vec3 prev = probe.AverageMagnetization();
         (double, Vec3)? found = null;
-        sim.Run(t1 - t0, fineInterval, (t, m) =>
+        probe.Run(t1 - t0, fineInterval, (t, m) =>
         {
             Vec3 now = MicromagneticSimulation.Average(sim.Magnet, m);
             if (found is null && t > t0 && prev.X > 0 && now.X <= 0)
@@ -88,8 +91,6 @@ public static class StandardProblem4
             tPrev = t;
             prev = now;
         });
-        saved.CopyTo(sim.M, 0);
-        sim.Time = savedTime;
         return found ?? throw new InvalidOperationException("⟨mx⟩ did not cross zero in the interval.");
     }
 }
