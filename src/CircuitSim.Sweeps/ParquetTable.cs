@@ -29,12 +29,12 @@ public static class ParquetTable
     private static async Task WriteAsync(ResultTable table, string path)
     {
         var rows = table.Rows;
-        var plan = table.Plan;
         var point = new DataField<int>("point");
         var run = new DataField<long?>("run");
         var seed = new DataField<long>("seed");
         var temperature = new DataField<double?>("temperature");
-        var parameters = plan.Parameters.Select(p => new DataField<double?>(p)).ToList();
+        var names = table.ParameterColumns.ToList();
+        var parameters = names.Select(p => new DataField<double?>(p)).ToList();
         var status = new DataField<string>("status");
         var values = table.ValueColumns.Select(c => new DataField<double?>(c)).ToList();
         var error = new DataField<string>("error");
@@ -56,7 +56,7 @@ public static class ParquetTable
         await group.WriteAsync(temperature, new ReadOnlyMemory<double?>(rows.Select(r => r.Point.Temperature).ToArray()));
         for (var i = 0; i < parameters.Count; i++)
         {
-            var name = plan.Parameters[i];
+            var name = names[i];
             await group.WriteAsync(parameters[i], new ReadOnlyMemory<double?>(rows.Select(r => r.Point.Parameters.TryGetValue(name, out var v) ? v : (double?)null).ToArray()));
         }
         await group.WriteAsync(status, rows.Select(r => r.Status).ToArray());

@@ -34,6 +34,9 @@ public sealed class ResultTable
     public static ResultTable Merge(SweepPlan plan, SweepDirectory directory) =>
         new(plan, plan.Points.Select(p => new Row(p, directory.ReadResult(p.Index))).ToList());
 
+    /// <summary>Swept parameters other than <c>run</c> (which has its own column).</summary>
+    public IEnumerable<string> ParameterColumns => Plan.Parameters.Where(p => !p.Equals("run", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Measurement and vector columns, in that order.</summary>
     public IEnumerable<string> ValueColumns => Plan.Measures.Concat(Plan.Vectors);
 
@@ -41,7 +44,7 @@ public sealed class ResultTable
     {
         var sb = new StringBuilder();
         var header = new List<string> { "point", "run", "seed", "temperature" };
-        header.AddRange(Plan.Parameters);
+        header.AddRange(ParameterColumns);
         header.Add("status");
         header.AddRange(ValueColumns);
         header.Add("error");
@@ -53,7 +56,7 @@ public sealed class ResultTable
             {
                 Int(p.Index), p.Run is { } r ? r.ToString(CultureInfo.InvariantCulture) : "", p.Seed.ToString(CultureInfo.InvariantCulture), Number(p.Temperature),
             };
-            cells.AddRange(Plan.Parameters.Select(name => Number(p.Parameters.TryGetValue(name, out var v) ? v : null)));
+            cells.AddRange(ParameterColumns.Select(name => Number(p.Parameters.TryGetValue(name, out var v) ? v : null)));
             cells.Add(row.Status);
             cells.AddRange(ValueColumns.Select(c => Number(row.Value(c))));
             cells.Add(Quote(row.Result?.Error ?? ""));
