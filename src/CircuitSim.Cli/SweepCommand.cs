@@ -370,6 +370,7 @@ public static class SweepCommand
         private readonly Option<string?> _command = new("--command") { Description = "The circuitsim command the job scripts run (default: this executable)." };
         private readonly Option<string> _sbatch = new("--sbatch") { Description = "The sbatch program.", DefaultValueFactory = _ => "sbatch" };
         private readonly Option<string[]> _extra = new("--sbatch-option") { Description = "An extra #SBATCH line, e.g. --account=abc; repeatable." };
+        private readonly Option<bool> _hold = new("--hold") { Description = "Submit the array held; it starts on scontrol release JOB." };
 
         public void AddTo(Command c)
         {
@@ -379,6 +380,7 @@ public static class SweepCommand
             c.Options.Add(_command);
             c.Options.Add(_sbatch);
             c.Options.Add(_extra);
+            c.Options.Add(_hold);
         }
 
         public SlurmOptions Options(ParseResult p, SlurmSubmissionRecord? previous) => new()
@@ -389,6 +391,7 @@ public static class SweepCommand
             Command = p.GetValue(_command) ?? previous?.Command ?? ThisExecutable(),
             Sbatch = p.GetValue(_sbatch)!,
             Extra = p.GetValue(_extra) ?? Array.Empty<string>(),
+            Hold = p.GetValue(_hold),
         };
     }
 

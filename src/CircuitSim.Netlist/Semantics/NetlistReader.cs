@@ -139,6 +139,8 @@ public sealed class NetlistReader
                 diagnostics.Error(e.Location, e.Message, e.Expected);
             }
         }
+        // run is the Monte Carlo run index everywhere (0 outside a run), unless the netlist defines it itself
+        if (!scope.DefinesLocally(MonteCarloRun)) scope.Set(MonteCarloRun, run);
         if (overrides is not null)
             foreach (var (name, value) in overrides) scope.Set(name, value);
         // surface bad .param definitions even when nothing uses them

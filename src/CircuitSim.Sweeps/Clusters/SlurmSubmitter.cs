@@ -18,6 +18,8 @@ public sealed record SlurmOptions
     public required string Command { get; init; }
     /// <summary>The sbatch program.</summary>
     public string Sbatch { get; init; } = "sbatch";
+    /// <summary>Submit the array held (<c>sbatch --hold</c>); it starts on <c>scontrol release JOB</c>.</summary>
+    public bool Hold { get; init; }
     /// <summary>Extra sbatch lines (<c>--account=…</c>, <c>--mem=…</c>).</summary>
     public IReadOnlyList<string> Extra { get; init; } = Array.Empty<string>();
 }
@@ -49,7 +51,7 @@ public sealed class SlurmSubmitter(SweepDirectory directory, SlurmOptions option
         Output.AtomicFile.WriteAllText(mergeScript, MergeScript(number));
         if (dryRun)
             return Record(number, "(dry run)", "(dry run)", missing.Count, chunks.Count, perTask, arrayScript);
-        var array = Sbatch(arrayScript);
+        var array = options.Hold ? Sbatch("--hold", arrayScript) : Sbatch(arrayScript);
         var merge = Sbatch("--dependency=afterok:" + array, "--kill-on-invalid-dep=yes", mergeScript);
         var record = Record(number, array, merge, missing.Count, chunks.Count, perTask, arrayScript);
         submissions.Add(record);

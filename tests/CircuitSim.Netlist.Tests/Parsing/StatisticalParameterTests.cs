@@ -114,4 +114,12 @@ public class StatisticalParameterTests
         Assert.Contains("sigma must be a positive number", e.Message);
         Assert.Equal(2, e.Location.Line);
     }
+
+    [Fact]
+    public void Run_IsAParameterWhoseValueIsTheRunIndex()
+    {
+        var n = Read.Text("t\nR1 a 0 {run == 3 ? 5k : 1k}\n.step param run 1 4 1\n.op");
+        Assert.Equal(1000, R(n, "r1"));
+        Assert.Equal(5000, R(n.Build(new Dictionary<string, double> { ["run"] = 3 }), "r1"));
+    }
 }
