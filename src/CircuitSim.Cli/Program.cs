@@ -40,6 +40,7 @@ plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, pars
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
 root.Subcommands.Add(CrossbarCommand.Create(stdout, stderr));
 root.Subcommands.Add(MagnetCommand.Create(stdout, stderr));
+root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
 // "@dev[param]" is a vector name here, not a response file
 var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (result.Errors.Count > 0)

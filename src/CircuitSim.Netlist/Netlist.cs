@@ -44,9 +44,9 @@ public sealed record MeasureLine(SourceLocation At, string Analysis, string Name
 /// </summary>
 public sealed class Netlist
 {
-    private readonly Func<IReadOnlyDictionary<string, double>?, Circuit> _build;
+    private readonly Func<IReadOnlyDictionary<string, double>?, ulong, Circuit> _build;
 
-    internal Netlist(string title, string file, Circuit circuit, Func<IReadOnlyDictionary<string, double>?, Circuit> build)
+    internal Netlist(string title, string file, Circuit circuit, Func<IReadOnlyDictionary<string, double>?, ulong, Circuit> build)
     {
         Title = title;
         File = file;
@@ -61,6 +61,14 @@ public sealed class Netlist
     public SimulationOptions Options { get; internal set; } = new();
     public List<AnalysisSpec> Analyses { get; } = new();
     public StepSpec? Step { get; internal set; }
+
+    /// <summary>The seed of the statistical functions (<c>.options seed=N</c>; 1 when not given).</summary>
+    public ulong Seed { get; internal set; }
+
+    /// <summary>Every temperature of a <c>.temp</c> line (°C); <see cref="SimulationOptions.Temperature"/> is the first.</summary>
+    public List<double> Temperatures { get; } = new();
+
+    internal SourceLocation? TemperatureAt { get; set; }
     public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, double> Nodesets { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Vectors named by .save/.print/.probe (empty: save everything, as ngspice).</summary>
@@ -76,14 +84,24 @@ public sealed class Netlist
     /// <summary>The analyses re-read with some global parameters overridden (a .step value may set tstop); the
     /// netlist's own <see cref="Analyses"/> when none is given.</summary>
     /// <exception cref="NetlistException">The overridden values make an analysis line invalid.</exception>
-    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters) =>
-        parameters is null || AnalysesFor is null ? Analyses : AnalysesFor(parameters);
+    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters) => AnalysesWith(parameters, Seed);
 
-    internal Func<IReadOnlyDictionary<string, double>, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
+    /// <summary>The analyses re-read with some global parameters overridden and the statistical functions seeded
+    /// with <paramref name="seed"/>.</summary>
+    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters, ulong seed) =>
+        (parameters is null && seed == Seed) || AnalysesFor is null ? Analyses : AnalysesFor(parameters ?? new Dictionary<string, double>(), seed);
 
-    /// <summary>A fresh circuit with some global parameters overridden.</summary>
+    internal Func<IReadOnlyDictionary<string, double>, ulong, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
+
+    /// <summary>A fresh circuit with some global parameters overridden; a parameter named <c>run</c> is the Monte
+    /// Carlo run whose random draws the statistical functions take.</summary>
     /// <exception cref="NetlistException">The overridden values make a statement invalid.</exception>
-    public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters);
+    /// <exception cref="ArgumentException"><c>run</c> is not a whole number ≥ 0.</exception>
+    public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters, Seed);
+
+    /// <summary>A fresh circuit with some global parameters overridden and the statistical functions seeded with
+    /// <paramref name="seed"/> (run index: the parameter <c>run</c>, 0 when absent).</summary>
+    public Circuit Build(IReadOnlyDictionary<string, double>? parameters, ulong seed) => _build(parameters, seed);
 }
 
 /// <summary>A <c>.plot</c> line: vectors drawn together, against <see cref="X"/> when given (an X–Y chart) and

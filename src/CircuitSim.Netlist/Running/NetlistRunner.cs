@@ -45,12 +45,26 @@ public sealed class NetlistRunner
                 (string?)$"{step.Parameter.ToLowerInvariant()}={v:G6}")).ToArray();
         foreach (var (overrides, temperature, label) in runs)
         {
-            var circuit = overrides is null ? _netlist.Circuit : _netlist.Build(overrides);
-            foreach (var analysis in _netlist.AnalysesWith(overrides))
-            {
-                if (Cancellation.IsCancellationRequested) return outcomes;
-                outcomes.Add(RunOne(circuit, analysis, temperature, label, observers));
-            }
+            if (Cancellation.IsCancellationRequested) break;
+            outcomes.AddRange(RunPoint(overrides, temperature, label, _netlist.Seed, observers));
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Runs every analysis once: one .step point or one Monte Carlo run, with some global parameters overridden
+    /// (<c>run</c> picks the random draws), at a temperature, with the statistical functions seeded by
+    /// <paramref name="seed"/>. Builds its own circuit, so several points may run at once on different threads.
+    /// </summary>
+    public List<PlotOutcome> RunPoint(IReadOnlyDictionary<string, double>? overrides, double? temperature, string? label, ulong seed,
+        params IRunObserver[] observers)
+    {
+        var outcomes = new List<PlotOutcome>();
+        var circuit = overrides is null && seed == _netlist.Seed ? _netlist.Circuit : _netlist.Build(overrides, seed);
+        foreach (var analysis in _netlist.AnalysesWith(overrides, seed))
+        {
+            if (Cancellation.IsCancellationRequested) break;
+            outcomes.Add(RunOne(circuit, analysis, temperature, label, observers));
         }
         return outcomes;
     }

@@ -61,7 +61,10 @@ internal sealed partial class CircuitBuilder
                 {
                     case ".param" when !topLevel: DefineParameters(s, ctx.Scope); break;
                     case ".func" when !topLevel: DefineFunction(s, ctx); break;
-                    case ".model": DefineModel(s, ctx); break;
+                    case ".model":
+                        using (ctx.Scope.Variation.Enter(ctx.Prefix + (s.Tokens.Count > 1 ? s.Tokens[1].Text : "")))
+                            DefineModel(s, ctx);
+                        break;
                     case ".param" or ".func" or ".global": break;
                     default:
                         if (!topLevel)
@@ -73,6 +76,7 @@ internal sealed partial class CircuitBuilder
         foreach (var s in ctx.Block.Statements)
         {
             if (s.IsDotCommand) continue;
+            using var site = ctx.Scope.Variation.Enter(ctx.Prefix + ElementSiteName(s));
             Guard(s, () => ReadElement(s, ctx));
         }
     }
@@ -199,6 +203,7 @@ internal sealed partial class CircuitBuilder
     /// unbraced expression/parameter name.</summary>
     internal static double Number(Statement s, Token t, ParameterScope scope)
     {
+        using var site = scope.Variation.Enter(scope.Variation.CurrentName + ":" + FieldName(s, t));
         switch (t.Kind)
         {
             case TokenKind.Word:
@@ -211,6 +216,27 @@ internal sealed partial class CircuitBuilder
             default:
                 throw new StatementException(s.At(t), $"expected a value, got '{t}'", "a number or {expression}");
         }
+    }
+
+    /// <summary>The name an element's random draws are keyed by: the element's own name (for Y devices the name after
+    /// the type).</summary>
+    private static string ElementSiteName(Statement s) =>
+        s.Keyword.StartsWith('y') && s.Tokens.Count > 1 && s.Tokens[1].IsWord ? s.Tokens[1].Text : s.Name;
+
+    /// <summary>Which field of a statement a value token is, for the draw keys (docs/sweeps.md): the parameter's name
+    /// for <c>name=value</c>, otherwise the token's position (<c>#3</c>, <c>#4.1</c> inside a parenthesized list).</summary>
+    internal static string FieldName(Statement s, Token t)
+    {
+        var tokens = s.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReferenceEquals(tokens[i], t))
+                return i >= 2 && tokens[i - 1].Kind == TokenKind.Equals && tokens[i - 2].IsWord ? tokens[i - 2].Text.ToLowerInvariant() : "#" + i;
+            if (tokens[i].Kind != TokenKind.Group) continue;
+            for (var j = 0; j < tokens[i].Children.Count; j++)
+                if (ReferenceEquals(tokens[i].Children[j], t)) return $"#{i}.{j}";
+        }
+        return "@" + t.Offset;
     }
 
     /// <summary>Sets named parameters on a component or model through the parameter registry.</summary>

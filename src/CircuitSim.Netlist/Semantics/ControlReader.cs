@@ -42,7 +42,7 @@ internal static class ControlReader
         switch (s.Keyword)
         {
             case ".options" or ".option" or ".opt": Options(s, netlist, scope, diagnostics); break;
-            case ".temp": netlist.Options.Temperature = Value(s, 1, scope, ".temp value"); break;
+            case ".temp": Temperatures(s, netlist, scope); break;
             case ".op": netlist.Analyses.Add(new OpSpec(s.Start)); break;
             case ".tran": netlist.Analyses.Add(Tran(s, scope)); break;
             case ".dc": netlist.Analyses.Add(Dc(s, scope)); break;
@@ -82,6 +82,15 @@ internal static class ControlReader
         return CircuitBuilder.Number(s, s.Tokens[index], scope);
     }
 
+    /// <summary><c>.temp t1 [t2 …]</c> (°C): the first is the run's temperature; a sweep runs each.</summary>
+    private static void Temperatures(Statement s, Netlist netlist, ParameterScope scope)
+    {
+        netlist.Options.Temperature = Value(s, 1, scope, ".temp value");
+        netlist.Temperatures.Clear();
+        for (var i = 1; i < s.Tokens.Count; i++) netlist.Temperatures.Add(CircuitBuilder.Number(s, s.Tokens[i], scope));
+        netlist.TemperatureAt = s.Start;
+    }
+
     private static void Options(Statement s, Netlist netlist, ParameterScope scope, DiagnosticBag diagnostics)
     {
         var args = ElementArgs.From(s, 1);
@@ -93,6 +102,7 @@ internal static class ControlReader
         foreach (var (key, value) in args.Named)
         {
             if (NumericOptions.TryGetValue(key.Text, out var set)) set(netlist.Options, CircuitBuilder.Number(s, value, scope));
+            else if (key.Is("seed")) { /* read before the circuit is built (NetlistReader.SeedOption) */ }
             else if (key.Is("method"))
             {
                 netlist.Options.Method = value.Text.ToLowerInvariant() switch

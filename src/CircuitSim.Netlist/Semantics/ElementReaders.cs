@@ -457,7 +457,8 @@ internal sealed partial class CircuitBuilder
                 throw new StatementException(s.Start, $"subcircuit '{def.Name}' instantiates itself (directly or indirectly)");
 
         // the new scope sits in the scope the subcircuit was defined in; instance values are evaluated by the caller
-        var scope = new ParameterScope(DefinitionScope(ctx, def));
+        var prefix = ctx.Prefix + s.Name + ".";
+        var scope = new ParameterScope(DefinitionScope(ctx, def)) { Path = prefix.ToLowerInvariant() };
         var known = new HashSet<string>(def.Parameters.Select(q => q.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in args.Named)
         {
@@ -478,7 +479,6 @@ internal sealed partial class CircuitBuilder
             else scope.Define(q.Name, ParameterScope.Parse(text, at), at, text);
         }
 
-        var prefix = ctx.Prefix + s.Name + ".";
         var ports = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < nodes.Count; i++) ports[def.Ports[i]] = Node(ctx, s, nodes[i]);
         var child = new ExpansionContext

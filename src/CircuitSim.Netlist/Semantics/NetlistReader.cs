@@ -1,4 +1,5 @@
 using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Expressions;
 using CircuitSim.Netlist.Syntax;
 
 namespace CircuitSim.Netlist.Semantics;
@@ -29,19 +30,20 @@ public sealed class NetlistReader
             foreach (var t in s.Tokens.Skip(1))
                 if (t.IsWord) globals.Add(t.Text);
 
-        var (circuit, scope) = Build(source.Title, top, globals, null, diagnostics);
-        var netlist = new Netlist(source.Title, source.File, circuit, overrides =>
+        var seed = SeedOption(top, diagnostics);
+        var (circuit, scope) = Build(source.Title, top, globals, null, seed, diagnostics);
+        var netlist = new Netlist(source.Title, source.File, circuit, (overrides, runSeed) =>
         {
             var bag = new DiagnosticBag();
-            var (c, _) = Build(source.Title, top, globals, overrides, bag);
+            var (c, _) = Build(source.Title, top, globals, overrides, runSeed, bag);
             bag.ThrowIfErrors();
             return c;
-        });
-        netlist.AnalysesFor = overrides =>
+        }) { Seed = seed };
+        netlist.AnalysesFor = (overrides, runSeed) =>
         {
             // the analyses of a .step run, evaluated with its parameter values
             var bag = new DiagnosticBag();
-            var (_, stepScope) = Build(source.Title, top, globals, overrides, bag);
+            var (_, stepScope) = Build(source.Title, top, globals, overrides, runSeed, bag);
             var analyses = new List<AnalysisSpec>();
             foreach (var s in top.Statements.Where(s => s.IsDotCommand))
             {
@@ -70,8 +72,13 @@ public sealed class NetlistReader
                 diagnostics.Error(e.Location, e.Message, e.Expected);
             }
         }
-        if (netlist.Step is { } step && !string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) && !IsDefined(scope, step.Parameter))
+        if (netlist.Step is { } step && step.Parameter.ToLowerInvariant() is not ("temp" or MonteCarloRun) && !IsDefined(scope, step.Parameter))
             diagnostics.Error(step.At, $".step: parameter '{step.Parameter}' is not defined by a .param", "a parameter defined with .param");
+        if (netlist.Step is { } runs && runs.Parameter.Equals(MonteCarloRun, StringComparison.OrdinalIgnoreCase))
+            foreach (var v in runs.Values)
+                if (RunIndexProblem(v) is { } problem) { diagnostics.Error(runs.At, ".step param run: " + problem, "whole run numbers, e.g. .step param run 1 100 1"); break; }
+        if (netlist.Temperatures.Count > 1)
+            diagnostics.Warning(netlist.TemperatureAt!, $".temp lists {netlist.Temperatures.Count} temperatures: circuitsim run simulates at the first ({netlist.Temperatures[0]:G6} °C), circuitsim sweep at each");
         diagnostics.ThrowIfErrors();
         if (netlist.Analyses.Count == 0)
             diagnostics.Warning(new SourceLocation(source.File, 0, 0, ""), "no analysis (.op, .dc, .tran or .ac) in the netlist");
@@ -86,10 +93,39 @@ public sealed class NetlistReader
         catch (StatementException) { return true; }
     }
 
-    private (Circuit Circuit, ParameterScope Scope) Build(string title, Block top, HashSet<string> globals,
-        IReadOnlyDictionary<string, double>? overrides, DiagnosticBag diagnostics)
+    /// <summary>The parameter whose <c>.step</c> numbers Monte Carlo runs (LTspice's <c>.step param run 1 N 1</c>): its
+    /// value is the run index of the statistical functions' random streams.</summary>
+    public const string MonteCarloRun = "run";
+
+    private static string? RunIndexProblem(double run) =>
+        run >= 0 && run <= long.MaxValue / 2 && run == Math.Floor(run) ? null : $"run {run:G6} is not a whole number ≥ 0";
+
+    /// <summary><c>.options seed=N</c>, read before anything is built because the statistical functions need it.</summary>
+    private static ulong SeedOption(Block top, DiagnosticBag diagnostics)
     {
-        var scope = new ParameterScope(null);
+        var seed = VariationSites.DefaultSeed;
+        foreach (var s in top.Statements.Where(s => s.Keyword is ".options" or ".option" or ".opt"))
+            for (var i = 1; i + 2 < s.Tokens.Count; i++)
+            {
+                if (!s.Tokens[i].Is("seed") || s.Tokens[i + 1].Kind != TokenKind.Equals) continue;
+                var value = s.Tokens[i + 2];
+                if (value.IsWord && EngineeringNumber.TryParse(value.Text, out var v) && v >= 0 && v <= ulong.MaxValue / 2 && v == Math.Floor(v))
+                    seed = (ulong)v;
+                else diagnostics.Error(s.At(value), $"seed must be a whole number ≥ 0, not '{value}'", "seed=N");
+            }
+        return seed;
+    }
+
+    private (Circuit Circuit, ParameterScope Scope) Build(string title, Block top, HashSet<string> globals,
+        IReadOnlyDictionary<string, double>? overrides, ulong seed, DiagnosticBag diagnostics)
+    {
+        long run = 0;
+        if (overrides is not null && overrides.TryGetValue(MonteCarloRun, out var runValue))
+        {
+            if (RunIndexProblem(runValue) is { } problem) throw new ArgumentException(problem, nameof(overrides));
+            run = (long)runValue;
+        }
+        var scope = new ParameterScope(new VariationSites(seed, run));
         var ctx = new ExpansionContext { Prefix = "", Ports = new(StringComparer.OrdinalIgnoreCase), Scope = scope, Block = top };
         foreach (var s in top.Statements)
         {
@@ -103,6 +139,8 @@ public sealed class NetlistReader
                 diagnostics.Error(e.Location, e.Message, e.Expected);
             }
         }
+        // run is the Monte Carlo run index everywhere (0 outside a run), unless the netlist defines it itself
+        if (!scope.DefinesLocally(MonteCarloRun)) scope.Set(MonteCarloRun, run);
         if (overrides is not null)
             foreach (var (name, value) in overrides) scope.Set(name, value);
         // surface bad .param definitions even when nothing uses them

@@ -21,9 +21,23 @@ internal sealed class ParameterScope
     /// <summary>How many user-function calls enclose this scope (a function's argument scope is one deeper).</summary>
     private int _callDepth;
 
+    private readonly VariationSites? _variation;
+
     public ParameterScope(ParameterScope? parent) => _parent = parent;
 
+    /// <summary>A top-level scope whose statistical functions draw from <paramref name="variation"/>.</summary>
+    public ParameterScope(VariationSites variation) => _variation = variation;
+
     public ParameterScope? Parent => _parent;
+
+    /// <summary>The random streams of the run being read (shared by every scope under the top one).</summary>
+    public VariationSites Variation => _variation ?? _parent?.Variation ?? FallbackVariation;
+
+    private static VariationSites FallbackVariation => new(VariationSites.DefaultSeed, 0);
+
+    /// <summary>The subcircuit instance this scope belongs to (<c>x1.</c>; empty at the top): a <c>.param</c> with a
+    /// statistical function draws once per instance, at the site <c>{Path}param:{name}</c>.</summary>
+    public string Path { get; init; } = "";
 
     /// <summary>Defines (or redefines) a parameter by an expression, evaluated when first needed.</summary>
     public void Define(string name, Expression expression, SourceLocation at, string text)
@@ -54,6 +68,7 @@ internal sealed class ParameterScope
                 throw new StatementException(def.At, $"recursive definition of parameter '{name}'");
             try
             {
+                using var site = Variation.Enter(Path + "param:" + name);
                 v = Evaluate(def.Expr, def.At, def.Text);
             }
             finally
@@ -73,7 +88,8 @@ internal sealed class ParameterScope
     /// the problem within <paramref name="text"/>).</summary>
     public double Evaluate(Expression expression, SourceLocation at, string text)
     {
-        var evaluator = new ExpressionEvaluator(Lookup, (name, args) => CallUserFunction(name, args, at));
+        var evaluator = new ExpressionEvaluator(Lookup,
+            (name, args) => CallUserFunction(name, args, at) ?? StatisticalFunctions.TryEvaluate(name, args, Variation.Current));
         try
         {
             return evaluator.Evaluate(expression);
