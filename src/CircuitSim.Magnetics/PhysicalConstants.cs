@@ -1,7 +1,7 @@
 namespace CircuitSim.Magnetics;
 
 /// <summary>
-/// Physical constants in SI units, with the values fixed by PHYSICS.md so every device uses the same numbers.
+/// Physical constants in SI units, with the values listed in docs/physics.md §1.1 so every device uses the same numbers.
 /// </summary>
 public static class PhysicalConstants
 {
@@ -32,7 +32,7 @@ public static class PhysicalConstants
     /// <summary>Conductance quantum G0 = 2e²/h in S (≈ 77.48 µS).</summary>
     public const double ConductanceQuantum = 2.0 * ElementaryCharge * ElementaryCharge / Planck;
 
-    /// <summary>Electron g-factor used for spin-transfer drift velocities (dimensionless; PHYSICS.md takes g = 2).</summary>
+    /// <summary>Electron g-factor of the spin-transfer drift velocities (dimensionless; docs/physics.md §2.3).</summary>
     public const double ElectronGFactor = 2.0;
 
     /// <summary>Conversion factor from oersted to A/m: 1 Oe = 1000/(4π) A/m ≈ 79.577 A/m.</summary>

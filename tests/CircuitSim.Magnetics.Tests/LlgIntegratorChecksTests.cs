@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace CircuitSim.Magnetics.Tests;
 
-/// <summary>PHYSICS.md's checks that every LLG integrator must pass (macrospin, no current).</summary>
+/// <summary>The checks of docs/physics.md §2.7 that every LLG integrator must pass (macrospin, no current).</summary>
 public class LlgIntegratorChecksTests(ITestOutputHelper output)
 {
     private const double Ms = 8e5;          // A/m
@@ -51,7 +51,7 @@ public class LlgIntegratorChecksTests(ITestOutputHelper output)
         double fMeasured = phase / (2 * Math.PI * t);
         double relativeError = Math.Abs(fMeasured / fExpected - 1);
         output.WriteLine($"[{kind}] precession f = {fMeasured:G10} Hz, expected {fExpected:G10} Hz, relative error {relativeError:E2}");
-        // PHYSICS.md bound: 1e-4 relative.
+        // docs/physics.md §2.7 bound: 1e-4 relative.
         Assert.True(relativeError < 1e-4, $"relative frequency error {relativeError:E3}");
     }
 
@@ -81,7 +81,7 @@ public class LlgIntegratorChecksTests(ITestOutputHelper output)
             worst = Math.Max(worst, Math.Abs(m[2] - expected));
         }
         output.WriteLine($"[{kind}] tanh law max |m_z − tanh(...)| = {worst:E2}");
-        // PHYSICS.md bound: 1e-6.
+        // docs/physics.md §2.7 bound: 1e-6.
         Assert.True(worst < 1e-6, $"max error {worst:E3}");
     }
 
@@ -106,7 +106,7 @@ public class LlgIntegratorChecksTests(ITestOutputHelper output)
             worst = Math.Max(worst, InterleavedVectors.MaxNormDeviation(m));
         }
         output.WriteLine($"[{kind}] max | |m| − 1 | over 1000 periods = {worst:E2}");
-        // PHYSICS.md bound: 1e-9.
+        // docs/physics.md §2.7 bound: 1e-9.
         Assert.True(worst < 1e-9, $"drift {worst:E3}");
     }
 

@@ -38,7 +38,7 @@ internal sealed class TiltRelaxation(double k, double c, double d) : IOdeSystem
 }
 
 /// <summary>
-/// A wall in one pinning well (PHYSICS.md's DW-MTJ form): q̇ = μ (H − H_pin(q)), H_pin = H_c (q − q_i)/x_c for
+/// A wall in one pinning well (the DW-MTJ form of docs/physics.md §5.3): q̇ = μ (H − H_pin(q)), H_pin = H_c (q − q_i)/x_c for
 /// |q − q_i| &lt; x_c, 0 outside — a right-hand side that jumps by μH_c at the well edge.
 /// </summary>
 internal sealed class PinningWell(double mobility, double field, double hc, double qi, double xc) : IOdeSystem

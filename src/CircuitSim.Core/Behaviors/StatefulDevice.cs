@@ -10,7 +10,7 @@ public interface IDeviceState<in TSelf>
 }
 
 /// <summary>
-/// The stateful-device contract of DESIGN.md, for an element whose terminal currents come from an internal state
+/// The stateful-device contract (docs/design.md), for an element whose terminal currents come from an internal state
 /// advanced by its own solver (magnetization dynamics, memristor state):
 /// <list type="number">
 /// <item>A <b>committed</b> state at the last accepted time point and a <b>trial</b> state for the point being solved.</item>

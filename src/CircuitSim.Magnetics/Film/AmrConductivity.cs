@@ -1,7 +1,7 @@
 namespace CircuitSim.Magnetics.Film;
 
 /// <summary>
-/// Anisotropic magnetoresistance of a film, as a local 2×2 conductivity tensor (PHYSICS.md §4):
+/// Anisotropic magnetoresistance of a film, as a local 2×2 conductivity tensor (docs/physics.md §8.2):
 /// Σ = σ⊥ I + σ_δ m∥ m∥ᵀ (S/m), σ⊥ = 1/ρ⊥, σ_δ = 1/ρ∥ − 1/ρ⊥, m∥ = (m_x, m_y) the in-plane part of m.
 /// Its inverse is ρ = ρ⊥ I + Δρ m∥ m∥ᵀ for a unit in-plane m, Δρ = ρ∥ − ρ⊥, so current at angle θ to m sees
 /// ρ⊥ + Δρ cos²θ and the planar Hall resistivity is ρ_xy = Δρ sinθ cosθ. An out-of-plane m conducts isotropically (σ⊥).

@@ -1,7 +1,7 @@
 namespace CircuitSim.Magnetics.Film;
 
 /// <summary>
-/// Current flow in a film with K edge electrodes (PHYSICS.md §4): ∇·(Σ(m)∇φ) = 0 with the AMR tensor of each cell,
+/// Current flow in a film with K edge electrodes (docs/physics.md §8.2): ∇·(Σ(m)∇φ) = 0 with the AMR tensor of each cell,
 /// φ = V_i on electrode i, no flux through the rest of the edge. Discretized with bilinear elements on the cell
 /// corners (<see cref="NodeStencil"/>, conservative), solved by warm-started PCG with a multigrid
 /// preconditioner (<see cref="StencilConjugateGradient"/>, <see cref="StencilMultigrid"/>).

@@ -1,7 +1,7 @@
 namespace CircuitSim.Magnetics.Film;
 
 /// <summary>
-/// Magnetic parameters of a perpendicular film with bulk DMI (PHYSICS.md §4), all SI:
+/// Magnetic parameters of a perpendicular film with bulk DMI (docs/physics.md §8.1), all SI:
 /// H_eff = (2A/(μ0 Ms)) ∇²m + (2K_u/(μ0 Ms)) m_z ẑ − (2D/(μ0 Ms)) ∇×m − [Ms m_z ẑ] + H_ext, the bracket being the
 /// local thin-film demagnetizing field when <see cref="ThinFilmDemag"/> is set (see <see cref="ThinFilmDemagField"/>).
 /// Spin transfer: Zhang–Li with polarization P and non-adiabaticity ξ, u = −P g μB j/(2 e Ms) (u along the electron flow).

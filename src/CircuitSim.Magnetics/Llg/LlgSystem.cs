@@ -3,7 +3,7 @@ namespace CircuitSim.Magnetics;
 /// <summary>
 /// The Landau–Lifshitz–Gilbert equation for N cells as an ODE system over the interleaved magnetization
 /// (dimension 3N). Gilbert form ṁ = F + α m × ṁ with F = −γ0 m × H_eff + Σ torques (1/s); integrated in the
-/// equivalent explicit form ṁ = (F + α m × F)/(1 + α²), valid because F ⊥ m (PHYSICS.md).
+/// equivalent explicit form ṁ = (F + α m × F)/(1 + α²), valid because F ⊥ m (docs/physics.md §2.1).
 /// <para>
 /// H_eff is the sum of the <see cref="IFieldTerm"/>s plus, when <see cref="Thermal"/> is set, the present thermal
 /// sample (which <see cref="StochasticHeun"/> refreshes each sub-step through <see cref="SetNoise"/>). Damping α may

@@ -3,7 +3,7 @@ namespace CircuitSim.Magnetics;
 /// <summary>
 /// Brown's thermal field: per cell and Cartesian component an independent Gaussian of variance
 /// σ² = 2 α kB T / (γ0 μ0 Ms V Δt) (A/m)², held constant over one integrator sub-step of length Δt and added to
-/// H_eff of the Gilbert-form LLG (PHYSICS.md). It is integrated in the Stratonovich sense by
+/// H_eff of the Gilbert-form LLG (docs/physics.md §2.5). It is integrated in the Stratonovich sense by
 /// <see cref="StochasticHeun"/>; the equilibrium it produces is the Boltzmann distribution at temperature T.
 /// </summary>
 public sealed class ThermalField

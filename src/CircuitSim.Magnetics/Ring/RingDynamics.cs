@@ -37,7 +37,7 @@ public sealed class SinusoidalCurrentDrive : IRingCurrentDrive
 }
 
 /// <summary>
-/// Magnetization dynamics of an AMM ring (PHYSICS.md §1) as an ODE over the interleaved m (3N):
+/// Magnetization dynamics of an AMM ring (docs/physics.md §7) as an ODE over the interleaved m (3N):
 /// H_eff = exchange along the periodic arc (Laplacian of the Cartesian components) + magnetostatics (local shape
 /// anisotropy or full prism tensors) + applied field (+ Brown's thermal field), and the Zhang–Li torque of the
 /// ring's own current density j along T. In Gilbert form ṁ = F + α m × ṁ, integrated explicitly as
@@ -45,7 +45,7 @@ public sealed class SinusoidalCurrentDrive : IRingCurrentDrive
 /// <para>
 /// Zhang–Li convention: F_ZL = −(u·∇)m + ξ m × (u·∇)m with (u·∇)m = (u/r) ∂m/∂θ and u = −P g μB j /(2 e Ms (1 + ξ²)),
 /// pointing along the electron flow. The division by 1 + ξ² follows the AMM paper (its ν = P μB/(e Ms (1 + ξ²)));
-/// PHYSICS.md's general form has no such factor.
+/// The general form of docs/physics.md §2.3 has no such factor.
 /// </para>
 /// <para>
 /// The torque is affine in j, so ṁ = F0(m) + j F1(m) exactly, F0 the explicit form of the field torque and F1 that of

@@ -20,7 +20,7 @@ public sealed record RingMaterial(
     double AmrResistivity)
 {
     /// <summary>
-    /// The permalloy of the AMM paper (Caravelli et al., seed 000; PHYSICS.md §1): Ms = 790 kA/m, A = 10 pJ/m,
+    /// The permalloy of the AMM paper (Caravelli et al. 2022; docs/physics.md §7): Ms = 790 kA/m, A = 10 pJ/m,
     /// α = 0.01, P = 0.56, ξ = 0.1, ρ0 = 123 Ω·nm, Δρ/ρ0 = 3 %.
     /// </summary>
     public static RingMaterial Permalloy { get; } = new(790e3, 10e-12, 0.01, 0.56, 0.1, 123e-9, 0.03 * 123e-9);

@@ -19,7 +19,7 @@ public static class SpinTransfer
     /// <summary>
     /// Zhang–Li drift velocity per unit current density, in m/s per A/m², signed so that u points along the
     /// electron flow: u = −P g μB j / (2 e Ms) with e &gt; 0 the elementary charge and j the conventional current
-    /// density (g = 2). Its magnitude is PHYSICS.md's P g μB |j| / (2 e Ms); the sign makes a wall move with the
+    /// density (g = 2). Its magnitude is P g μB |j| / (2 e Ms) (docs/physics.md §2.3); the sign makes a wall move with the
     /// electrons, i.e. against the conventional current. With <paramref name="divideByOnePlusXiSquared"/> the
     /// velocity is further divided by 1 + ξ², as the AMM paper (and MuMax3) does.
     /// </summary>

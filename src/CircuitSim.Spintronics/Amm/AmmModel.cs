@@ -6,7 +6,7 @@ namespace CircuitSim.Spintronics.Amm;
 
 /// <summary>
 /// Anisotropic magneto-memristance ring (.model name AMM (...)), SI units (fields also in Oe through the *_oe names).
-/// Defaults are the AMM paper's permalloy ring (Caravelli et al., seed 000; PHYSICS.md §1): r = 55 nm, w = 10 nm,
+/// Defaults are the AMM paper's permalloy ring (Caravelli et al. 2022; docs/physics.md §7): r = 55 nm, w = 10 nm,
 /// t = 10 nm, Ms = 790 kA/m, A = 10 pJ/m, α = 0.01, P = 0.56, ξ = 0.1, ρ0 = 123 Ω·nm, Δρ/ρ0 = 3 %, and the paper's
 /// relaxation protocol (α = 1 for 20 ns, 0.1 for 30 ns, then α for 50 ns).
 /// </summary>

@@ -9,7 +9,7 @@ using CircuitSim.Magnetics;
 namespace CircuitSim.Spintronics.Amm;
 
 /// <summary>
-/// Anisotropic magneto-memristance ring YAMM (n+, n−, model) (PHYSICS.md §1): a permalloy ring of N cells whose
+/// Anisotropic magneto-memristance ring YAMM (n+, n−, model) (docs/physics.md §7): a permalloy ring of N cells whose
 /// resistance R(m) = (2πr/(wt))[ρ0 + Δρ⟨(m·T)²⟩] follows its magnetization, which the element's own current drives
 /// through the Zhang–Li torque. The element is V = R(m)·I; a positive current (into n+) flows round the ring along +T.
 /// <para>

@@ -3,7 +3,7 @@ using CircuitSim.Magnetics;
 namespace CircuitSim.Spintronics.DomainWall;
 
 /// <summary>
-/// The one-dimensional domain-wall model of PHYSICS.md §2 (Lequeux et al., eq. 1) in collective coordinates: wall
+/// The one-dimensional domain-wall model of docs/physics.md §5.1 (Lequeux et al., eq. 1) in collective coordinates: wall
 /// position q (m) and tilt φ (rad), with A = γ0(H_z + ζ·H_ST − H_pin(q)) and B = γ0(H_ST + ½·H_K·sin 2φ),
 ///     φ̇ = (A − α·B)/(1 + α²),   q̇ = Δ·(B + α·A)/(1 + α²).
 /// H_K is scaled by the pinning site's factor while the wall is in its well. The state vector is (q/Δ, φ), so both

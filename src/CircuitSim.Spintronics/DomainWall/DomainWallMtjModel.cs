@@ -6,7 +6,7 @@ namespace CircuitSim.Spintronics.DomainWall;
 /// <summary>Which current density drives the wall.</summary>
 public enum WallCurrentDensity
 {
-    /// <summary>PHYSICS.md §2: J = I/(W·L), the junction current over the track area.</summary>
+    /// <summary>docs/physics.md §5.2: J = I/(W·L), the junction current over the track area.</summary>
     Average,
     /// <summary>The tunnel current density at the wall itself, J = V·(g_P + g_AP(V))/2 with g the conductance per
     /// area (the wall region is half P, half AP). Under a current drive it falls as the P region grows (V = I/G(q)),
@@ -45,7 +45,7 @@ public sealed class DomainWallMtjModel : Model
     [Parameter("zeta")] public double FieldLikeRatio { get; set; } = 0.3;
     /// <summary>Switch off the Slonczewski torque (0) to study the field-like torque alone.</summary>
     [Parameter("stt")] public double SlonczewskiOn { get; set; } = 1;
-    /// <summary>Current density driving the wall: average (PHYSICS.md) or local (at the wall).</summary>
+    /// <summary>Current density driving the wall: average (docs/physics.md §5.2) or local (at the wall).</summary>
     [Parameter("jmode", Description = "average or local")] public WallCurrentDensity CurrentDensityMode { get; set; }
     /// <summary>Parallel resistance, Ω.</summary>
     [Parameter("rp")] public double ParallelResistance { get; set; } = 36;

@@ -12,7 +12,7 @@ namespace CircuitSim.Spintronics.DomainWall;
 public readonly record struct PinningSite(double Position, double DepinningField, double AnisotropyFactor = 1);
 
 /// <summary>
-/// The pinning potential of PHYSICS.md §2: wells of half-width x_c around sites q_i; inside the well of the nearest
+/// The pinning potential of docs/physics.md §5.3: wells of half-width x_c around sites q_i; inside the well of the nearest
 /// site H_pin = H_c,i·(q − q_i)/x_c, outside every well 0. Each site may also scale the wall anisotropy H_K inside
 /// its well. Sites come from an explicit list or from a seeded random draw (positions uniform on the track,
 /// strengths H_c·(1 + spread·N(0,1)) and anisotropy factors 1 + spread_K·N(0,1), both clipped at 0.1).

@@ -10,7 +10,7 @@ namespace CircuitSim.Spintronics.Film;
 
 /// <summary>
 /// Multi-terminal magnetic film YFILM (e1 … eK model): a conducting film with a DMI maze texture and K edge electrodes
-/// (PHYSICS.md §4). At a fixed texture it is linear, I = G(m) V with the K×K conductance matrix G (symmetric, rows sum
+/// (docs/physics.md §8). At a fixed texture it is linear, I = G(m) V with the K×K conductance matrix G (symmetric, rows sum
 /// to zero; I_i flows from node e_i into the film); the texture evolves under the Zhang–Li torque of the current the
 /// terminal voltages drive, and G follows it through the AMR.
 /// </summary>

@@ -24,7 +24,7 @@ public enum MemristorWindow
 /// <summary>
 /// Reference memristor model (.model name MEMRISTOR (...)) for crossbars and for checking against ngspice's
 /// behavioural-source memristors. The state is x ∈ [0, 1] with R = R_on·x + R_off·(1 − x) (x = 1 fully ON).
-/// Defaults are the canonical HP TiO2 card of PHYSICS.md §5 (R_on = 100 Ω, R_off = 16 kΩ, D = 10 nm,
+/// Defaults are the canonical HP TiO2 card of docs/physics.md §6 (R_on = 100 Ω, R_off = 16 kΩ, D = 10 nm,
 /// μ_v = 1e-14 m²/(V·s)) with Biolek's window, p = 1.
 /// </summary>
 public sealed class MemristorModel : Model

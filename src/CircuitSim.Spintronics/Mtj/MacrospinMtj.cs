@@ -12,7 +12,7 @@ public enum MtjState { P, AP }
 /// <summary>
 /// Macrospin perpendicular STT-MTJ YMTJ (free, reference, model). Terminal order: n+ is the free-layer side, n− the
 /// reference layer; a positive device current (into n+) means electrons flow from the reference into the free layer,
-/// which (PHYSICS.md) drives m towards p: P favoured. G = G_P(1 + m·p)/2 + G_AP(V)(1 − m·p)/2.
+/// which drives m towards p (docs/physics.md §2.4): P favoured. G = G_P(1 + m·p)/2 + G_AP(V)(1 − m·p)/2.
 /// </summary>
 public sealed class MacrospinMtj : Component
 {

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Magnetics.Tests.Film;
 
 /// <summary>
-/// The current-flow solve of a film (PHYSICS.md §4): the invariants of the conductance matrix, and the AMR of
+/// The current-flow solve of a film (docs/physics.md §8.2): the invariants of the conductance matrix, and the AMR of
 /// uniform textures against the closed forms R = (L/(W t))(ρ⊥ + Δρ cos²θ) and ρ_xy = Δρ sinθ cosθ.
 /// </summary>
 public class ConductionTests(ITestOutputHelper output)

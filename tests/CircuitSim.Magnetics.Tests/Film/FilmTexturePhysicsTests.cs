@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Magnetics.Tests.Film;
 
 /// <summary>
-/// DMI textures of the film (PHYSICS.md §4): with the local thin-film demag, domain walls cost σ = 4√(AK) − πD per area
+/// DMI textures of the film (docs/physics.md §8.1): with the local thin-film demag, domain walls cost σ = 4√(AK) − πD per area
 /// (K = K_u − μ0Ms²/2), so above D_c = 4√(AK)/π walls proliferate into stripes/mazes whose period approaches the
 /// helix period 4πA/D, and well below D_c a random start coarsens towards a uniform film.
 /// </summary>

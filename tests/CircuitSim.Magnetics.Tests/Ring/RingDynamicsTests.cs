@@ -155,7 +155,7 @@ public class RingDynamicsTests
         var dp = new DormandPrince54(dyn.Dimension, new DormandPrinceOptions { RelativeTolerance = 1e-7, AbsoluteTolerance = 1e-10 }, dyn);
         var state = new AdaptiveStepState();
         for (int i = 0; i < 100; i++) Assert.True(dp.Advance(dyn, i * 1e-11, (i + 1) * 1e-11, m, ref state).Succeeded);
-        Assert.True(InterleavedVectors.MaxNormDeviation(m) < 1e-9); // PHYSICS.md: |m| = 1 to 1e-9 over a run
+        Assert.True(InterleavedVectors.MaxNormDeviation(m) < 1e-9); // docs/physics.md §2.6: |m| = 1 to 1e-9 over a run
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using static CircuitSim.Spintronics.Tests.Amm.AmmTestCircuits;
 namespace CircuitSim.Spintronics.Tests.Amm;
 
 /// <summary>
-/// The ring's memristive physics through the circuit (PHYSICS.md §1 checks that fit the CI budget; the sweeps,
+/// The ring's memristive physics through the circuit (docs/physics.md §7.7 checks that fit the CI budget; the sweeps,
 /// thresholds and convergence studies are in tools/AmmStudies). N = 128 cells: with the 7 nm walls of this ring a
 /// coarser grid pins the walls on the lattice and inflates the response (N = 64 gives 300× the converged area).
 /// </summary>

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace CircuitSim.Spintronics.Tests.DomainWall;
 
-/// <summary>PHYSICS.md §2 read-out: G = (q/L)·G_P + (1 − q/L)·G_AP(V), G_AP = G_P/(1 + TMR(V)), TMR(V) = TMR0/(1 + (V/V_h)²).</summary>
+/// <summary>docs/physics.md §5.5 read-out: G = (q/L)·G_P + (1 − q/L)·G_AP(V), G_AP = G_P/(1 + TMR(V)), TMR(V) = TMR0/(1 + (V/V_h)²).</summary>
 public class ConductanceTests(ITestOutputHelper output)
 {
     [Fact]

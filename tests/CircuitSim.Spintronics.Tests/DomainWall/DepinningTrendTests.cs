@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Spintronics.Tests.DomainWall;
 
 /// <summary>
-/// The trends of Lequeux et al. Fig. 3 (PHYSICS.md §2 checks): J_th against ΔH = H_z − H_c for one site with
+/// The trends of Lequeux et al. Fig. 3 (docs/physics.md §5.8 checks): J_th against ΔH = H_z − H_c for one site with
 /// H_c = 15 Oe, x_c = 100 nm, at the paper's ramp of 1e4 A/cm²/ns. Statically, the field-like torque depins when
 /// H_z + ζ·H_ST reaches H_c (J_th = −ΔH/(ζ·k), k = H_ST/J: linear in ΔH, zero at ΔH = 0) and the Slonczewski torque
 /// when H_ST reaches H_K/2 (independent of ΔH); with both, the lower of the two governs.

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Spintronics.Tests.DomainWall;
 
 /// <summary>
-/// The straight-wire check of PHYSICS.md §2: a field alone (no current, no pinning) on the collective coordinates
+/// The straight-wire check of docs/physics.md §5.8: a field alone (no current, no pinning) on the collective coordinates
 /// φ̇ = (A − αB)/(1 + α²), q̇ = Δ(B + αA)/(1 + α²), A = γ0·H, B = γ0·½H_K·sin 2φ. Below the Walker field
 /// H_W = α·H_K/2 the tilt settles at sin 2φ = H/H_W and the wall moves at v = γ0·Δ·H/α; above it φ precesses with
 /// φ̇ = γ0(H − H_W sin 2φ)/(1 + α²) and, averaging sin 2φ over a turn (∫dθ/(H − H_W sin θ) = 2π/√(H² − H_W²)),

@@ -6,7 +6,7 @@ namespace CircuitSim.Spintronics.Tests.Memristors;
 
 /// <summary>
 /// YMEMRISTOR with the Biolek window against ngspice 39 running the same equations as behavioural sources
-/// (PHYSICS.md §5: "the same netlist gives the same pinched loop in both simulators").
+/// (docs/physics.md §6: "the same netlist gives the same pinched loop in both simulators").
 /// </summary>
 public class BiolekReferenceTests(ITestOutputHelper output)
 {

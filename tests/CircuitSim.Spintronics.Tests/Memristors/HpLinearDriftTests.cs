@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Spintronics.Tests.Memristors;
 
 /// <summary>
-/// Strukov/HP linear dopant drift without a window (PHYSICS.md §5), where the state is linear in the charge:
+/// Strukov/HP linear dopant drift without a window (docs/physics.md §6), where the state is linear in the charge:
 /// x = w/D = x0 + k_x·q with k_x = μ_v·R_on/D², so R = R0 − (R_off − R_on)·k_x·q. Under a voltage drive V = R·dq/dt
 /// integrates to R0·q − k·q²/2 = φ(t), k = (R_off − R_on)·μ_v·R_on/D², φ = ∫V dt, hence
 /// q = (R0 − √(R0² − 2kφ))/k and i = V/√(R0² − 2kφ), valid while w stays inside (0, D).

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace CircuitSim.Spintronics.Tests.Mtj;
 
 /// <summary>
-/// The zero-temperature critical current I_c0 = 2e·α·μ0·Ms·V·H_k,eff/(ħη) of PHYSICS.md §3 (constant η): from the
+/// The zero-temperature critical current I_c0 = 2e·α·μ0·Ms·V·H_k,eff/(ħη) of docs/physics.md §4 (constant η): from the
 /// AP state a DC current 2 % above it switches the layer, 2 % below it does not. At T = 0 below I_c0 the AP state
 /// is linearly stable (u = cos θ obeys u̇ = a(1 − u²)(u + i) &lt; 0 near u = −1 for i &lt; 1), so it never switches;
 /// the window is three times the exact switching time at 1.02·I_c0 (91.5 ns, <see cref="MacrospinTheory.TimeToEquator"/>).

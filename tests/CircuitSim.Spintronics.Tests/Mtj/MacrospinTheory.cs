@@ -3,8 +3,8 @@ using CircuitSim.Magnetics;
 namespace CircuitSim.Spintronics.Tests.Mtj;
 
 /// <summary>
-/// Closed-form results for the perpendicular macrospin (PHYSICS.md §3) with constant η, H_eff = H_k m_z z and p = +z,
-/// computed here from the constants of PHYSICS.md (not from the device's helpers).
+/// Closed-form results for the perpendicular macrospin (docs/physics.md §4) with constant η, H_eff = H_k m_z z and p = +z,
+/// computed here from the constants of docs/physics.md §1.1 (not from the device's helpers).
 /// </summary>
 public static class MacrospinTheory
 {

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace CircuitSim.Spintronics.Tests.Mtj;
 
-/// <summary>PHYSICS.md: every stochastic device takes a seed, and the same seed gives the same waveform.</summary>
+/// <summary>docs/physics.md §3.2: every stochastic device takes a seed, and the same seed gives the same waveform.</summary>
 public class SeedReproducibilityTests(ITestOutputHelper output)
 {
     private static Waveforms Run(int seed) => NetlistSimulation.Run($"""
