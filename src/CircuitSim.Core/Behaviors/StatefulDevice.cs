@@ -16,7 +16,8 @@ public interface IDeviceState<in TSelf>
 /// <item>A <b>committed</b> state at the last accepted time point and a <b>trial</b> state for the point being solved.</item>
 /// <item>On each Newton iteration at t_{n+1} the trial is recomputed from the committed state over h = t_{n+1} − t_n,
 /// driven by terminal voltages interpolated <b>linearly in time</b> from their values at t_n to the present iterate;
-/// it is reused while the terminal voltages stay within RELTOL·|v| + VNTOL of the ones it was computed for.</item>
+/// it is reused while the terminal voltages stay within a thousandth (<see cref="TrialReuseFraction"/>) of
+/// RELTOL·|v| + VNTOL of the ones it was computed for.</item>
 /// <item>The device stamps its K terminal currents and their K×K Jacobian at the trial state (the dependence of
 /// the state on the voltages is left out of the Jacobian: a chord Newton step that converges to the same point).</item>
 /// <item><see cref="Accept"/> commits the trial; <see cref="Reject"/> drops it, so a retried step starts again from the

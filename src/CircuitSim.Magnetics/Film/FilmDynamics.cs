@@ -38,8 +38,8 @@ public sealed class FilmDynamicsStatistics
 /// density, and the current density follows the texture through the AMR conductivity. The two are advanced in turn:
 /// the LLG integration runs in chunks of <see cref="FilmDynamicsOptions.CheckInterval"/> with the current density of
 /// the last conduction solve (times the present, linearly interpolated electrode voltages), and the conduction is
-/// solved again — warm-started — once some cell has turned by more than <see cref="FilmDynamicsOptions.RefreshThreshold"/>
-/// since that solve. The lag this leaves in j is first order in the threshold; the threshold is the knob that trades it
+/// solved again — warm-started — once the texture has turned, as an RMS over the cells, by more than
+/// <see cref="FilmDynamicsOptions.RefreshThreshold"/> since that solve. The lag this leaves in j is first order in the threshold; the threshold is the knob that trades it
 /// for speed (the device and the Hopfield runs report convergence in it).
 /// <para>
 /// T = 0 uses adaptive Dormand–Prince 5(4) (renormalizing |m| = 1 after each chunk); T &gt; 0 the stochastic Heun

@@ -6,7 +6,7 @@ namespace CircuitSim.Spintronics.Film;
 
 /// <summary>
 /// Multi-terminal magnetic film (.model name FILM (...)), docs/physics.md §8. SI units throughout. The defaults are the card
-/// of models/film.lib (Pt/CoFe/MgO-like with the paper's a = 150 %, α = 0.3, 400 nm × 400 nm, 64×64 cells); see there
+/// of models/film_ptcofe_maze.lib (Pt/CoFe/MgO-like with the paper's a = 150 %, α = 0.3, 400 nm × 400 nm, 64×64 cells); see there
 /// for the source of each value.
 /// </summary>
 public sealed class FilmModel : Model
