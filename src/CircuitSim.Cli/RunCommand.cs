@@ -151,13 +151,7 @@ public static class RunCommand
 
     private static void WriteMeasures(string path, List<MeasureOutcome> measures)
     {
-        var items = measures.Select(m => new Dictionary<string, object?>
-        {
-            ["name"] = m.Name,
-            ["step"] = m.StepLabel,
-            ["value"] = m.Value,
-            ["failure"] = m.Failure,
-        });
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
+        var items = measures.Select(m => new MeasureRecord(m.Name, m.StepLabel, m.Value, m.Failure)).ToList();
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(items, MeasuresJson.Default.ListMeasureRecord));
     }
 }
