@@ -146,6 +146,7 @@ public static class RunCommand
         Row("other", s => Part(s, Math.Max(0, s.TotalSeconds - s.LoadSeconds - s.FactorSeconds - s.SolveSeconds - s.TruncationSeconds - s.AcceptSeconds)));
         Row("factorizations", s => s.Factorizations.ToString(CultureInfo.InvariantCulture));
         Row("device advances", s => s.DeviceAdvances.ToString(CultureInfo.InvariantCulture));
+        Row("device loads (bypassed)", s => $"{s.DeviceLoads.ToString(CultureInfo.InvariantCulture)} ({s.DeviceBypasses.ToString(CultureInfo.InvariantCulture)})");
         console.Write(table);
     }
 

@@ -20,6 +20,8 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
     private readonly double _type;
+    private readonly SimulationStatistics _stats;
+    private StampCache _stamp = null!;
     private readonly int _dNode, _gNode, _sNode, _bNode, _dPrime, _sPrime;
     private int _st;
     private int _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBdp, _hBsp, _hDPsp, _hDPd, _hBg, _hDPg, _hSPg, _hSPs, _hDPb, _hSPb, _hSPdp;
@@ -41,6 +43,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         _m = m;
         _s = context.State;
         _mna = context.Mna;
+        _stats = context.Simulation.Statistics;
         _type = (int)m.Type;
         var n = context.Nodes(d);
         _dNode = n[0]; _gNode = n[1]; _sNode = n[2]; _bNode = n[3];
@@ -101,6 +104,9 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         _hBsp = H(_bNode, _sPrime); _hDPsp = H(_dPrime, _sPrime); _hDPd = H(_dPrime, _dNode); _hBg = H(_bNode, _gNode);
         _hDPg = H(_dPrime, _gNode); _hSPg = H(_sPrime, _gNode); _hSPs = H(_sPrime, _sNode); _hDPb = H(_dPrime, _bNode);
         _hSPb = H(_sPrime, _bNode); _hSPdp = H(_sPrime, _dPrime);
+        _stamp = new StampCache(
+            new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
+            new[] { _gNode, _bNode, _dPrime, _sPrime });
     }
 
     public void UpdateTemperature()
@@ -198,6 +204,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         var s1 = s.States.State1;
         var st = _st;
         var m = _m;
+        _stats.DeviceLoads++;
         var d = _d;
         var type = _type;
         var vt = _vt;
@@ -241,6 +248,12 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
                 vbs = type * (x[_bNode] - x[_sPrime]);
                 vgs = type * (x[_gNode] - x[_sPrime]);
                 vds = type * (x[_dPrime] - x[_sPrime]);
+                if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0))
+                {
+                    _stats.DeviceBypasses++;
+                    _stamp.Apply(_mna);
+                    return;
+                }
             }
             var vgd0 = vgs - vds;
             var vgdo = s0[st + Vgs] - s0[st + Vds];
@@ -450,35 +463,67 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             xnrm = 0; xrev = 1;
             cdreq = -type * (cdrain - _gds * -vds - _gm * vgdNow - _gmbs * vbdNow);
         }
-        var rhs = _mna.Rhs;
-        rhs[_gNode] -= type * (ceqgs + ceqgb + ceqgd);
-        rhs[_bNode] -= ceqbs + ceqbd - type * ceqgb;
-        rhs[_dPrime] += ceqbd - cdreq + type * ceqgd;
-        rhs[_sPrime] += cdreq + ceqbs + type * ceqgs;
+        var r = _stamp.Rhs;
+        r[0] = -type * (ceqgs + ceqgb + ceqgd);
+        r[1] = -(ceqbs + ceqbd - type * ceqgb);
+        r[2] = ceqbd - cdreq + type * ceqgd;
+        r[3] = cdreq + ceqbs + type * ceqgs;
 
-        var v = _mna.Values;
-        v[_hDd] += _drainConductance;
-        v[_hGg] += gcgd + gcgs + gcgb;
-        v[_hSs] += _sourceConductance;
-        v[_hBb] += _gbd + _gbs + gcgb;
-        v[_hDPdp] += _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
-        v[_hSPsp] += _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
-        v[_hDdp] -= _drainConductance;
-        v[_hGb] -= gcgb;
-        v[_hGdp] -= gcgd;
-        v[_hGsp] -= gcgs;
-        v[_hSsp] -= _sourceConductance;
-        v[_hBg] -= gcgb;
-        v[_hBdp] -= _gbd;
-        v[_hBsp] -= _gbs;
-        v[_hDPd] -= _drainConductance;
-        v[_hDPg] += (xnrm - xrev) * _gm - gcgd;
-        v[_hDPb] += -_gbd + (xnrm - xrev) * _gmbs;
-        v[_hDPsp] -= _gds + xnrm * (_gm + _gmbs);
-        v[_hSPg] -= (xnrm - xrev) * _gm + gcgs;
-        v[_hSPs] -= _sourceConductance;
-        v[_hSPb] -= _gbs + (xnrm - xrev) * _gmbs;
-        v[_hSPdp] -= _gds + xrev * (_gm + _gmbs);
+        var v = _stamp.Matrix;
+        v[0] = _drainConductance;
+        v[1] = gcgd + gcgs + gcgb;
+        v[2] = _sourceConductance;
+        v[3] = _gbd + _gbs + gcgb;
+        v[4] = _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
+        v[5] = _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
+        v[6] = -_drainConductance;
+        v[7] = -gcgb;
+        v[8] = -gcgd;
+        v[9] = -gcgs;
+        v[10] = -_sourceConductance;
+        v[11] = -gcgb;
+        v[12] = -_gbd;
+        v[13] = -_gbs;
+        v[14] = -_drainConductance;
+        v[15] = (xnrm - xrev) * _gm - gcgd;
+        v[16] = -_gbd + (xnrm - xrev) * _gmbs;
+        v[17] = -(_gds + xnrm * (_gm + _gmbs));
+        v[18] = -((xnrm - xrev) * _gm + gcgs);
+        v[19] = -_sourceConductance;
+        v[20] = -(_gbs + (xnrm - xrev) * _gmbs);
+        v[21] = -(_gds + xrev * (_gm + _gmbs));
+        _stamp.Apply(_mna);
+    }
+
+    /// <summary>
+    /// ngspice's MOS1 bypass test (in <see cref="Bypass.Window"/>): every junction voltage within RELTOL·max(|v|, |v₀|)
+    /// + VNTOL of the last evaluation's, and the drain and bulk currents the last linearization predicts within RELTOL
+    /// of the last ones (+ ABSTOL).
+    /// </summary>
+    private bool CanBypass(double vbs, double vgs, double vds, double[] s0)
+    {
+        var st = _st;
+        var o = _s.Options;
+        var vbd = vbs - vds;
+        var vgd = vgs - vds;
+        var vbs0 = s0[st + Vbs];
+        var vbd0 = s0[st + Vbd];
+        var vgs0 = s0[st + Vgs];
+        var vds0 = s0[st + Vds];
+        if (!Bypass.VoltageHeld(vbs, vbs0, o) || !Bypass.VoltageHeld(vbd, vbd0, o) ||
+            !Bypass.VoltageHeld(vgs, vgs0, o) || !Bypass.VoltageHeld(vds, vds0, o)) return false;
+        var delvbs = vbs - vbs0;
+        var delvbd = vbd - vbd0;
+        var delvgs = vgs - vgs0;
+        var delvds = vds - vds0;
+        var delvgd = vgd - (vgs0 - vds0);
+        var cdhat = _mode >= 0
+            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
+            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
+        var cbhat = _cbs + _cbd + _gbs * delvbs + _gbd * delvbd;
+        // ngspice scales ABSTOL by RELTOL in the bulk-current test
+        var cb = _cbs + _cbd;
+        return Math.Abs(cbhat - cb) < Bypass.Window * o.RelTol * (Math.Max(Math.Abs(cbhat), Math.Abs(cb)) + o.AbsTol) && Bypass.CurrentHeld(cdhat, _cd, o);
     }
 
     /// <summary>Depletion charge and capacitance of a bulk junction (bottom + sidewall), continued as a quadratic above FC·PB.</summary>
