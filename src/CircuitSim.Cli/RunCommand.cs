@@ -23,7 +23,7 @@ public static class ExitCodes
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false)
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1)
     {
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
@@ -42,7 +42,7 @@ public static class RunCommand
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
             Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
-        var runner = new NetlistRunner(netlist);
+        var runner = new NetlistRunner(netlist) { Parallelism = jobs };
         List<PlotOutcome> outcomes;
         List<string> files;
         var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
