@@ -5,15 +5,16 @@ namespace CircuitSim.Core.Behaviors;
 /// <summary>
 /// Device bypass as ngspice's BYPASS does it: a nonlinear device whose terminal voltages, and the current its last
 /// linearization predicts at them, moved less than the Newton tolerances since its last evaluation re-stamps its last
-/// contributions (a <see cref="StampCache"/>) instead of evaluating again. Never on the first iteration of a time
-/// point (predictor, first transient step), a junction initialisation or the small-signal load, where the device
-/// must evaluate at the new point; only in iterations that continue from the last one (float, and fix for devices
-/// not held off). On by default (<c>.options bypass=0</c> turns it off; ngspice's own default is off).
+/// contributions (a <see cref="StampCache"/>) instead of evaluating again. Never on the first iteration of a solve
+/// (a time point's predictor, a new sweep value or temperature, a gmin or source step: ngspice's INITPRED/INITTRAN),
+/// a junction initialisation or the small-signal load, where the device must evaluate at the new point; only in
+/// iterations that continue from the last one of the same solve (float, and fix for devices not held off).
+/// On by default (<c>.options bypass=0</c> turns it off; ngspice's own default is off).
 /// </summary>
 public static class Bypass
 {
     /// <summary>Whether a device may bypass on the present iteration.</summary>
-    public static bool Allowed(SimulationState s) => s.Init is InitMode.Float or InitMode.Fix && s.Options.Bypass;
+    public static bool Allowed(SimulationState s) => s.Iteration > 1 && s.Init is (InitMode.Float or InitMode.Fix) && s.Options.Bypass;
 
     /// <summary>
     /// The bypass windows as a fraction of ngspice's. With ngspice's own windows (1) a bypassed device keeps charges and

@@ -10,7 +10,7 @@ namespace CircuitSim.Devices.Semiconductors;
 /// point, not charge-conserving) plus overlaps, fetlim/limvds/pnjlim limiting, and the predictor on the first
 /// iteration of each time point.
 /// </summary>
-internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Capgs = 4, Qgs = 5, Capgd = 7, Qgd = 8, Capgb = 10, Qgb = 11, Qbd = 13, Qbs = 15, Count = 17;
@@ -20,7 +20,6 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
     private readonly double _type;
-    private readonly SimulationStatistics _stats;
     private StampCache _stamp = null!;
     private readonly int _dNode, _gNode, _sNode, _bNode, _dPrime, _sPrime;
     private int _st;
@@ -32,6 +31,8 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
     private double _vt, _tKp, _tPhi, _tVbi, _tVto, _tSatCur, _tSatCurDens, _tBulkPot, _tDepCap;
     private double _cbdZero, _cbdSw, _cbsZero, _cbsSw, _f2d, _f3d, _f4d, _f2s, _f3s, _f4s, _drainVcrit, _sourceVcrit;
     private double _drainConductance, _sourceConductance;
+    // instance constants of the load (geometry × model), fixed once the temperature is
+    private double _drainSatCur, _sourceSatCur, _gsOverlap, _gdOverlap, _gbOverlap, _beta, _oxideCap;
     // operating point
     private double _von, _vdsat, _cd, _cbs, _cbd, _gm, _gds, _gmbs, _gbd, _gbs, _capbd, _capbs;
     private int _mode = 1;
@@ -43,7 +44,6 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         _m = m;
         _s = context.State;
         _mna = context.Mna;
-        _stats = context.Simulation.Statistics;
         _type = (int)m.Type;
         var n = context.Nodes(d);
         _dNode = n[0]; _gNode = n[1]; _sNode = n[2]; _bNode = n[3];
@@ -104,6 +104,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         _hBsp = H(_bNode, _sPrime); _hDPsp = H(_dPrime, _sPrime); _hDPd = H(_dPrime, _dNode); _hBg = H(_bNode, _gNode);
         _hDPg = H(_dPrime, _gNode); _hSPg = H(_sPrime, _gNode); _hSPs = H(_sPrime, _sNode); _hDPb = H(_dPrime, _bNode);
         _hSPb = H(_sPrime, _bNode); _hSPdp = H(_sPrime, _dPrime);
+        context.GetShared(("mos1", _m), () => new Mosfet1Batch(_m.Name, context)).Add(this);
         _stamp = new StampCache(
             new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
             new[] { _gNode, _bNode, _dPrime, _sPrime });
@@ -176,6 +177,20 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             : m.SheetResistance != 0 && d.DrainSquares != 0 ? mult / (m.SheetResistance * d.DrainSquares) : 0;
         _sourceConductance = m.SourceResistance != 0 ? mult / m.SourceResistance
             : m.SheetResistance != 0 && d.SourceSquares != 0 ? mult / (m.SheetResistance * d.SourceSquares) : 0;
+
+        var effectiveLength = d.Length - 2 * m.LateralDiffusion;
+        if (_tSatCurDens == 0 || d.DrainArea == 0 || d.SourceArea == 0)
+            _drainSatCur = _sourceSatCur = d.Multiplier * _tSatCur;
+        else
+        {
+            _drainSatCur = _tSatCurDens * d.Multiplier * d.DrainArea;
+            _sourceSatCur = _tSatCurDens * d.Multiplier * d.SourceArea;
+        }
+        _gsOverlap = m.Cgso * d.Multiplier * d.Width;
+        _gdOverlap = m.Cgdo * d.Multiplier * d.Width;
+        _gbOverlap = m.Cgbo * d.Multiplier * effectiveLength;
+        _beta = _tKp * d.Multiplier * d.Width / effectiveLength;
+        _oxideCap = _oxideCapFactor * effectiveLength * d.Multiplier * d.Width;
     }
 
     /// <summary>Coefficients of the junction charge above FC·PB, where it is continued as a quadratic.</summary>
@@ -197,33 +212,34 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         if (!_d.IcVgs.HasValue) _icVgs = x[_gNode] - x[_sNode];
     }
 
-    public void Load()
+    /// <summary>What one load did, for the batch: stamped a new evaluation, re-stamped the last one, or stamped
+    /// nothing (the small-signal load only stores the operating point).</summary>
+    internal enum LoadOutcome : byte { Evaluated, Bypassed, Stored }
+
+    /// <summary>The stamp of the last evaluation, applied by the batch.</summary>
+    internal StampCache Stamp => _stamp;
+
+    /// <summary>Evaluates the device at the present iterate into its stamp (SPICE's MOS1load); the
+    /// <see cref="Mosfet1Batch"/> applies the stamps.</summary>
+    internal LoadOutcome Evaluate()
     {
         var s = _s;
         var s0 = s.States.State0;
         var s1 = s.States.State1;
         var st = _st;
         var m = _m;
-        _stats.DeviceLoads++;
         var d = _d;
         var type = _type;
         var vt = _vt;
         var check = true;
 
-        var effectiveLength = d.Length - 2 * m.LateralDiffusion;
-        double drainSatCur, sourceSatCur;
-        if (_tSatCurDens == 0 || d.DrainArea == 0 || d.SourceArea == 0)
-            drainSatCur = sourceSatCur = d.Multiplier * _tSatCur;
-        else
-        {
-            drainSatCur = _tSatCurDens * d.Multiplier * d.DrainArea;
-            sourceSatCur = _tSatCurDens * d.Multiplier * d.SourceArea;
-        }
-        var gsOverlap = m.Cgso * d.Multiplier * d.Width;
-        var gdOverlap = m.Cgdo * d.Multiplier * d.Width;
-        var gbOverlap = m.Cgbo * d.Multiplier * effectiveLength;
-        var beta = _tKp * d.Multiplier * d.Width / effectiveLength;
-        var oxideCap = _oxideCapFactor * effectiveLength * d.Multiplier * d.Width;
+        var drainSatCur = _drainSatCur;
+        var sourceSatCur = _sourceSatCur;
+        var gsOverlap = _gsOverlap;
+        var gdOverlap = _gdOverlap;
+        var gbOverlap = _gbOverlap;
+        var beta = _beta;
+        var oxideCap = _oxideCap;
 
         double vbs, vgs, vds, xfact = 0;
         var init = s.Init;
@@ -248,12 +264,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
                 vbs = type * (x[_bNode] - x[_sPrime]);
                 vgs = type * (x[_gNode] - x[_sPrime]);
                 vds = type * (x[_dPrime] - x[_sPrime]);
-                if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0))
-                {
-                    _stats.DeviceBypasses++;
-                    _stamp.Apply(_mna);
-                    return;
-                }
+                if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0)) return LoadOutcome.Bypassed;
             }
             var vgd0 = vgs - vds;
             var vgdo = s0[st + Vgs] - s0[st + Vds];
@@ -433,7 +444,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
                 s0[st + Qgb] = vgb * capgb;
             }
         }
-        if (init == InitMode.SmallSignal) return; // the AC load reads the stored small-signal values
+        if (init == InitMode.SmallSignal) return LoadOutcome.Stored; // the AC load reads the stored small-signal values
 
         double gcgs = 0, ceqgs = 0, gcgd = 0, ceqgd = 0, gcgb = 0, ceqgb = 0;
         if (init != InitMode.Transient && s.IsTransient)
@@ -492,7 +503,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         v[19] = -_sourceConductance;
         v[20] = -(_gbs + (xnrm - xrev) * _gmbs);
         v[21] = -(_gds + xrev * (_gm + _gmbs));
-        _stamp.Apply(_mna);
+        return LoadOutcome.Evaluated;
     }
 
     /// <summary>
