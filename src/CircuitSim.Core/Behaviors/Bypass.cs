@@ -5,7 +5,7 @@ namespace CircuitSim.Core.Behaviors;
 /// <summary>
 /// Device bypass as ngspice's BYPASS does it: a nonlinear device whose terminal voltages, and the current its last
 /// linearization predicts at them, moved less than the Newton tolerances since its last evaluation re-stamps its last
-/// contributions (a <see cref="StampCache"/>) instead of evaluating again. Never on the first iteration of a solve
+/// contributions (its slot of a <see cref="StampBatch"/>) instead of evaluating again. Never on the first iteration of a solve
 /// (a time point's predictor, a new sweep value or temperature, a gmin or source step: ngspice's INITPRED/INITTRAN),
 /// a junction initialisation or the small-signal load, where the device must evaluate at the new point; only in
 /// iterations that continue from the last one of the same solve (float, and fix for devices not held off).

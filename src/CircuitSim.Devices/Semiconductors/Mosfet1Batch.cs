@@ -5,8 +5,8 @@ namespace CircuitSim.Devices.Semiconductors;
 
 /// <summary>
 /// Every level-1 MOSFET of one model, loaded together: one tight loop evaluates the instances (no interface call per
-/// device, instance constants precomputed at the temperature update), each into its own <see cref="StampCache"/>,
-/// then a second loop adds the stamps to the system. Evaluation touches only the instance's own state, so it is the
+/// device, instance constants precomputed at the temperature update), each into its slot of a structure-of-arrays
+/// <see cref="StampBatch"/>, then one pass over contiguous arrays adds the stamps to the system. Evaluation touches only the instance's own state, so it is the
 /// part a later version can run over structure-of-arrays state or on several threads; stamping stays in one thread
 /// and in instance order, so the matrix is the same bit for bit. Bypassed instances re-add their last stamp.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class Mosfet1Batch : Behavior, ILoadBehavior
     private readonly MnaSystem _mna;
     private readonly SimulationStatistics _stats;
     private Mosfet1Behavior[] _members = Array.Empty<Mosfet1Behavior>();
-    private Mosfet1Behavior.LoadOutcome[] _outcomes = Array.Empty<Mosfet1Behavior.LoadOutcome>();
+    private bool[] _stamped = Array.Empty<bool>();
 
     public Mosfet1Batch(string model, BindingContext context) : base($"mos1 batch of model {model}")
     {
@@ -24,7 +24,10 @@ internal sealed class Mosfet1Batch : Behavior, ILoadBehavior
         _stats = context.Simulation.Statistics;
     }
 
-    /// <summary>Adds an instance (setup only).</summary>
+    /// <summary>The instances' last contributions, slot by slot in the order they were added.</summary>
+    public StampBatch Stamps { get; } = new(22, 4);
+
+    /// <summary>Adds an instance (setup only), after it has taken its slot of <see cref="Stamps"/>.</summary>
     public void Add(Mosfet1Behavior member) => _pending.Add(member);
 
     public int Count => _pending.Count;
@@ -35,20 +38,18 @@ internal sealed class Mosfet1Batch : Behavior, ILoadBehavior
         {
             // the first load after setup (not on the hot path)
             _members = _pending.ToArray();
-            _outcomes = new Mosfet1Behavior.LoadOutcome[_members.Length];
+            _stamped = new bool[_members.Length];
         }
         var members = _members;
-        var outcomes = _outcomes;
+        var stamped = _stamped;
         var bypassed = 0;
         for (var i = 0; i < members.Length; i++)
         {
             var o = members[i].Evaluate();
-            outcomes[i] = o;
+            stamped[i] = o != Mosfet1Behavior.LoadOutcome.Stored;
             if (o == Mosfet1Behavior.LoadOutcome.Bypassed) bypassed++;
         }
-        var mna = _mna;
-        for (var i = 0; i < members.Length; i++)
-            if (outcomes[i] != Mosfet1Behavior.LoadOutcome.Stored) members[i].Stamp.Apply(mna);
+        Stamps.Apply(_mna, stamped);
         _stats.DeviceLoads += members.Length;
         _stats.DeviceBypasses += bypassed;
     }

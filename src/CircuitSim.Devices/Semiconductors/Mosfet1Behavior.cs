@@ -20,7 +20,8 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
     private readonly double _type;
-    private StampCache _stamp = null!;
+    private StampBatch _stamps = null!;
+    private int _slot;
     private readonly int _dNode, _gNode, _sNode, _bNode, _dPrime, _sPrime;
     private int _st;
     private int _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBdp, _hBsp, _hDPsp, _hDPd, _hBg, _hDPg, _hSPg, _hSPs, _hDPb, _hSPb, _hSPdp;
@@ -104,10 +105,12 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
         _hBsp = H(_bNode, _sPrime); _hDPsp = H(_dPrime, _sPrime); _hDPd = H(_dPrime, _dNode); _hBg = H(_bNode, _gNode);
         _hDPg = H(_dPrime, _gNode); _hSPg = H(_sPrime, _gNode); _hSPs = H(_sPrime, _sNode); _hDPb = H(_dPrime, _bNode);
         _hSPb = H(_sPrime, _bNode); _hSPdp = H(_sPrime, _dPrime);
-        context.GetShared(("mos1", _m), () => new Mosfet1Batch(_m.Name, context)).Add(this);
-        _stamp = new StampCache(
+        var batch = context.GetShared(("mos1", _m), () => new Mosfet1Batch(_m.Name, context));
+        _stamps = batch.Stamps;
+        _slot = _stamps.Add(
             new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
             new[] { _gNode, _bNode, _dPrime, _sPrime });
+        batch.Add(this);
     }
 
     public void UpdateTemperature()
@@ -216,11 +219,8 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
     /// nothing (the small-signal load only stores the operating point).</summary>
     internal enum LoadOutcome : byte { Evaluated, Bypassed, Stored }
 
-    /// <summary>The stamp of the last evaluation, applied by the batch.</summary>
-    internal StampCache Stamp => _stamp;
-
-    /// <summary>Evaluates the device at the present iterate into its stamp (SPICE's MOS1load); the
-    /// <see cref="Mosfet1Batch"/> applies the stamps.</summary>
+    /// <summary>Evaluates the device at the present iterate into its slot of the batch's stamps (SPICE's MOS1load);
+    /// the <see cref="Mosfet1Batch"/> applies them.</summary>
     internal LoadOutcome Evaluate()
     {
         var s = _s;
@@ -474,13 +474,13 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
             xnrm = 0; xrev = 1;
             cdreq = -type * (cdrain - _gds * -vds - _gm * vgdNow - _gmbs * vbdNow);
         }
-        var r = _stamp.Rhs;
+        var r = _stamps.Rhs.AsSpan(_slot * 4, 4);
         r[0] = -type * (ceqgs + ceqgb + ceqgd);
         r[1] = -(ceqbs + ceqbd - type * ceqgb);
         r[2] = ceqbd - cdreq + type * ceqgd;
         r[3] = cdreq + ceqbs + type * ceqgs;
 
-        var v = _stamp.Matrix;
+        var v = _stamps.Matrix.AsSpan(_slot * 22, 22);
         v[0] = _drainConductance;
         v[1] = gcgd + gcgs + gcgb;
         v[2] = _sourceConductance;
