@@ -45,22 +45,21 @@ public sealed class StampBatch
         {
             // capacity doubles, so adding n devices copies O(n) values
             var capacity = Math.Max(16, 2 * Count);
-            var handlesGrown = new int[capacity * MatrixStride];
-            var rowsGrown = new int[capacity * RhsStride];
-            _handles.CopyTo(handlesGrown, 0);
-            _rows.CopyTo(rowsGrown, 0);
-            _handles = handlesGrown;
-            _rows = rowsGrown;
-            var matrix = new double[capacity * MatrixStride];
-            var rhs = new double[capacity * RhsStride];
-            Matrix.CopyTo(matrix, 0);
-            Rhs.CopyTo(rhs, 0);
-            Matrix = matrix;
-            Rhs = rhs;
+            _handles = Grown(_handles, capacity * MatrixStride);
+            _rows = Grown(_rows, capacity * RhsStride);
+            Matrix = Grown(Matrix, capacity * MatrixStride);
+            Rhs = Grown(Rhs, capacity * RhsStride);
         }
         handles.CopyTo(_handles, Count * MatrixStride);
         rows.CopyTo(_rows, Count * RhsStride);
         return Count++;
+    }
+
+    private static T[] Grown<T>(T[] array, int length)
+    {
+        var grown = new T[length];
+        array.CopyTo(grown, 0);
+        return grown;
     }
 
     /// <summary>Adds the slots of every device to the system, or of those <paramref name="stamped"/> marks.</summary>

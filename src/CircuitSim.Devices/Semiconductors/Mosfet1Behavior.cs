@@ -233,14 +233,6 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
         var vt = _vt;
         var check = true;
 
-        var drainSatCur = _drainSatCur;
-        var sourceSatCur = _sourceSatCur;
-        var gsOverlap = _gsOverlap;
-        var gdOverlap = _gdOverlap;
-        var gbOverlap = _gbOverlap;
-        var beta = _beta;
-        var oxideCap = _oxideCap;
-
         double vbs, vgs, vds, xfact = 0;
         var init = s.Init;
         var predicting = init is InitMode.Predict or InitMode.Transient;
@@ -313,24 +305,24 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
         if (vbs <= -3 * vt)
         {
             _gbs = gmin;
-            _cbs = _gbs * vbs - sourceSatCur;
+            _cbs = _gbs * vbs - _sourceSatCur;
         }
         else
         {
             var evbs = Math.Exp(Math.Min(Constants.MaxExpArg, vbs / vt));
-            _gbs = sourceSatCur * evbs / vt + gmin;
-            _cbs = sourceSatCur * (evbs - 1) + gmin * vbs;
+            _gbs = _sourceSatCur * evbs / vt + gmin;
+            _cbs = _sourceSatCur * (evbs - 1) + gmin * vbs;
         }
         if (vbdNow <= -3 * vt)
         {
             _gbd = gmin;
-            _cbd = _gbd * vbdNow - drainSatCur;
+            _cbd = _gbd * vbdNow - _drainSatCur;
         }
         else
         {
             var evbd = Math.Exp(Math.Min(Constants.MaxExpArg, vbdNow / vt));
-            _gbd = drainSatCur * evbd / vt + gmin;
-            _cbd = drainSatCur * (evbd - 1) + gmin * vbdNow;
+            _gbd = _drainSatCur * evbd / vt + gmin;
+            _cbd = _drainSatCur * (evbd - 1) + gmin * vbdNow;
         }
 
         _mode = vds >= 0 ? 1 : -1;
@@ -358,18 +350,18 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
             }
             else
             {
-                var betap = beta * (1 + m.Lambda * vdsMode);
+                var betap = _beta * (1 + m.Lambda * vdsMode);
                 if (vgst <= vdsMode)
                 {
                     cdrain = betap * vgst * vgst * .5;
                     _gm = betap * vgst;
-                    _gds = m.Lambda * beta * vgst * vgst * .5;
+                    _gds = m.Lambda * _beta * vgst * vgst * .5;
                 }
                 else
                 {
                     cdrain = betap * vdsMode * (vgst - .5 * vdsMode);
                     _gm = betap * vdsMode;
-                    _gds = betap * (vgst - vdsMode) + m.Lambda * beta * vdsMode * (vgst - .5 * vdsMode);
+                    _gds = betap * (vgst - vdsMode) + m.Lambda * _beta * vdsMode * (vgst - .5 * vdsMode);
                 }
                 _gmbs = _gm * arg;
             }
@@ -407,22 +399,22 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
         {
             var vonLocal = _von * type;
             var vdsatLocal = _vdsat * type;
-            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out s0[st + Capgs], out s0[st + Capgd], out s0[st + Capgb], _tPhi, oxideCap);
-            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out s0[st + Capgd], out s0[st + Capgs], out s0[st + Capgb], _tPhi, oxideCap);
+            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out s0[st + Capgs], out s0[st + Capgd], out s0[st + Capgb], _tPhi, _oxideCap);
+            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out s0[st + Capgd], out s0[st + Capgs], out s0[st + Capgb], _tPhi, _oxideCap);
             var vgs1 = s1[st + Vgs];
             var vgd1 = vgs1 - s1[st + Vds];
             var vgb1 = vgs1 - s1[st + Vbs];
             if (s.IsTranOp || init == InitMode.SmallSignal)
             {
-                capgs = 2 * s0[st + Capgs] + gsOverlap;
-                capgd = 2 * s0[st + Capgd] + gdOverlap;
-                capgb = 2 * s0[st + Capgb] + gbOverlap;
+                capgs = 2 * s0[st + Capgs] + _gsOverlap;
+                capgd = 2 * s0[st + Capgd] + _gdOverlap;
+                capgb = 2 * s0[st + Capgb] + _gbOverlap;
             }
             else
             {
-                capgs = s0[st + Capgs] + s1[st + Capgs] + gsOverlap;
-                capgd = s0[st + Capgd] + s1[st + Capgd] + gdOverlap;
-                capgb = s0[st + Capgb] + s1[st + Capgb] + gbOverlap;
+                capgs = s0[st + Capgs] + s1[st + Capgs] + _gsOverlap;
+                capgd = s0[st + Capgd] + s1[st + Capgd] + _gdOverlap;
+                capgb = s0[st + Capgb] + s1[st + Capgb] + _gbOverlap;
             }
             if (predicting)
             {
