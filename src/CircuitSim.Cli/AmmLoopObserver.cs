@@ -123,7 +123,7 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_summaries, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_summaries, AmmJson.Default.ListAmmLoopSummary));
         FilesWritten.Add(path);
     }
 

@@ -81,7 +81,8 @@ public static class CrossbarCommand
         var output = new Option<string>("--output", "-o") { Description = "Directory for the sweep's table (.md, .csv) and chart (.svg).", DefaultValueFactory = _ => "out" };
         var sizes = new Option<string>("--sizes") { Description = "Array sizes N (N x N), e.g. 8,16,32,64.", DefaultValueFactory = _ => "8,16,32,64" };
         var wires = new Option<string>("--wires") { Description = "Wire-segment resistances, Ohm, e.g. 0,0.5,1,2.", DefaultValueFactory = _ => "0,0.5,1,2,5" };
-        var c = new Command("sweep", "VMM error against array size and wire resistance (table and chart).") { output, sizes, wires };
+        var jobs = JobsOption.Create("array sizes and wire resistances");
+        var c = new Command("sweep", "VMM error against array size and wire resistance (table and chart).") { output, sizes, wires, jobs };
         foreach (var opt in o.All) c.Options.Add(opt);
         c.SetAction(p => Guard(stderr, () =>
         {
@@ -92,7 +93,8 @@ public static class CrossbarCommand
             var rs = p.GetValue(wires)!.Split(',').Select(t => CrossbarOptions.Number(t, "--wires")!.Value).ToList();
             var sweep = new VmmErrorSweep(o.ToRequest(p), ns, rs);
             var points = sweep.Run(pt => stdout.MarkupLine(Markup.Escape(
-                $"N = {pt.Size,4}, wire {pt.WireResistance.ToString("G4", CultureInfo.InvariantCulture),6} Ohm: worst {VmmReport.Percent(pt.WorstRelativeError)}, RMS {VmmReport.Percent(pt.RmsRelativeError)} ({pt.Seconds.ToString("F2", CultureInfo.InvariantCulture)} s)")));
+                $"N = {pt.Size,4}, wire {pt.WireResistance.ToString("G4", CultureInfo.InvariantCulture),6} Ohm: worst {VmmReport.Percent(pt.WorstRelativeError)}, RMS {VmmReport.Percent(pt.RmsRelativeError)} ({pt.Seconds.ToString("F2", CultureInfo.InvariantCulture)} s)")),
+                parallelism: p.GetValue(jobs));
             var title = $"VMM error of {Crossbars.Devices.CellDevices.Create(sweep.Template.Device, sweep.Template.Card).TypeName} crossbars ({(sweep.Template.Cell == CellStructure.OneR ? "1R" : "1T1R")}) against size and wire resistance";
             var files = new[] { ("vmm_sweep.md", VmmErrorSweep.Markdown(points, title)), ("vmm_sweep.csv", VmmErrorSweep.Csv(points)), ("vmm_sweep.svg", VmmErrorSweep.Chart(points, title).ToSvg()) };
             foreach (var (file, text) in files)

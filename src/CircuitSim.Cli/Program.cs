@@ -3,8 +3,9 @@ using System.CommandLine.Parsing;
 using CircuitSim.Cli;
 using Spectre.Console;
 
-var stdout = AnsiConsole.Console;
-var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+var stdout = Terminal.Create(Console.Out, Console.IsOutputRedirected);
+var stderr = Terminal.Create(Console.Error, Console.IsErrorRedirected);
+AnsiConsole.Console = stdout; // what AnsiConsole.MarkupLine writes to
 
 var netlistArgument = new Argument<FileInfo>("netlist") { Description = "The netlist to simulate (ngspice dialect)." };
 var outputOption = new Option<string>("--output", "-o") { Description = "Directory for the output files.", DefaultValueFactory = _ => "out" };
@@ -14,7 +15,8 @@ var plotOption = new Option<bool>("--plot") { Description = "Also write an SVG p
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings and errors." };
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
 var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
-var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption, statsOption };
+var jobsOption = JobsOption.Create(".step points");
+var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption, statsOption, jobsOption };
 run.SetAction(parse =>
 {
     var file = parse.GetValue(netlistArgument)!;
@@ -24,7 +26,7 @@ run.SetAction(parse =>
         return ExitCodes.BadInput;
     }
     return RunCommand.Execute(file, parse.GetValue(outputOption)!, parse.GetValue(formatOption)!, parse.GetValue(plotOption),
-        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption));
+        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption), parse.GetValue(jobsOption));
 });
 
 var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };

@@ -23,7 +23,7 @@ public static class ExitCodes
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false)
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1)
     {
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
@@ -42,7 +42,7 @@ public static class RunCommand
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
             Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
-        var runner = new NetlistRunner(netlist);
+        var runner = new NetlistRunner(netlist) { Parallelism = jobs };
         List<PlotOutcome> outcomes;
         List<string> files;
         var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
@@ -146,18 +146,13 @@ public static class RunCommand
         Row("other", s => Part(s, Math.Max(0, s.TotalSeconds - s.LoadSeconds - s.FactorSeconds - s.SolveSeconds - s.TruncationSeconds - s.AcceptSeconds)));
         Row("factorizations", s => s.Factorizations.ToString(CultureInfo.InvariantCulture));
         Row("device advances", s => s.DeviceAdvances.ToString(CultureInfo.InvariantCulture));
+        Row("device loads (bypassed)", s => $"{s.DeviceLoads.ToString(CultureInfo.InvariantCulture)} ({s.DeviceBypasses.ToString(CultureInfo.InvariantCulture)})");
         console.Write(table);
     }
 
     private static void WriteMeasures(string path, List<MeasureOutcome> measures)
     {
-        var items = measures.Select(m => new Dictionary<string, object?>
-        {
-            ["name"] = m.Name,
-            ["step"] = m.StepLabel,
-            ["value"] = m.Value,
-            ["failure"] = m.Failure,
-        });
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
+        var items = measures.Select(m => new MeasureRecord(m.Name, m.StepLabel, m.Value, m.Failure)).ToList();
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(items, MeasuresJson.Default.ListMeasureRecord));
     }
 }

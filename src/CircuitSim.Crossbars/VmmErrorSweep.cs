@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CircuitSim.Core.Parallel;
 using CircuitSim.Output;
 
 namespace CircuitSim.Crossbars;
@@ -33,13 +34,15 @@ public sealed class VmmErrorSweep
     public IReadOnlyList<int> Sizes { get; }
     public IReadOnlyList<double> WireResistances { get; }
 
-    public List<SweepPoint> Run(Action<SweepPoint>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Simulates every (size, wire) pair, on <paramref name="parallelism"/> threads; points and progress
+    /// come in the order of the sizes, then the wires, whatever the number of threads.</summary>
+    public List<SweepPoint> Run(Action<SweepPoint>? progress = null, CancellationToken cancellation = default, int parallelism = 1)
     {
+        var cells = Sizes.SelectMany(n => WireResistances.Select(r => (n, r))).ToList();
         var points = new List<SweepPoint>();
-        foreach (var n in Sizes)
-            foreach (var r in WireResistances)
+        new OrderedParallel(parallelism).Run(cells.Count, k =>
             {
-                cancellation.ThrowIfCancellationRequested();
+                var (n, r) = cells[k];
                 var request = new CrossbarRequest
                 {
                     Rows = n, Columns = n, Device = Template.Device, Card = Template.Card, Cell = Template.Cell,
@@ -49,10 +52,13 @@ public sealed class VmmErrorSweep
                     Variability = Template.Variability, ReadVoltage = Template.ReadVoltage,
                 };
                 var result = VmmAnalysis.Run(CrossbarBuilder.Build(request), cancellation);
-                var p = new SweepPoint(n, r, result.WorstRelativeError, result.RmsRelativeError, result.SimulationSeconds);
+                return new SweepPoint(n, r, result.WorstRelativeError, result.RmsRelativeError, result.SimulationSeconds);
+            },
+            (_, p) =>
+            {
                 points.Add(p);
                 progress?.Invoke(p);
-            }
+            }, cancellation);
         return points;
     }
 

@@ -26,9 +26,10 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false) =>
-        RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), OutputFolder, format, plot, quiet, ascii: false,
-            Console(_out), Console(_err), stats);
+    public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false,
+        int jobs = 1, string? outputFolder = null) =>
+        RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), outputFolder ?? OutputFolder, format, plot, quiet, ascii: false,
+            Console(_out), Console(_err), stats, jobs);
 
     public int Plot(string input, string[] vectors, string? xy, string output) =>
         PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_err));

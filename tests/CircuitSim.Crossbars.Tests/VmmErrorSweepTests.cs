@@ -12,6 +12,18 @@ public sealed class VmmErrorSweepTests
 
     private static List<SweepPoint> Run() => new VmmErrorSweep(new CrossbarRequest { Device = CellDeviceKind.Resistor, WeightSeed = 2 }, Sizes, Wires).Run();
 
+    [Fact]
+    public void SweepOnFourThreads_GivesTheSamePointsInTheSameOrder()
+    {
+        var request = new CrossbarRequest { Device = CellDeviceKind.Resistor, WeightSeed = 2 };
+        var one = new VmmErrorSweep(request, Sizes, Wires).Run(parallelism: 1);
+        var four = new VmmErrorSweep(request, Sizes, Wires).Run(parallelism: 4);
+
+        // everything but the seconds each point took, exactly
+        Assert.Equal(one.Select(p => (p.Size, p.WireResistance, p.WorstRelativeError, p.RmsRelativeError)),
+            four.Select(p => (p.Size, p.WireResistance, p.WorstRelativeError, p.RmsRelativeError)));
+    }
+
     private static double Worst(List<SweepPoint> points, int n, double r) => points.Single(p => p.Size == n && p.WireResistance == r).WorstRelativeError;
 
     /// <summary>1e-10: ideal wires leave only round-off and the 12-digit resistances of the netlist (as in

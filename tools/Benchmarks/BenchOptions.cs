@@ -9,7 +9,8 @@ internal sealed class BenchOptions
         usage: dotnet run -c Release --project tools/Benchmarks -- [suite|case…] [options]
 
         suites: engine, cli, scaling, scaling-large (DW-MTJ crossbars 128 and 256, minutes each; not in all),
-                all (default: engine)
+                whole (native circuitsim against ngspice, whole process, peak memory; prints the README speed
+                table; not in all), all (default: engine)
         cases:  any case id of a suite (see --list), e.g. rc_ladder_1000 crossbar_32x32 memristor_crossbar_16
 
         options:
@@ -21,6 +22,7 @@ internal sealed class BenchOptions
           --bench-dir DIR        the shared bench directory (default: shared/bench next to or above the repo)
           --ngspice PATH         ngspice executable (default: ngspice)
           --dotnet PATH          dotnet host used to run the CLI (default: dotnet)
+          --cli PATH             whole: the native circuitsim (default: the AOT publish folder of src/CircuitSim.Cli)
           --no-build             cli suite: do not build the CLI in Release first
           --results DIR          where the Markdown results go (default: tools/Benchmarks/results)
           --ours-only            engine/scaling: time CircuitSim only, no ngspice (e.g. under `perf record`)
@@ -38,6 +40,7 @@ internal sealed class BenchOptions
     public string? BenchDir { get; set; }
     public string Ngspice { get; set; } = "ngspice";
     public string Dotnet { get; set; } = "dotnet";
+    public string? Cli { get; set; }
     public bool NoBuild { get; set; }
     public string? ResultsDir { get; set; }
     public bool Keep { get; set; }
@@ -66,6 +69,7 @@ internal sealed class BenchOptions
                 case "--bench-dir": o.BenchDir = Next(); break;
                 case "--ngspice": o.Ngspice = Next(); break;
                 case "--dotnet": o.Dotnet = Next(); break;
+                case "--cli": o.Cli = Next(); break;
                 case "--no-build": o.NoBuild = true; break;
                 case "--results": o.ResultsDir = Next(); break;
                 case "--keep": o.Keep = true; break;

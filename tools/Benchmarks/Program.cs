@@ -27,6 +27,7 @@ var suites = new (string Name, string[] Cases)[]
     ("cli", CliSuite.CaseIds),
     ("scaling", ScalingSuite.CaseIds),
     ("scaling-large", ScalingSuite.LargeCaseIds),
+    ("whole", WholeSuite.CaseIds),
 };
 if (options.List)
 {
@@ -42,7 +43,7 @@ foreach (var t in targets)
     var matched = false;
     foreach (var (name, cases) in suites)
     {
-        if (t.Equals(name, StringComparison.OrdinalIgnoreCase) || (t.Equals("all", StringComparison.OrdinalIgnoreCase) && name != "scaling-large"))
+        if (t.Equals(name, StringComparison.OrdinalIgnoreCase) || (t.Equals("all", StringComparison.OrdinalIgnoreCase) && name is not ("scaling-large" or "whole")))
         {
             selected[name].AddRange(cases);
             matched = true;
@@ -94,6 +95,7 @@ using (ws)
                 case "engine": EngineSuite.Run(ws, ngspice, cases, machine); break;
                 case "cli": CliSuite.Run(ws, ngspice, cases, machine); break;
                 case "scaling" or "scaling-large": ScalingSuite.Run(ws, ngspice, cases, machine); break;
+                case "whole": WholeSuite.Run(ws, ngspice, cases, machine); break;
             }
         }
     }

@@ -24,6 +24,8 @@ internal sealed class Workspace : IDisposable
     public string SpiceSharpCases => Path.Combine(BenchDir, "spicesharp-cases");
     public string Generator => Path.Combine(BenchDir, "gen_bench.py");
     public string CliDll => Path.Combine(RepoRoot, "src", "CircuitSim.Cli", "bin", "Release", "net10.0", "circuitsim.dll");
+    /// <summary>Where <c>dotnet publish src/CircuitSim.Cli -c Release -r linux-x64</c> puts the native executable.</summary>
+    public string NativeCli => Path.Combine(RepoRoot, "src", "CircuitSim.Cli", "bin", "Release", "net10.0", "linux-x64", "publish", "circuitsim");
 
     /// <exception cref="InvalidOperationException">The repository or the bench directory cannot be found.</exception>
     public static Workspace Create(BenchOptions options)

@@ -11,38 +11,48 @@ public interface IExpressionBinder
 }
 
 /// <summary>
-/// An expression compiled to a stack program that returns its value and its exact partial derivatives with respect
-/// to every circuit unknown it reads (forward-mode differentiation), for B-source Jacobians. Evaluation allocates
-/// nothing: stacks are sized at compile time.
+/// An expression compiled to a register program that returns its value and its exact partial derivatives with respect
+/// to every circuit unknown it reads, for B-source Jacobians. The program is a list of instructions in evaluation
+/// order, one register each, with common subexpressions shared and constant parts folded at compile time
+/// (<see cref="ExpressionCompiler"/>). Evaluation runs forward once for the values, keeping each instruction's local
+/// partial derivatives, then backward once for the gradient (reverse mode: one pass whatever the number of
+/// unknowns). Nothing is allocated while evaluating; native AOT has no code generation, so the interpreter itself
+/// is what is fast.
 /// </summary>
 public sealed class CompiledExpression
 {
-    private readonly Opcode[] _ops;
-    private readonly double[] _constants;
-    private readonly int[] _operands;
+    private readonly Instruction[] _code;
     private readonly double[] _values;
-    private readonly double[] _gradients;
+    private readonly double[] _da;
+    private readonly double[] _db;
+    private readonly double[] _adjoint;
     private readonly int _k;
 
-    internal CompiledExpression(Opcode[] ops, double[] constants, int[] operands, int maxDepth, int[] unknowns, string text)
+    internal CompiledExpression(Instruction[] code, int[] unknowns, string text)
     {
-        _ops = ops;
-        _constants = constants;
-        _operands = operands;
+        _code = code;
         Unknowns = unknowns;
         _k = unknowns.Length;
-        _values = new double[Math.Max(maxDepth, 1)];
-        _gradients = new double[Math.Max(maxDepth, 1) * Math.Max(_k, 1)];
+        var n = Math.Max(code.Length, 1);
+        _values = new double[n];
+        _da = new double[n];
+        _db = new double[n];
+        _adjoint = new double[n];
         Text = text;
+        foreach (var i in code)
+            if (i.Op is Opcode.Time) DependsOnTime = true;
     }
 
     /// <summary>The circuit unknowns the expression reads, in input order.</summary>
     public int[] Unknowns { get; }
 
     /// <summary>True when the value depends on time.</summary>
-    public bool DependsOnTime => Array.IndexOf(_ops, Opcode.Time) >= 0;
+    public bool DependsOnTime { get; }
 
     public string Text { get; }
+
+    /// <summary>Instructions after sharing and folding (for tests of the compiler).</summary>
+    internal int InstructionCount => _code.Length;
 
     /// <summary>Compiles <paramref name="expression"/>; names other than time/temper/pi/e must have been substituted.</summary>
     public static CompiledExpression Compile(Expression expression, IExpressionBinder binder, string? text = null) =>
@@ -54,193 +64,154 @@ public sealed class CompiledExpression
     /// </summary>
     public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
     {
-        var k = _k;
-        var vs = _values;
-        var gs = _gradients;
-        var sp = 0;
-        for (var pc = 0; pc < _ops.Length; pc++)
+        var result = Forward(solution, time, temperature, derivatives: true);
+        var code = _code;
+        var adj = _adjoint;
+        var da = _da;
+        var db = _db;
+        gradient[.._k].Clear();
+        Array.Clear(adj, 0, code.Length);
+        adj[code.Length - 1] = 1;
+        for (var r = code.Length - 1; r >= 0; r--)
         {
-            var op = _ops[pc];
-            switch (op)
+            var a = adj[r];
+            if (a == 0) continue; // also keeps 0·∞ out of unrelated entries
+            ref readonly var i = ref code[r];
+            switch (i.Kind)
             {
-                case Opcode.Constant:
-                    vs[sp] = _constants[pc];
-                    gs.AsSpan(sp * k, k).Clear();
-                    sp++;
+                case Shape.Input: gradient[i.A] += a; break;
+                case Shape.InputDifference: gradient[i.A] += a; gradient[i.B] -= a; break;
+                case Shape.Unary: adj[i.A] += a * da[r]; break;
+                case Shape.Binary:
+                    adj[i.A] += a * da[r];
+                    adj[i.B] += a * db[r];
                     break;
-                case Opcode.Input:
+                case Shape.Choice: adj[(int)da[r]] += a; break; // da holds the register it copied
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Value only (no derivatives needed).</summary>
+    public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature) =>
+        Forward(solution, time, temperature, derivatives: false);
+
+    /// <summary>The forward pass: every register's value and, when asked, its local partial derivatives.</summary>
+    private double Forward(ReadOnlySpan<double> solution, double time, double temperature, bool derivatives)
+    {
+        var code = _code;
+        var v = _values;
+        var da = _da;
+        var db = _db;
+        var unknowns = Unknowns;
+        for (var r = 0; r < code.Length; r++)
+        {
+            ref readonly var i = ref code[r];
+            switch (i.Op)
+            {
+                case Opcode.Constant: v[r] = i.Constant; break;
+                case Opcode.Input: v[r] = solution[unknowns[i.A]]; break;
+                case Opcode.InputDifference: v[r] = solution[unknowns[i.A]] - solution[unknowns[i.B]]; break;
+                case Opcode.Time: v[r] = time; break;
+                case Opcode.Temperature: v[r] = temperature; break;
+                case Opcode.Add: v[r] = v[i.A] + v[i.B]; da[r] = 1; db[r] = 1; break;
+                case Opcode.Subtract: v[r] = v[i.A] - v[i.B]; da[r] = 1; db[r] = -1; break;
+                case Opcode.Multiply:
                 {
-                    var input = _operands[pc];
-                    vs[sp] = solution[Unknowns[input]];
-                    var g = gs.AsSpan(sp * k, k);
-                    g.Clear();
-                    g[input] = 1;
-                    sp++;
+                    var x = v[i.A];
+                    var y = v[i.B];
+                    v[r] = x * y;
+                    da[r] = y;
+                    db[r] = x;
                     break;
                 }
-                case Opcode.Time:
-                case Opcode.Temperature:
-                    vs[sp] = op == Opcode.Time ? time : temperature;
-                    gs.AsSpan(sp * k, k).Clear();
-                    sp++;
+                case Opcode.Divide:
+                {
+                    var y = v[i.B];
+                    var f = v[i.A] / y;
+                    v[r] = f;
+                    da[r] = 1 / y;
+                    db[r] = -f / y;
                     break;
+                }
+                case Opcode.Negate: v[r] = -v[i.A]; da[r] = -1; break;
+                case Opcode.Affine: v[r] = i.Constant + i.Slope * v[i.A]; da[r] = i.Slope; break;
+                case Opcode.Square:
+                {
+                    var x = v[i.A];
+                    v[r] = x * x;
+                    da[r] = 2 * x;
+                    break;
+                }
+                case Opcode.Step:
+                {
+                    var x = v[i.A];
+                    v[r] = x > 0 ? 1 : x < 0 ? 0 : 0.5;
+                    da[r] = 0;
+                    break;
+                }
+                case Opcode.Exp:
+                {
+                    var f = Math.Exp(v[i.A]);
+                    v[r] = f;
+                    da[r] = f;
+                    break;
+                }
                 case Opcode.Select:
                 {
-                    sp -= 2;
-                    var c = vs[sp - 1];
-                    var chosen = c != 0 ? sp : sp + 1;
-                    vs[sp - 1] = vs[chosen];
-                    gs.AsSpan(chosen * k, k).CopyTo(gs.AsSpan((sp - 1) * k, k));
+                    var chosen = v[i.A] != 0 ? i.B : i.C;
+                    v[r] = v[chosen];
+                    da[r] = chosen;
                     break;
                 }
                 case Opcode.Limit:
                 {
-                    sp -= 2;
-                    var x = vs[sp - 1];
-                    var lo = vs[sp];
-                    var hi = vs[sp + 1];
-                    var src = x < lo ? sp : x > hi ? sp + 1 : sp - 1;
-                    vs[sp - 1] = vs[src];
-                    if (src != sp - 1) gs.AsSpan(src * k, k).CopyTo(gs.AsSpan((sp - 1) * k, k));
+                    var x = v[i.A];
+                    var chosen = x < v[i.B] ? i.B : x > v[i.C] ? i.C : i.A;
+                    v[r] = v[chosen];
+                    da[r] = chosen;
                     break;
                 }
                 default:
-                    if (op < Opcode.Add || (op >= Opcode.Abs && op < Opcode.Min))
+                    if (i.Kind == Shape.Unary)
                     {
-                        var x = vs[sp - 1];
-                        var f = ExpressionFunctions.Unary(op, x);
-                        var d = ExpressionFunctions.UnaryDerivative(op, x, f);
-                        vs[sp - 1] = f;
-                        var g = gs.AsSpan((sp - 1) * k, k);
-                        for (var j = 0; j < k; j++) g[j] *= d;
+                        var x = v[i.A];
+                        var f = ExpressionFunctions.Unary(i.Op, x);
+                        v[r] = f;
+                        if (derivatives) da[r] = ExpressionFunctions.UnaryDerivative(i.Op, x, f);
                     }
                     else
                     {
-                        sp--;
-                        var a = vs[sp - 1];
-                        var b = vs[sp];
-                        var f = ExpressionFunctions.Binary(op, a, b);
-                        var (da, db) = ExpressionFunctions.BinaryDerivative(op, a, b, f);
-                        vs[sp - 1] = f;
-                        var ga = gs.AsSpan((sp - 1) * k, k);
-                        var gb = gs.AsSpan(sp * k, k);
-                        for (var j = 0; j < k; j++) ga[j] = da * ga[j] + db * gb[j];
+                        var x = v[i.A];
+                        var y = v[i.B];
+                        var f = ExpressionFunctions.Binary(i.Op, x, y);
+                        v[r] = f;
+                        if (derivatives) (da[r], db[r]) = ExpressionFunctions.BinaryDerivative(i.Op, x, y, f);
                     }
                     break;
             }
         }
-        gs.AsSpan(0, k).CopyTo(gradient);
-        return vs[0];
-    }
-
-    /// <summary>Value only (no derivatives needed).</summary>
-    public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature)
-    {
-        Span<double> g = stackalloc double[Math.Max(_k, 1)];
-        return Evaluate(solution, time, temperature, g[.._k]);
+        return v[code.Length - 1];
     }
 }
 
-/// <summary>Turns an expression tree into a <see cref="CompiledExpression"/>.</summary>
-internal sealed class ExpressionCompiler : IExpressionVisitor<int>
+/// <summary>How an instruction reads its operands (what the backward pass does with its local derivatives).</summary>
+internal enum Shape : byte
 {
-    private readonly IExpressionBinder _binder;
-    private readonly List<Opcode> _ops = new();
-    private readonly List<double> _constants = new();
-    private readonly List<int> _operands = new();
-    private readonly List<int> _unknowns = new();
-    private int _depth, _maxDepth;
-
-    private ExpressionCompiler(IExpressionBinder binder) => _binder = binder;
-
-    public static CompiledExpression Compile(Expression e, IExpressionBinder binder, string text)
-    {
-        var c = new ExpressionCompiler(binder);
-        e.Accept(c);
-        return new CompiledExpression(c._ops.ToArray(), c._constants.ToArray(), c._operands.ToArray(), c._maxDepth, c._unknowns.ToArray(), text);
-    }
-
-    public static Opcode OpcodeOf(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => Opcode.Add, BinaryOperator.Subtract => Opcode.Subtract, BinaryOperator.Multiply => Opcode.Multiply,
-        BinaryOperator.Divide => Opcode.Divide, BinaryOperator.Modulo => Opcode.Modulo, BinaryOperator.Power => Opcode.Power,
-        BinaryOperator.Equal => Opcode.Equal, BinaryOperator.NotEqual => Opcode.NotEqual, BinaryOperator.Less => Opcode.Less,
-        BinaryOperator.LessEqual => Opcode.LessEqual, BinaryOperator.Greater => Opcode.Greater,
-        BinaryOperator.GreaterEqual => Opcode.GreaterEqual, BinaryOperator.And => Opcode.And, _ => Opcode.Or,
-    };
-
-    private int Emit(Opcode op, double constant = 0, int operand = 0, int stackChange = 0)
-    {
-        _ops.Add(op);
-        _constants.Add(constant);
-        _operands.Add(operand);
-        _depth += stackChange;
-        _maxDepth = Math.Max(_maxDepth, _depth);
-        return 0;
-    }
-
-    private int Input(int unknown)
-    {
-        if (unknown == 0) return Emit(Opcode.Constant, 0, 0, 1);
-        var slot = _unknowns.IndexOf(unknown);
-        if (slot < 0) { slot = _unknowns.Count; _unknowns.Add(unknown); }
-        return Emit(Opcode.Input, 0, slot, 1);
-    }
-
-    public int Visit(NumberExpression e) => Emit(Opcode.Constant, e.Value, 0, 1);
-
-    public int Visit(VariableExpression e) => e.Name.ToLowerInvariant() switch
-    {
-        "time" => Emit(Opcode.Time, 0, 0, 1),
-        "temper" => Emit(Opcode.Temperature, 0, 0, 1),
-        "pi" => Emit(Opcode.Constant, Math.PI, 0, 1),
-        "e" => Emit(Opcode.Constant, Math.E, 0, 1),
-        _ => throw new ExpressionEvaluationException($"undefined name '{e.Name}' (B-source expressions know time, temper, pi, e, v(), i() and substituted parameters)", e.Position),
-    };
-
-    public int Visit(VoltageExpression e)
-    {
-        Input(_binder.BindVoltage(e.Node, e.Position));
-        if (e.Reference is null) return 0;
-        Input(_binder.BindVoltage(e.Reference, e.Position));
-        return Emit(Opcode.Subtract, 0, 0, -1);
-    }
-
-    public int Visit(CurrentExpression e) => Input(_binder.BindCurrent(e.Element, e.Position));
-
-    public int Visit(UnaryExpression e)
-    {
-        e.Operand.Accept(this);
-        return e.Operator switch
-        {
-            UnaryOperator.Negate => Emit(Opcode.Negate),
-            UnaryOperator.Not => Emit(Opcode.Not),
-            _ => 0,
-        };
-    }
-
-    public int Visit(BinaryExpression e)
-    {
-        e.Left.Accept(this);
-        e.Right.Accept(this);
-        return Emit(OpcodeOf(e.Operator), 0, 0, -1);
-    }
-
-    public int Visit(ConditionalExpression e)
-    {
-        e.Condition.Accept(this);
-        e.IfTrue.Accept(this);
-        e.IfFalse.Accept(this);
-        return Emit(Opcode.Select, 0, 0, -2);
-    }
-
-    public int Visit(CallExpression e)
-    {
-        if (!ExpressionFunctions.TryGet(e.Function, out var op, out var arity))
-            throw new ExpressionEvaluationException($"unknown function '{e.Function}'", e.Position);
-        if (e.Arguments.Count != arity)
-            throw new ExpressionEvaluationException($"{e.Function}() takes {arity} argument{(arity == 1 ? "" : "s")}, got {e.Arguments.Count}", e.Position);
-        foreach (var a in e.Arguments) a.Accept(this);
-        return Emit(op, 0, 0, 1 - arity);
-    }
+    /// <summary>No operands that depend on the unknowns (constants, time, temperature).</summary>
+    Leaf,
+    /// <summary>Reads unknown slot A.</summary>
+    Input,
+    /// <summary>Reads unknown slot A minus unknown slot B (v(a,b)).</summary>
+    InputDifference,
+    /// <summary>One register operand A, local derivative da.</summary>
+    Unary,
+    /// <summary>Two register operands A and B, local derivatives da and db.</summary>
+    Binary,
+    /// <summary>Copies one of its operands (select, limit): which one is kept in da.</summary>
+    Choice,
 }
+
+/// <summary>One register instruction: operation, operand registers (or unknown slots for inputs), constant, and the
+/// slope of an affine instruction (a + b·x: <see cref="Constant"/> a, <see cref="Slope"/> b).</summary>
+internal readonly record struct Instruction(Opcode Op, Shape Kind, int A, int B, int C, double Constant, double Slope = 0);

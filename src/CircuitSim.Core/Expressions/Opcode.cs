@@ -1,6 +1,6 @@
 namespace CircuitSim.Core.Expressions;
 
-/// <summary>Instructions of a compiled expression (a stack machine).</summary>
+/// <summary>Operations of compiled expressions (see <see cref="CompiledExpression"/>).</summary>
 internal enum Opcode : byte
 {
     Constant, Input, Time, Temperature,
@@ -14,6 +14,8 @@ internal enum Opcode : byte
     Min, Max, Pow, Pwr, Atan2,
     // three arguments
     Limit,
+    // fused by the compiler, never parsed: v(a,b), a + b·x (constants a, b), x·x
+    InputDifference, Affine, Square,
 }
 
 /// <summary>The built-in functions of B sources and parameter expressions (ngspice's set and semantics).</summary>

@@ -64,6 +64,10 @@ public sealed class BindingContext
         return b as T ?? throw new CircuitException($"{requester}: '{name}' cannot be used here (it is a {b.GetType().Name})", requester);
     }
 
+    /// <summary>A behavior several components share, by key (second setup phase): e.g. the batch that evaluates every
+    /// instance of one device model together. Created on first request, it loads at that component's place.</summary>
+    public T GetShared<T>(object key, Func<T> create) where T : Behavior => Simulation.GetShared(key, create);
+
     /// <summary>Reserves consecutive state slots; returns the first.</summary>
     public int AllocateStates(int count) => State.States.Allocate(count);
 }

@@ -165,6 +165,7 @@ public sealed class NewtonSolver
         if (s.IsTranOp && s.UseInitialConditions)
         {
             // UIC: no operating point, the devices just store their initial states
+            s.Iteration = 1;
             Load();
             return true;
         }
@@ -175,6 +176,7 @@ public sealed class NewtonSolver
         while (true)
         {
             s.NonConvergenceCount = 0;
+            s.Iteration = iteration + 1;
             Load();
             iteration++;
             _stats.NewtonIterations++;

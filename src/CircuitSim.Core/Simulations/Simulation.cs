@@ -17,6 +17,8 @@ public abstract class Simulation
 {
     private readonly Dictionary<string, Behavior> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _warnings = new();
+    private readonly Dictionary<object, Behavior> _shared = new();
+    private readonly List<Behavior> _newShared = new();
     private bool _isSetUp;
 
     protected Simulation(Circuit circuit, SimulationOptions? options)
@@ -82,8 +84,16 @@ public abstract class Simulation
             _byName[c.Name] = b;
         }
         Mna.Resize(Unknowns.Count);
-        foreach (var b in list) b.Setup(context);
-        Behaviors = list.ToArray();
+        var ordered = new List<Behavior>(list.Count);
+        foreach (var b in list)
+        {
+            b.Setup(context);
+            ordered.Add(b);
+            // a group behavior (a model's batch) loads where its first member would have
+            ordered.AddRange(_newShared);
+            _newShared.Clear();
+        }
+        Behaviors = ordered.ToArray();
         Loaders = Of<ILoadBehavior>();
         Truncaters = Of<ITruncateBehavior>();
         Accepters = Of<IAcceptBehavior>();
@@ -138,6 +148,18 @@ public abstract class Simulation
     }
 
     protected abstract IEnumerable<ExportPoint> Execute();
+
+    /// <summary>The behavior shared under <paramref name="key"/> by several components (e.g. one batch per device
+    /// model), created on first request during setup; it takes part in the simulation like a component's behavior.</summary>
+    internal T GetShared<T>(object key, Func<T> create) where T : Behavior
+    {
+        if (_shared.TryGetValue(key, out var b)) return (T)b;
+        if (_isSetUp) throw new InvalidOperationException("shared behaviors are created during setup");
+        var created = create();
+        _shared[key] = created;
+        _newShared.Add(created);
+        return created;
+    }
 
     /// <summary>The behavior of a component, or null (after setup).</summary>
     public Behavior? FindBehavior(string name) => _byName.GetValueOrDefault(name);

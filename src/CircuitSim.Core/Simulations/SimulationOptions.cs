@@ -50,6 +50,9 @@ public sealed class SimulationOptions
     public int SourceSteps { get; set; } = 1;
     /// <summary>Skip the plain Newton attempt and go straight to gmin stepping (NOOPITER).</summary>
     public bool NoOpIter { get; set; }
+    /// <summary>Device bypass (BYPASS): a nonlinear device whose voltages and predicted current stayed within the
+    /// Newton tolerances re-stamps its last linearization instead of evaluating again. On by default here (ngspice: off).</summary>
+    public bool Bypass { get; set; } = true;
     /// <summary>Run the pre-solve topology checks (floating nodes, voltage loops).</summary>
     public bool TopologyChecks { get; set; } = true;
 

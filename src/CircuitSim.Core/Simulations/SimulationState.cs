@@ -28,6 +28,9 @@ public sealed class SimulationState
     public AnalysisMode Mode;
     public InitMode Init;
 
+    /// <summary>The Newton iteration of the present solve, from 1 (set by the solver before each load).</summary>
+    public int Iteration;
+
     /// <summary>Time of the point being solved, s.</summary>
     public double Time;
     /// <summary>Present time step, s.</summary>

@@ -18,6 +18,9 @@ public sealed class SimulationStatistics
     /// <summary>How often devices advanced their internal state (once per Newton iteration at most).</summary>
     public long DeviceAdvances;
     public long TotalTicks;
+    /// <summary>Loads of nonlinear devices (diodes, MOSFETs), and how many of them re-stamped the last evaluation
+    /// instead of evaluating (bypass).</summary>
+    public long DeviceLoads, DeviceBypasses;
 
     public double LoadSeconds => LoadTicks / (double)Stopwatch.Frequency;
     public double FactorSeconds => FactorTicks / (double)Stopwatch.Frequency;

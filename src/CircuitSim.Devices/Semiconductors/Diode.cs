@@ -41,6 +41,7 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
     private readonly DiodeModel _m;
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
+    private readonly SimulationStatistics _stats;
     private readonly int _pos, _neg, _posPrime;
     private int _st;
     private int _posPos, _negNeg, _ppPp, _posPp, _negPp, _ppPos, _ppNeg;
@@ -55,6 +56,7 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
         _m = m;
         _s = context.State;
         _mna = context.Mna;
+        _stats = context.Simulation.Statistics;
         _pos = context.Node(d.Nodes[0]);
         _neg = context.Node(d.Nodes[1]);
         _posPrime = m.SeriesResistance != 0 ? context.CreateInternalNode(d.Name, "internal") : _pos;
@@ -141,6 +143,7 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
         var vtebrk = (_m.BreakdownEmissionCoefficient ?? n) * _vt;
         var check = true;
         double vd;
+        _stats.DeviceLoads++;
         switch (s.Init)
         {
             case InitMode.SmallSignal:
@@ -167,7 +170,16 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
                     s0[st + Current] = s1[st + Current];
                     s0[st + Conductance] = s1[st + Conductance];
                 }
-                else vd = s.Solution[_posPrime] - s.Solution[_neg];
+                else
+                {
+                    vd = s.Solution[_posPrime] - s.Solution[_neg];
+                    if (Bypass.Allowed(s) && CanBypass(vd, s0))
+                    {
+                        _stats.DeviceBypasses++;
+                        Stamp(s0[st + Voltage], s0[st + Current], s0[st + Conductance]);
+                        return;
+                    }
+                }
                 if (hasBv && vd < Math.Min(0, -_breakdown + 10 * vtebrk))
                 {
                     var vdtemp = Junction.LimitPn(-(vd + _breakdown), -(s0[st + Voltage] + _breakdown), vtebrk, _vcrit, out check);
@@ -237,7 +249,23 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
         s0[st + Voltage] = vd;
         s0[st + Current] = cd;
         s0[st + Conductance] = gd;
+        Stamp(vd, cd, gd);
+    }
 
+    /// <summary>ngspice's diode bypass test: the junction voltage within RELTOL·max(|v|, |v₀|) + VNTOL of the last
+    /// evaluation's, and the current the last linearization predicts there within RELTOL (+ ABSTOL) of the last one.</summary>
+    private bool CanBypass(double vd, double[] s0)
+    {
+        var o = _s.Options;
+        var v0 = s0[_st + Voltage];
+        if (!Bypass.VoltageHeld(vd, v0, o)) return false;
+        var cd = s0[_st + Current];
+        return Bypass.CurrentHeld(cd + s0[_st + Conductance] * (vd - v0), cd, o);
+    }
+
+    /// <summary>Stamps the junction linearized at <paramref name="vd"/> (current and conductance include the charge's).</summary>
+    private void Stamp(double vd, double cd, double gd)
+    {
         var cdeq = cd - gd * vd;
         var rhs = _mna.Rhs;
         rhs[_neg] += cdeq;

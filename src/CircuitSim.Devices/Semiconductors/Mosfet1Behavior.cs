@@ -10,7 +10,7 @@ namespace CircuitSim.Devices.Semiconductors;
 /// point, not charge-conserving) plus overlaps, fetlim/limvds/pnjlim limiting, and the predictor on the first
 /// iteration of each time point.
 /// </summary>
-internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Capgs = 4, Qgs = 5, Capgd = 7, Qgd = 8, Capgb = 10, Qgb = 11, Qbd = 13, Qbs = 15, Count = 17;
@@ -20,6 +20,8 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
     private readonly double _type;
+    private StampBatch _stamps = null!;
+    private int _slot;
     private readonly int _dNode, _gNode, _sNode, _bNode, _dPrime, _sPrime;
     private int _st;
     private int _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBdp, _hBsp, _hDPsp, _hDPd, _hBg, _hDPg, _hSPg, _hSPs, _hDPb, _hSPb, _hSPdp;
@@ -30,6 +32,8 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
     private double _vt, _tKp, _tPhi, _tVbi, _tVto, _tSatCur, _tSatCurDens, _tBulkPot, _tDepCap;
     private double _cbdZero, _cbdSw, _cbsZero, _cbsSw, _f2d, _f3d, _f4d, _f2s, _f3s, _f4s, _drainVcrit, _sourceVcrit;
     private double _drainConductance, _sourceConductance;
+    // instance constants of the load (geometry × model), fixed once the temperature is
+    private double _drainSatCur, _sourceSatCur, _gsOverlap, _gdOverlap, _gbOverlap, _beta, _oxideCap;
     // operating point
     private double _von, _vdsat, _cd, _cbs, _cbd, _gm, _gds, _gmbs, _gbd, _gbs, _capbd, _capbs;
     private int _mode = 1;
@@ -101,6 +105,12 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         _hBsp = H(_bNode, _sPrime); _hDPsp = H(_dPrime, _sPrime); _hDPd = H(_dPrime, _dNode); _hBg = H(_bNode, _gNode);
         _hDPg = H(_dPrime, _gNode); _hSPg = H(_sPrime, _gNode); _hSPs = H(_sPrime, _sNode); _hDPb = H(_dPrime, _bNode);
         _hSPb = H(_sPrime, _bNode); _hSPdp = H(_sPrime, _dPrime);
+        var batch = context.GetShared(("mos1", _m), () => new Mosfet1Batch(_m.Name, context));
+        _stamps = batch.Stamps;
+        _slot = _stamps.Add(
+            new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
+            new[] { _gNode, _bNode, _dPrime, _sPrime });
+        batch.Add(this);
     }
 
     public void UpdateTemperature()
@@ -170,6 +180,20 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             : m.SheetResistance != 0 && d.DrainSquares != 0 ? mult / (m.SheetResistance * d.DrainSquares) : 0;
         _sourceConductance = m.SourceResistance != 0 ? mult / m.SourceResistance
             : m.SheetResistance != 0 && d.SourceSquares != 0 ? mult / (m.SheetResistance * d.SourceSquares) : 0;
+
+        var effectiveLength = d.Length - 2 * m.LateralDiffusion;
+        if (_tSatCurDens == 0 || d.DrainArea == 0 || d.SourceArea == 0)
+            _drainSatCur = _sourceSatCur = d.Multiplier * _tSatCur;
+        else
+        {
+            _drainSatCur = _tSatCurDens * d.Multiplier * d.DrainArea;
+            _sourceSatCur = _tSatCurDens * d.Multiplier * d.SourceArea;
+        }
+        _gsOverlap = m.Cgso * d.Multiplier * d.Width;
+        _gdOverlap = m.Cgdo * d.Multiplier * d.Width;
+        _gbOverlap = m.Cgbo * d.Multiplier * effectiveLength;
+        _beta = _tKp * d.Multiplier * d.Width / effectiveLength;
+        _oxideCap = _oxideCapFactor * effectiveLength * d.Multiplier * d.Width;
     }
 
     /// <summary>Coefficients of the junction charge above FC·PB, where it is continued as a quadratic.</summary>
@@ -191,7 +215,13 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         if (!_d.IcVgs.HasValue) _icVgs = x[_gNode] - x[_sNode];
     }
 
-    public void Load()
+    /// <summary>What one load did, for the batch: stamped a new evaluation, re-stamped the last one, or stamped
+    /// nothing (the small-signal load only stores the operating point).</summary>
+    internal enum LoadOutcome : byte { Evaluated, Bypassed, Stored }
+
+    /// <summary>Evaluates the device at the present iterate into its slot of the batch's stamps (SPICE's MOS1load);
+    /// the <see cref="Mosfet1Batch"/> applies them.</summary>
+    internal LoadOutcome Evaluate()
     {
         var s = _s;
         var s0 = s.States.State0;
@@ -202,21 +232,6 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         var type = _type;
         var vt = _vt;
         var check = true;
-
-        var effectiveLength = d.Length - 2 * m.LateralDiffusion;
-        double drainSatCur, sourceSatCur;
-        if (_tSatCurDens == 0 || d.DrainArea == 0 || d.SourceArea == 0)
-            drainSatCur = sourceSatCur = d.Multiplier * _tSatCur;
-        else
-        {
-            drainSatCur = _tSatCurDens * d.Multiplier * d.DrainArea;
-            sourceSatCur = _tSatCurDens * d.Multiplier * d.SourceArea;
-        }
-        var gsOverlap = m.Cgso * d.Multiplier * d.Width;
-        var gdOverlap = m.Cgdo * d.Multiplier * d.Width;
-        var gbOverlap = m.Cgbo * d.Multiplier * effectiveLength;
-        var beta = _tKp * d.Multiplier * d.Width / effectiveLength;
-        var oxideCap = _oxideCapFactor * effectiveLength * d.Multiplier * d.Width;
 
         double vbs, vgs, vds, xfact = 0;
         var init = s.Init;
@@ -241,6 +256,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
                 vbs = type * (x[_bNode] - x[_sPrime]);
                 vgs = type * (x[_gNode] - x[_sPrime]);
                 vds = type * (x[_dPrime] - x[_sPrime]);
+                if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0)) return LoadOutcome.Bypassed;
             }
             var vgd0 = vgs - vds;
             var vgdo = s0[st + Vgs] - s0[st + Vds];
@@ -289,24 +305,24 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         if (vbs <= -3 * vt)
         {
             _gbs = gmin;
-            _cbs = _gbs * vbs - sourceSatCur;
+            _cbs = _gbs * vbs - _sourceSatCur;
         }
         else
         {
             var evbs = Math.Exp(Math.Min(Constants.MaxExpArg, vbs / vt));
-            _gbs = sourceSatCur * evbs / vt + gmin;
-            _cbs = sourceSatCur * (evbs - 1) + gmin * vbs;
+            _gbs = _sourceSatCur * evbs / vt + gmin;
+            _cbs = _sourceSatCur * (evbs - 1) + gmin * vbs;
         }
         if (vbdNow <= -3 * vt)
         {
             _gbd = gmin;
-            _cbd = _gbd * vbdNow - drainSatCur;
+            _cbd = _gbd * vbdNow - _drainSatCur;
         }
         else
         {
             var evbd = Math.Exp(Math.Min(Constants.MaxExpArg, vbdNow / vt));
-            _gbd = drainSatCur * evbd / vt + gmin;
-            _cbd = drainSatCur * (evbd - 1) + gmin * vbdNow;
+            _gbd = _drainSatCur * evbd / vt + gmin;
+            _cbd = _drainSatCur * (evbd - 1) + gmin * vbdNow;
         }
 
         _mode = vds >= 0 ? 1 : -1;
@@ -334,18 +350,18 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             }
             else
             {
-                var betap = beta * (1 + m.Lambda * vdsMode);
+                var betap = _beta * (1 + m.Lambda * vdsMode);
                 if (vgst <= vdsMode)
                 {
                     cdrain = betap * vgst * vgst * .5;
                     _gm = betap * vgst;
-                    _gds = m.Lambda * beta * vgst * vgst * .5;
+                    _gds = m.Lambda * _beta * vgst * vgst * .5;
                 }
                 else
                 {
                     cdrain = betap * vdsMode * (vgst - .5 * vdsMode);
                     _gm = betap * vdsMode;
-                    _gds = betap * (vgst - vdsMode) + m.Lambda * beta * vdsMode * (vgst - .5 * vdsMode);
+                    _gds = betap * (vgst - vdsMode) + m.Lambda * _beta * vdsMode * (vgst - .5 * vdsMode);
                 }
                 _gmbs = _gm * arg;
             }
@@ -383,22 +399,22 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
         {
             var vonLocal = _von * type;
             var vdsatLocal = _vdsat * type;
-            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out s0[st + Capgs], out s0[st + Capgd], out s0[st + Capgb], _tPhi, oxideCap);
-            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out s0[st + Capgd], out s0[st + Capgs], out s0[st + Capgb], _tPhi, oxideCap);
+            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out s0[st + Capgs], out s0[st + Capgd], out s0[st + Capgb], _tPhi, _oxideCap);
+            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out s0[st + Capgd], out s0[st + Capgs], out s0[st + Capgb], _tPhi, _oxideCap);
             var vgs1 = s1[st + Vgs];
             var vgd1 = vgs1 - s1[st + Vds];
             var vgb1 = vgs1 - s1[st + Vbs];
             if (s.IsTranOp || init == InitMode.SmallSignal)
             {
-                capgs = 2 * s0[st + Capgs] + gsOverlap;
-                capgd = 2 * s0[st + Capgd] + gdOverlap;
-                capgb = 2 * s0[st + Capgb] + gbOverlap;
+                capgs = 2 * s0[st + Capgs] + _gsOverlap;
+                capgd = 2 * s0[st + Capgd] + _gdOverlap;
+                capgb = 2 * s0[st + Capgb] + _gbOverlap;
             }
             else
             {
-                capgs = s0[st + Capgs] + s1[st + Capgs] + gsOverlap;
-                capgd = s0[st + Capgd] + s1[st + Capgd] + gdOverlap;
-                capgb = s0[st + Capgb] + s1[st + Capgb] + gbOverlap;
+                capgs = s0[st + Capgs] + s1[st + Capgs] + _gsOverlap;
+                capgd = s0[st + Capgd] + s1[st + Capgd] + _gdOverlap;
+                capgb = s0[st + Capgb] + s1[st + Capgb] + _gbOverlap;
             }
             if (predicting)
             {
@@ -420,7 +436,7 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
                 s0[st + Qgb] = vgb * capgb;
             }
         }
-        if (init == InitMode.SmallSignal) return; // the AC load reads the stored small-signal values
+        if (init == InitMode.SmallSignal) return LoadOutcome.Stored; // the AC load reads the stored small-signal values
 
         double gcgs = 0, ceqgs = 0, gcgd = 0, ceqgd = 0, gcgb = 0, ceqgb = 0;
         if (init != InitMode.Transient && s.IsTransient)
@@ -450,35 +466,67 @@ internal sealed class Mosfet1Behavior : Behavior, ILoadBehavior, IConvergenceBeh
             xnrm = 0; xrev = 1;
             cdreq = -type * (cdrain - _gds * -vds - _gm * vgdNow - _gmbs * vbdNow);
         }
-        var rhs = _mna.Rhs;
-        rhs[_gNode] -= type * (ceqgs + ceqgb + ceqgd);
-        rhs[_bNode] -= ceqbs + ceqbd - type * ceqgb;
-        rhs[_dPrime] += ceqbd - cdreq + type * ceqgd;
-        rhs[_sPrime] += cdreq + ceqbs + type * ceqgs;
+        var r = _stamps.Rhs.AsSpan(_slot * 4, 4);
+        r[0] = -type * (ceqgs + ceqgb + ceqgd);
+        r[1] = -(ceqbs + ceqbd - type * ceqgb);
+        r[2] = ceqbd - cdreq + type * ceqgd;
+        r[3] = cdreq + ceqbs + type * ceqgs;
 
-        var v = _mna.Values;
-        v[_hDd] += _drainConductance;
-        v[_hGg] += gcgd + gcgs + gcgb;
-        v[_hSs] += _sourceConductance;
-        v[_hBb] += _gbd + _gbs + gcgb;
-        v[_hDPdp] += _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
-        v[_hSPsp] += _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
-        v[_hDdp] -= _drainConductance;
-        v[_hGb] -= gcgb;
-        v[_hGdp] -= gcgd;
-        v[_hGsp] -= gcgs;
-        v[_hSsp] -= _sourceConductance;
-        v[_hBg] -= gcgb;
-        v[_hBdp] -= _gbd;
-        v[_hBsp] -= _gbs;
-        v[_hDPd] -= _drainConductance;
-        v[_hDPg] += (xnrm - xrev) * _gm - gcgd;
-        v[_hDPb] += -_gbd + (xnrm - xrev) * _gmbs;
-        v[_hDPsp] -= _gds + xnrm * (_gm + _gmbs);
-        v[_hSPg] -= (xnrm - xrev) * _gm + gcgs;
-        v[_hSPs] -= _sourceConductance;
-        v[_hSPb] -= _gbs + (xnrm - xrev) * _gmbs;
-        v[_hSPdp] -= _gds + xrev * (_gm + _gmbs);
+        var v = _stamps.Matrix.AsSpan(_slot * 22, 22);
+        v[0] = _drainConductance;
+        v[1] = gcgd + gcgs + gcgb;
+        v[2] = _sourceConductance;
+        v[3] = _gbd + _gbs + gcgb;
+        v[4] = _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
+        v[5] = _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
+        v[6] = -_drainConductance;
+        v[7] = -gcgb;
+        v[8] = -gcgd;
+        v[9] = -gcgs;
+        v[10] = -_sourceConductance;
+        v[11] = -gcgb;
+        v[12] = -_gbd;
+        v[13] = -_gbs;
+        v[14] = -_drainConductance;
+        v[15] = (xnrm - xrev) * _gm - gcgd;
+        v[16] = -_gbd + (xnrm - xrev) * _gmbs;
+        v[17] = -(_gds + xnrm * (_gm + _gmbs));
+        v[18] = -((xnrm - xrev) * _gm + gcgs);
+        v[19] = -_sourceConductance;
+        v[20] = -(_gbs + (xnrm - xrev) * _gmbs);
+        v[21] = -(_gds + xrev * (_gm + _gmbs));
+        return LoadOutcome.Evaluated;
+    }
+
+    /// <summary>
+    /// ngspice's MOS1 bypass test (in <see cref="Bypass.Window"/>): every junction voltage within RELTOL·max(|v|, |v₀|)
+    /// + VNTOL of the last evaluation's, and the drain and bulk currents the last linearization predicts within RELTOL
+    /// of the last ones (+ ABSTOL).
+    /// </summary>
+    private bool CanBypass(double vbs, double vgs, double vds, double[] s0)
+    {
+        var st = _st;
+        var o = _s.Options;
+        var vbd = vbs - vds;
+        var vgd = vgs - vds;
+        var vbs0 = s0[st + Vbs];
+        var vbd0 = s0[st + Vbd];
+        var vgs0 = s0[st + Vgs];
+        var vds0 = s0[st + Vds];
+        if (!Bypass.VoltageHeld(vbs, vbs0, o) || !Bypass.VoltageHeld(vbd, vbd0, o) ||
+            !Bypass.VoltageHeld(vgs, vgs0, o) || !Bypass.VoltageHeld(vds, vds0, o)) return false;
+        var delvbs = vbs - vbs0;
+        var delvbd = vbd - vbd0;
+        var delvgs = vgs - vgs0;
+        var delvds = vds - vds0;
+        var delvgd = vgd - (vgs0 - vds0);
+        var cdhat = _mode >= 0
+            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
+            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
+        var cbhat = _cbs + _cbd + _gbs * delvbs + _gbd * delvbd;
+        // ngspice scales ABSTOL by RELTOL in the bulk-current test
+        var cb = _cbs + _cbd;
+        return Math.Abs(cbhat - cb) < Bypass.Window * o.RelTol * (Math.Max(Math.Abs(cbhat), Math.Abs(cb)) + o.AbsTol) && Bypass.CurrentHeld(cdhat, _cd, o);
     }
 
     /// <summary>Depletion charge and capacitance of a bulk junction (bottom + sidewall), continued as a quadratic above FC·PB.</summary>

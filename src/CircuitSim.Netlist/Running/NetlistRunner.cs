@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using CircuitSim.Core.Analyses;
 using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Parallel;
 using CircuitSim.Core.Simulations;
 
 namespace CircuitSim.Netlist.Running;
@@ -29,6 +30,10 @@ public sealed class NetlistRunner
     /// <summary>Set to stop a long run between points (the plot then ends as failed with a cancellation).</summary>
     public CancellationToken Cancellation { get; set; }
 
+    /// <summary>Threads that run .step points at once (1: one after the other). Observers see the same plots in the
+    /// same order whatever the number, so every output is the same bit for bit.</summary>
+    public int Parallelism { get; set; } = 1;
+
     /// <summary>Evaluates the .meas lines of a finished plot.</summary>
     public Func<PlotRecorder.RecordedPlot, IReadOnlyList<MeasureLine>, IReadOnlyList<MeasureOutcome>> MeasureEvaluator { get; set; } =
         (plot, lines) => PlotMeasurements.Evaluate(plot, lines);
@@ -43,6 +48,24 @@ public sealed class NetlistRunner
                 string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) ? null : (IReadOnlyDictionary<string, double>)new Dictionary<string, double> { [step.Parameter] = v },
                 string.Equals(step.Parameter, "temp", StringComparison.OrdinalIgnoreCase) ? v : (double?)null,
                 (string?)$"{step.Parameter.ToLowerInvariant()}={v:G6}")).ToArray();
+        if (Parallelism > 1 && runs.Length > 1)
+        {
+            // each .step point runs on a worker into a buffer, replayed here in order
+            new OrderedParallel(Parallelism).Run(runs.Length, i =>
+                {
+                    var buffer = new PlotBuffer();
+                    var (overrides, temperature, label) = runs[i];
+                    // a circuit of its own even without overrides (.step temp): no two threads share device objects
+                    var circuit = _netlist.Build(overrides, _netlist.Seed);
+                    return (RunPoint(circuit, overrides, temperature, label, _netlist.Seed, new IRunObserver[] { buffer }), buffer);
+                },
+                (_, done) =>
+                {
+                    done.buffer.ReplayTo(observers);
+                    outcomes.AddRange(done.Item1);
+                });
+            return outcomes;
+        }
         foreach (var (overrides, temperature, label) in runs)
         {
             if (Cancellation.IsCancellationRequested) break;
@@ -57,10 +80,15 @@ public sealed class NetlistRunner
     /// <paramref name="seed"/>. Builds its own circuit, so several points may run at once on different threads.
     /// </summary>
     public List<PlotOutcome> RunPoint(IReadOnlyDictionary<string, double>? overrides, double? temperature, string? label, ulong seed,
-        params IRunObserver[] observers)
+        params IRunObserver[] observers) =>
+        RunPoint(overrides is null && seed == _netlist.Seed ? _netlist.Circuit : _netlist.Build(overrides, seed),
+            overrides, temperature, label, seed, observers);
+
+    /// <summary>Every analysis of one point on <paramref name="circuit"/>.</summary>
+    private List<PlotOutcome> RunPoint(Circuit circuit, IReadOnlyDictionary<string, double>? overrides, double? temperature, string? label,
+        ulong seed, IRunObserver[] observers)
     {
         var outcomes = new List<PlotOutcome>();
-        var circuit = overrides is null && seed == _netlist.Seed ? _netlist.Circuit : _netlist.Build(overrides, seed);
         foreach (var analysis in _netlist.AnalysesWith(overrides, seed))
         {
             if (Cancellation.IsCancellationRequested) break;

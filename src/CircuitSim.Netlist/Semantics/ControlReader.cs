@@ -29,6 +29,7 @@ internal static class ControlReader
         ["maxstep"] = (o, v) => o.MaxStep = v,
         ["gminsteps"] = (o, v) => o.GminSteps = (int)v,
         ["srcsteps"] = (o, v) => o.SourceSteps = (int)v,
+        ["bypass"] = (o, v) => o.Bypass = v != 0,
     };
 
     /// <summary>Options ngspice accepts that change nothing here; they are ignored without a warning.</summary>
