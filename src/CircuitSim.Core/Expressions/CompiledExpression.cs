@@ -10,6 +10,21 @@ public interface IExpressionBinder
     int BindCurrent(string element, int position);
 }
 
+/// <summary>A call whose value depends on the argument's history: <c>ddt(x)</c> or <c>idt(x [, ic])</c>.</summary>
+public enum StatefulFunction { Ddt, Idt }
+
+/// <summary>One <c>ddt</c>/<c>idt</c> call of a compiled expression, numbered in compile order (inner calls first).</summary>
+public readonly record struct StatefulCall(StatefulFunction Function, double InitialValue);
+
+/// <summary>Gives the value of the stateful calls of an expression (a B source keeps their history in its device
+/// states and integrates them with the transient's method).</summary>
+public interface IStatefulCallHandler
+{
+    /// <summary>The value of call <paramref name="call"/> at the present argument and its derivative with respect to
+    /// the argument.</summary>
+    double Evaluate(int call, double argument, out double derivative);
+}
+
 /// <summary>
 /// An expression compiled to a register program that returns its value and its exact partial derivatives with respect
 /// to every circuit unknown it reads, for B-source Jacobians. The program is a list of instructions in evaluation
@@ -19,6 +34,11 @@ public interface IExpressionBinder
 /// unknowns). Nothing is allocated while evaluating; native AOT has no code generation, so the interpreter itself
 /// is what is fast.
 /// </summary>
+/// <remarks>
+/// A <c>ddt</c>/<c>idt</c> call is a one-operand instruction whose value and local derivative come
+/// from an <see cref="IStatefulCallHandler"/>; for AC the backward pass is run again with complex adjoints, the
+/// calls' local derivatives replaced by jω (ddt) and 1/(jω) (idt).
+/// </remarks>
 public sealed class CompiledExpression
 {
     private readonly Instruction[] _code;
@@ -27,8 +47,15 @@ public sealed class CompiledExpression
     private readonly double[] _db;
     private readonly double[] _adjoint;
     private readonly int _k;
+    private readonly PiecewiseLinearTable[] _tables;
+    private readonly StatefulCall[] _calls;
+    private readonly IStatefulCallHandler? _handler;
+    // the local derivatives of the evaluation at the operating point, and the complex adjoints of an AC point
+    private readonly double[] _smallSignalDa, _smallSignalDb;
+    private readonly System.Numerics.Complex[] _complexAdjoint;
 
-    internal CompiledExpression(Instruction[] code, int[] unknowns, string text)
+    internal CompiledExpression(Instruction[] code, int[] unknowns, string text, PiecewiseLinearTable[] tables, StatefulCall[] calls,
+        IStatefulCallHandler? handler)
     {
         _code = code;
         Unknowns = unknowns;
@@ -38,10 +65,19 @@ public sealed class CompiledExpression
         _da = new double[n];
         _db = new double[n];
         _adjoint = new double[n];
+        _smallSignalDa = new double[n];
+        _smallSignalDb = new double[n];
+        _complexAdjoint = new System.Numerics.Complex[n];
+        _tables = tables;
+        _calls = calls;
+        _handler = handler;
         Text = text;
         foreach (var i in code)
-            if (i.Op is Opcode.Time) DependsOnTime = true;
+            if (i.Op is Opcode.Time or Opcode.Ddt or Opcode.Idt) DependsOnTime = true;
     }
+
+    /// <summary>The <c>ddt</c>/<c>idt</c> calls, in compile order (inner calls first).</summary>
+    public IReadOnlyList<StatefulCall> StatefulCalls => _calls;
 
     /// <summary>The circuit unknowns the expression reads, in input order.</summary>
     public int[] Unknowns { get; }
@@ -54,7 +90,8 @@ public sealed class CompiledExpression
     /// <summary>Instructions after sharing and folding (for tests of the compiler).</summary>
     internal int InstructionCount => _code.Length;
 
-    /// <summary>Compiles <paramref name="expression"/>; names other than time/temper/pi/e must have been substituted.</summary>
+    /// <summary>Compiles <paramref name="expression"/>; names other than time/temper/pi/e must have been substituted.
+    /// An expression with <c>ddt</c>/<c>idt</c> needs a binder that is also an <see cref="IStatefulCallHandler"/>.</summary>
     public static CompiledExpression Compile(Expression expression, IExpressionBinder binder, string? text = null) =>
         ExpressionCompiler.Compile(expression, binder, text ?? expression.ToString()!);
 
@@ -90,6 +127,48 @@ public sealed class CompiledExpression
             }
         }
         return result;
+    }
+
+    /// <summary>Keeps the local derivatives of the last evaluation (call it at the operating point) for
+    /// <see cref="SmallSignalGradient"/>.</summary>
+    public void SaveSmallSignal()
+    {
+        Array.Copy(_da, _smallSignalDa, _code.Length);
+        Array.Copy(_db, _smallSignalDb, _code.Length);
+    }
+
+    /// <summary>The small-signal gradient at angular frequency <paramref name="omega"/> from the evaluation saved by
+    /// <see cref="SaveSmallSignal"/>: ddt acts as jω and idt as 1/(jω) (0 at ω = 0, where it is a constant).</summary>
+    public void SmallSignalGradient(double omega, Span<System.Numerics.Complex> gradient)
+    {
+        var code = _code;
+        var adj = _complexAdjoint;
+        var da = _smallSignalDa;
+        var db = _smallSignalDb;
+        gradient[.._k].Clear();
+        Array.Clear(adj, 0, code.Length);
+        adj[code.Length - 1] = 1;
+        var ddt = new System.Numerics.Complex(0, omega);
+        var idt = omega == 0 ? System.Numerics.Complex.Zero : new System.Numerics.Complex(0, -1 / omega);
+        for (var r = code.Length - 1; r >= 0; r--)
+        {
+            var a = adj[r];
+            if (a == System.Numerics.Complex.Zero) continue;
+            ref readonly var i = ref code[r];
+            switch (i.Kind)
+            {
+                case Shape.Input: gradient[i.A] += a; break;
+                case Shape.InputDifference: gradient[i.A] += a; gradient[i.B] -= a; break;
+                case Shape.Unary:
+                    adj[i.A] += a * (i.Op == Opcode.Ddt ? ddt : i.Op == Opcode.Idt ? idt : da[r]);
+                    break;
+                case Shape.Binary:
+                    adj[i.A] += a * da[r];
+                    adj[i.B] += a * db[r];
+                    break;
+                case Shape.Choice: adj[(int)da[r]] += a; break;
+            }
+        }
     }
 
     /// <summary>Value only (no derivatives needed).</summary>
@@ -172,6 +251,9 @@ public sealed class CompiledExpression
                     da[r] = chosen;
                     break;
                 }
+                case Opcode.Table: v[r] = _tables[i.C].Evaluate(v[i.A], out da[r]); break;
+                case Opcode.Ddt:
+                case Opcode.Idt: v[r] = _handler!.Evaluate(i.C, v[i.A], out da[r]); break;
                 default:
                     if (i.Kind == Shape.Unary)
                     {

@@ -12,6 +12,8 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
     // keyed by the constants' bits: 0.0 and −0.0 are different constants
     private readonly Dictionary<(Opcode, Shape, int, int, int, long, long), int> _registers = new();
     private readonly List<int> _unknowns = new();
+    private readonly List<PiecewiseLinearTable> _tables = new();
+    private readonly List<StatefulCall> _calls = new();
 
     private ExpressionCompiler(IExpressionBinder binder) => _binder = binder;
 
@@ -19,7 +21,8 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
     {
         var c = new ExpressionCompiler(binder);
         var result = e.Accept(c);
-        return new CompiledExpression(c.Live(result), c._unknowns.ToArray(), text);
+        return new CompiledExpression(c.Live(result), c._unknowns.ToArray(), text, c._tables.ToArray(), c._calls.ToArray(),
+            binder as IStatefulCallHandler);
     }
 
     public static Opcode OpcodeOf(BinaryOperator op) => op switch
@@ -175,6 +178,13 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
 
     public int Visit(CallExpression e)
     {
+        switch (e.Function.ToLowerInvariant())
+        {
+            case "ddt": return Stateful(e, StatefulFunction.Ddt);
+            case "idt" or "sdt": return Stateful(e, StatefulFunction.Idt);
+            case "pwl": return Table(e, PiecewiseLinearKind.Linear);
+            case "table": return Table(e, PiecewiseLinearKind.Smoothed);
+        }
         if (!ExpressionFunctions.TryGet(e.Function, out var op, out var arity))
             throw new ExpressionEvaluationException($"unknown function '{e.Function}'", e.Position);
         if (e.Arguments.Count != arity)
@@ -195,5 +205,63 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
         if (IsConstant(x, out var vx) && IsConstant(lo, out var vlo) && IsConstant(hi, out var vhi))
             return Constant(vx < vlo ? vlo : vx > vhi ? vhi : vx);
         return Emit(new Instruction(Opcode.Limit, Shape.Choice, x, lo, hi, 0));
+    }
+
+    /// <summary><c>ddt(x)</c> or <c>idt(x [, ic])</c>: the argument, then the call, numbered after the calls inside it
+    /// (never shared or folded: each call keeps its own history).</summary>
+    private int Stateful(CallExpression e, StatefulFunction function)
+    {
+        if (_binder is not IStatefulCallHandler)
+            throw new ExpressionEvaluationException($"{e.Function}() is supported in B sources only", e.Position);
+        var max = function == StatefulFunction.Ddt ? 1 : 2;
+        if (e.Arguments.Count < 1 || e.Arguments.Count > max)
+            throw new ExpressionEvaluationException(
+                function == StatefulFunction.Ddt ? $"ddt() takes 1 argument, got {e.Arguments.Count}" : $"{e.Function}() takes 1 or 2 arguments (x [, ic]), got {e.Arguments.Count}",
+                e.Position);
+        var initial = e.Arguments.Count == 2 ? ConstantOf(e.Arguments[1], $"the initial value of {e.Function}()") : 0;
+        var argument = e.Arguments[0].Accept(this);
+        _calls.Add(new StatefulCall(function, initial));
+        return Emit(new Instruction(function == StatefulFunction.Ddt ? Opcode.Ddt : Opcode.Idt, Shape.Unary, argument, 0, _calls.Count - 1, 0));
+    }
+
+    /// <summary><c>pwl(x, x1, y1, x2, y2, …)</c> or <c>table(…)</c>: constant points, a lookup of x.</summary>
+    private int Table(CallExpression e, PiecewiseLinearKind kind)
+    {
+        var args = e.Arguments;
+        if (args.Count < 5 || args.Count % 2 == 0)
+            throw new ExpressionEvaluationException($"{e.Function}() takes x and at least two x, y pairs, got {args.Count} arguments", e.Position);
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (var i = 1; i < args.Count; i += 2)
+        {
+            xs.Add(ConstantOf(args[i], $"a point of {e.Function}()"));
+            ys.Add(ConstantOf(args[i + 1], $"a point of {e.Function}()"));
+        }
+        PiecewiseLinearTable table;
+        try
+        {
+            table = new PiecewiseLinearTable(xs, ys, kind);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ExpressionEvaluationException($"{e.Function}(): {ex.Message}", e.Position);
+        }
+        var x = args[0].Accept(this);
+        if (IsConstant(x, out var value)) return Constant(table.Evaluate(value, out _));
+        _tables.Add(table);
+        return Emit(new Instruction(Opcode.Table, Shape.Unary, x, 0, _tables.Count - 1, 0));
+    }
+
+    /// <summary>The value of an argument that must not depend on the circuit or on time.</summary>
+    private static double ConstantOf(Expression e, string what)
+    {
+        try
+        {
+            return new ExpressionEvaluator(name => name.ToLowerInvariant() is "time" or "temper" ? throw new ExpressionEvaluationException("", 0) : null).Evaluate(e);
+        }
+        catch (ExpressionEvaluationException)
+        {
+            throw new ExpressionEvaluationException($"{what} must be a constant, got '{e}'", e.Position);
+        }
     }
 }

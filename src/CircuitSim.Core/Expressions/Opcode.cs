@@ -16,6 +16,8 @@ internal enum Opcode : byte
     Limit,
     // fused by the compiler, never parsed: v(a,b), a + b·x (constants a, b), x·x
     InputDifference, Affine, Square,
+    // time derivative and integral of the argument (state kept by the caller; C: the call), table lookup (C: the table)
+    Ddt, Idt, Table,
 }
 
 /// <summary>The built-in functions of B sources and parameter expressions (ngspice's set and semantics).</summary>
@@ -35,7 +37,11 @@ public static class ExpressionFunctions
         ["if"] = (Opcode.Select, 3), ["ternary_fcn"] = (Opcode.Select, 3),
     };
 
-    public static bool IsBuiltIn(string name) => Table.ContainsKey(name);
+    /// <summary>Functions with their own arity rules and no parameter-expression value: <c>ddt(x)</c>,
+    /// <c>idt(x [, ic])</c> (also <c>sdt</c>), <c>pwl(x, x1, y1, …)</c> and <c>table(x, x1, y1, …)</c>.</summary>
+    private static readonly HashSet<string> Special = new(StringComparer.OrdinalIgnoreCase) { "ddt", "idt", "sdt", "pwl", "table" };
+
+    public static bool IsBuiltIn(string name) => Table.ContainsKey(name) || Special.Contains(name);
 
     internal static bool TryGet(string name, out Opcode op, out int arity)
     {

@@ -12,7 +12,10 @@ public enum BehavioralKind { Voltage, Current }
 /// <summary>
 /// Behavioural source B: <c>V = expr</c> or <c>I = expr</c> over node voltages v(a), v(a,b), branch currents i(vx),
 /// time and temper, with exact derivatives (compiled once, evaluated without allocation). An I= source drives its
-/// current from pos through the source into neg, like an I source.
+/// current from pos through the source into neg, like an I source. <c>ddt(x)</c> and <c>idt(x [, ic])</c> keep x
+/// (or its integral) in device states like a capacitor's charge: the transient's method integrates them and their
+/// truncation error limits the step; at an operating point ddt is 0 and idt its initial value; in AC they act as jω
+/// and 1/(jω).
 /// </summary>
 public sealed class BehavioralSource : Component
 {
@@ -35,7 +38,8 @@ public sealed class BehavioralSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
-    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior, IProbeSource, IExpressionBinder
+    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior, IProbeSource, IExpressionBinder,
+        IStatefulCallHandler, ITruncateBehavior
     {
         private readonly BehavioralSource _b;
         private readonly SimulationState _s;
@@ -44,7 +48,9 @@ public sealed class BehavioralSource : Component
         private BindingContext _context = null!;
         private CompiledExpression _f = null!;
         private double[] _gradient = Array.Empty<double>();
-        private double[] _smallSignal = Array.Empty<double>();
+        private Complex[] _smallSignal = Array.Empty<Complex>();
+        // two state slots per ddt/idt call: the "charge" (x for ddt, the integral for idt) and its derivative
+        private int _states;
         private int[] _posHandles = Array.Empty<int>(), _negHandles = Array.Empty<int>(), _branchHandles = Array.Empty<int>();
         private BranchStamp _stamp;
         private double _value;
@@ -74,7 +80,8 @@ public sealed class BehavioralSource : Component
             }
             var k = _f.Unknowns.Length;
             _gradient = new double[k];
-            _smallSignal = new double[k];
+            _smallSignal = new Complex[k];
+            if (_f.StatefulCalls.Count > 0) _states = context.AllocateStates(2 * _f.StatefulCalls.Count);
             if (_b.Kind == BehavioralKind.Voltage)
             {
                 _stamp = new BranchStamp(_mna, _pos, _neg, Branch);
@@ -126,12 +133,65 @@ public sealed class BehavioralSource : Component
                 rhs[_pos] -= linear;
                 rhs[_neg] += linear;
             }
-            if (s.Init == InitMode.SmallSignal) Array.Copy(_gradient, _smallSignal, _gradient.Length);
+            if (s.Init == InitMode.SmallSignal) _f.SaveSmallSignal();
+        }
+
+        double IStatefulCallHandler.Evaluate(int call, double argument, out double derivative)
+        {
+            var s = _s;
+            var q = _states + 2 * call;
+            var s0 = s.States.State0;
+            var ddt = _f.StatefulCalls[call].Function == StatefulFunction.Ddt;
+            if (!s.IsTransient)
+            {
+                // operating point: no time passes; keep the history the first step integrates from
+                derivative = 0;
+                s0[q] = ddt ? argument : _f.StatefulCalls[call].InitialValue;
+                s0[q + 1] = ddt ? 0 : argument;
+                return ddt ? 0 : s0[q];
+            }
+            if (s.Init == InitMode.Transient)
+            {
+                s.States.State1[q] = ddt ? argument : _f.StatefulCalls[call].InitialValue;
+                s.States.State1[q + 1] = ddt ? 0 : argument;
+            }
+            if (ddt)
+            {
+                s0[q] = argument;
+                s.Integrate(q, 1, out derivative, out _);
+                return s0[q + 1];
+            }
+            // idt: the integral whose derivative, by the same formula, is the argument
+            s0[q] = (argument - History(q)) / s.Ag[0];
+            s0[q + 1] = argument;
+            derivative = 1 / s.Ag[0];
+            return s0[q];
+        }
+
+        /// <summary>The part of the integration formula's derivative that does not depend on the present value of
+        /// slot <paramref name="q"/>: dq/dt = Ag[0]·q0 + history.</summary>
+        private double History(int q)
+        {
+            var s = _s;
+            var s1 = s.States.State1;
+            if (s.Method == IntegrationMethodKind.Trapezoidal)
+                return s.Order == 1 ? s.Ag[1] * s1[q] : -s.Ag[1] * s1[q + 1] - s.Ag[0] * s1[q];
+            var history = 0.0;
+            for (var i = 1; i <= s.Order; i++) history += s.Ag[i] * s.States[i][q];
+            return history;
+        }
+
+        public double Truncate()
+        {
+            var limit = double.PositiveInfinity;
+            for (var c = 0; c < _f.StatefulCalls.Count; c++) limit = Math.Min(limit, _s.TruncationStep(_states + 2 * c));
+            return limit;
         }
 
         public void LoadAc()
         {
             var values = _mna.ComplexValues;
+            _f.SmallSignalGradient(_s.Omega, _smallSignal);
             if (_b.Kind == BehavioralKind.Voltage)
             {
                 _stamp.Add(values);

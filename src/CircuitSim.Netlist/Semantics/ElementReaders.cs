@@ -212,7 +212,12 @@ internal sealed partial class CircuitBuilder
     private void ReadVoltageControlled(Statement s, ExpansionContext ctx, bool voltageOutput)
     {
         var kind = voltageOutput ? 'E' : 'G';
-        var syntax = $"{kind}name n+ n- nc+ nc- gain  or  {kind}name n+ n- value={{expression}}";
+        var syntax = $"{kind}name n+ n- nc+ nc- gain, {kind}name n+ n- value={{expression}}, … TABLE {{expression}} = (x1,y1) … or … POLY(n) nc1+ nc1- … p0 p1 …";
+        if (s.Tokens.Count > 3 && s.Tokens[3].Is("table") && s.Tokens[1].IsWord && s.Tokens[2].IsWord)
+        {
+            ReadTable(s, ctx, voltageOutput);
+            return;
+        }
         var args = ElementArgs.From(s, 1);
         Require(s, args, 2, syntax);
         var pos = Node(ctx, s, args.Positional[0]);
@@ -229,7 +234,10 @@ internal sealed partial class CircuitBuilder
             return;
         }
         if (args.Positional.Count >= 3 && args.Positional[2].Is("poly"))
-            throw new StatementException(s.At(args.Positional[2]), $"{s.Name}: POLY controlled sources are not supported; use value={{expression}}", syntax);
+        {
+            ReadPoly(s, ctx, args, 2, voltageOutput, currentControlled: false);
+            return;
+        }
         Require(s, args, 5, syntax);
         var cp = Node(ctx, s, args.Positional[2]);
         var cn = Node(ctx, s, args.Positional[3]);
@@ -245,9 +253,14 @@ internal sealed partial class CircuitBuilder
     private void ReadCurrentControlled(Statement s, ExpansionContext ctx, bool voltageOutput)
     {
         var kind = voltageOutput ? 'H' : 'F';
-        var syntax = $"{kind}name n+ n- vcontrol {(voltageOutput ? "transresistance" : "gain")}";
+        var syntax = $"{kind}name n+ n- vcontrol {(voltageOutput ? "transresistance" : "gain")} or {kind}name n+ n- POLY(n) v1 … p0 p1 …";
         var args = ElementArgs.From(s, 1);
         Require(s, args, 4, syntax);
+        if (args.Positional[2].Is("poly"))
+        {
+            ReadPoly(s, ctx, args, 2, voltageOutput, currentControlled: true);
+            return;
+        }
         var pos = Node(ctx, s, args.Positional[0]);
         var neg = Node(ctx, s, args.Positional[1]);
         if (!args.Positional[2].IsWord) throw new StatementException(s.At(args.Positional[2]), "expected the name of the controlling voltage source", syntax);

@@ -828,15 +828,39 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Poly_controlled_source_is_not_supported()
+    public void Poly_without_enough_controls_names_what_it_needs()
     {
         var error = Read.Error("""
             t
-            E1 a 0 POLY(1) b 0 0 1
+            E1 a 0 POLY(2) b 0 0.5
             """);
 
-        Assert.Equal("E1: POLY controlled sources are not supported; use value={expression}", error.Message);
-        Assert.Equal((2, 8), (error.Location.Line, error.Location.Column));
+        Assert.Equal("E1: POLY(2) needs 2 controls (nc1+ nc1- nc2+ nc2- …) and at least one coefficient", error.Message);
+        Assert.Equal(2, error.Location.Line);
+    }
+
+    [Fact]
+    public void Table_whose_x_values_do_not_increase_points_at_the_points()
+    {
+        var error = Read.Error("""
+            t
+            E1 a 0 TABLE {v(b)} = (0,0) (1,1) (0.5,2)
+            R1 b 0 1
+            """);
+
+        Assert.Equal("E1: table x values must increase: 1 is followed by 0.5", error.Message);
+        Assert.Equal((2, 23), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void Table_with_an_odd_count_of_numbers_is_an_error()
+    {
+        var error = Read.Error("""
+            t
+            G1 a 0 TABLE {v(b)} = 0 0 1
+            """);
+
+        Assert.Equal("G1: TABLE needs at least two (x, y) points, got 3 numbers", error.Message);
     }
 
     [Fact]
