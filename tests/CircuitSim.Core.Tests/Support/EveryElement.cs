@@ -8,7 +8,8 @@ using CircuitSim.Devices.Switches;
 
 namespace CircuitSim.Core.Tests.Support;
 
-/// <summary>A solvable circuit holding every element type (R C L K V I E F G H B D M S W), each doing something.</summary>
+/// <summary>A solvable circuit holding every element type (R C L K V I E F G H B D M S W), each doing something (B sources
+/// also with ddt, idt and a table).</summary>
 internal static class EveryElement
 {
     public static Circuit Build() => new(
@@ -39,6 +40,9 @@ internal static class EveryElement
         new Resistor("Rbv", "bv", "0", 1e3),
         new BehavioralSource("B2", "0", "bi", BehavioralKind.Current, "1e-3*v(a)*v(a) + 1e-4*exp(-v(e))"),
         new Resistor("Rbi", "bi", "0", 1e3),
+        // the state-keeping and table functions of B sources: ddt, idt and a rounded table
+        new BehavioralSource("B3", "0", "bd", BehavioralKind.Current, "1e-12*ddt(v(a)) + 1e3*idt(1e-9*v(e), 1e-6) + 1e-4*table(v(a), 0, 0, 1, 1)"),
+        new Resistor("Rbd", "bd", "0", 1e3),
         new Diode("D1", "e", "d", "dm"),
         new Resistor("Rd", "d", "0", 1e3),
         new Mosfet1("MP", "out", "e", "vdd", "vdd", "pm") { Width = 6e-6, Length = 1e-6, DrainArea = 1e-12, SourceArea = 1e-12 },
