@@ -42,7 +42,10 @@ public static class RunCommand
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
             Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
-        var runner = new NetlistRunner(netlist) { Parallelism = jobs };
+        var runner = new NetlistRunner(netlist) { Parallelism = jobs, OutputDirectory = outputDirectory };
+        // .print tables, .four results and .control output; held back while a progress bar is drawn
+        var live = quiet || !console.Profile.Capabilities.Interactive;
+        runner.Terminal = live ? console.Profile.Out.Writer : new StringWriter();
         List<PlotOutcome> outcomes;
         List<string> files;
         var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
@@ -62,7 +65,9 @@ public static class RunCommand
             }
             output.Dispose();
             files = output.FilesWritten;
+            files.AddRange(runner.FilesWritten);
         }
+        if (!live) console.Profile.Out.Writer.Write(runner.Terminal.ToString());
         if (amm is not null)
         {
             amm.Finish();
@@ -84,6 +89,12 @@ public static class RunCommand
         {
             var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";
             errors.MarkupLine($"[red]{Markup.Escape(f.Info.PlotName)}{(f.Info.StepLabel is null ? "" : $" ({Markup.Escape(f.Info.StepLabel)})")} failed:[/] {Markup.Escape(f.Failure!.Message)}{Markup.Escape(kept)}");
+        }
+        if (runner.ScriptError is { } scriptError)
+        {
+            Report(errors, scriptError);
+            errors.MarkupLine("[red]the .control script stopped here; what ran before it is in the output files.[/]");
+            return ExitCodes.BadInput;
         }
         if (failed.Any(f => f.Failure is CircuitException)) return ExitCodes.BadInput;
         return failed.Count > 0 ? ExitCodes.SimulationFailed : ExitCodes.Success;
@@ -113,6 +124,7 @@ public static class RunCommand
                 o.Statistics.NewtonIterations.ToString(CultureInfo.InvariantCulture), EngineeringFormat.Format(o.Statistics.TotalSeconds, "s"), status);
         }
         console.Write(table);
+        OperatingPointTable.Write(console, outcomes);
         if (measures.Count > 0)
         {
             var mt = new Table().Border(TableBorder.Rounded).AddColumn(".meas").AddColumn(new TableColumn("value").RightAligned());

@@ -1,6 +1,7 @@
 using CircuitSim.Core.Analyses;
 using CircuitSim.Core.Circuits;
 using CircuitSim.Core.Simulations;
+using CircuitSim.Netlist.Control;
 
 namespace CircuitSim.Netlist;
 
@@ -31,6 +32,21 @@ public sealed record AcSpec(SourceLocation At, AcSweepKind Sweep, int Points, do
 {
     public override string Kind => "ac";
 }
+
+/// <summary>.tf outvar insrc: the small-signal DC transfer function from a source to an output (v(a), v(a,b) or
+/// i(vsource)), with the input and output resistances at the operating point.</summary>
+public sealed record TfSpec(SourceLocation At, string Output, string Input) : AnalysisSpec(At)
+{
+    public override string Kind => "tf";
+}
+
+/// <summary>A <c>.print [analysis] expr …</c> line: the expressions tabled on the terminal after each plot of that
+/// analysis (all analyses when <see cref="Analysis"/> is null).</summary>
+public sealed record PrintRequest(SourceLocation At, string? Analysis, IReadOnlyList<string> Expressions);
+
+/// <summary>A <c>.four freq ov1 ov2 …</c> line: Fourier components of the outputs over the last period of each
+/// transient.</summary>
+public sealed record FourierRequest(SourceLocation At, double Fundamental, IReadOnlyList<string> Expressions);
 
 /// <summary>.step param name … : the values a parameter (or temp) takes in successive runs.</summary>
 public sealed record StepSpec(SourceLocation At, string Parameter, IReadOnlyList<double> Values);
@@ -79,6 +95,17 @@ public sealed class Netlist
     public List<MeasureLine> Measures { get; } = new();
     /// <summary>Charts asked for by <c>.plot</c> lines, drawn when a run writes plots.</summary>
     public List<PlotRequest> Plots { get; } = new();
+    /// <summary>Tables asked for by <c>.print</c> lines (they do not narrow what is saved).</summary>
+    public List<PrintRequest> Prints { get; } = new();
+    /// <summary><c>.four</c> lines.</summary>
+    public List<FourierRequest> Fouriers { get; } = new();
+    /// <summary>Harmonics of a Fourier analysis, the DC term included (<c>.options nfreqs</c>).</summary>
+    public int FourierHarmonics { get; internal set; } = FourierAnalysis.DefaultHarmonics;
+    /// <summary>Points of the last period a Fourier analysis resamples (<c>.options fourgridsize</c>).</summary>
+    public int FourierGridSize { get; internal set; } = FourierAnalysis.DefaultGridSize;
+    /// <summary>The statements of the <c>.control</c> blocks; null when there are none. With a script, a run executes
+    /// it, and the analysis lines run only when it says <c>run</c>.</summary>
+    public ControlScript? Control { get; internal set; }
     public List<NetlistDiagnostic> Warnings { get; } = new();
 
     /// <summary>The analyses re-read with some global parameters overridden (a .step value may set tstop); the
@@ -92,6 +119,9 @@ public sealed class Netlist
         (parameters is null && seed == Seed) || AnalysesFor is null ? Analyses : AnalysesFor(parameters ?? new Dictionary<string, double>(), seed);
 
     internal Func<IReadOnlyDictionary<string, double>, ulong, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
+
+    /// <summary>The global parameters (for .control commands read like dot lines).</summary>
+    internal Semantics.ParameterScope Scope { get; set; } = new(null);
 
     /// <summary>A fresh circuit with some global parameters overridden; a parameter named <c>run</c> is the Monte
     /// Carlo run whose random draws the statistical functions take.</summary>

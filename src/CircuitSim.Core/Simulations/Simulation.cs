@@ -169,8 +169,11 @@ public abstract class Simulation
     public Probe CreateProbe(string name)
     {
         Setup();
-        return ProbeParser.Create(this, name);
+        return CreateAnalysisProbe(name) ?? ProbeParser.Create(this, name);
     }
+
+    /// <summary>A probe for a vector the analysis itself computes (e.g. .tf's transfer_function), or null.</summary>
+    protected virtual Probe? CreateAnalysisProbe(string name) => null;
 
     internal int NodeIndex(string node, string context)
     {
@@ -181,7 +184,7 @@ public abstract class Simulation
     }
 
     /// <summary>What ngspice saves by default: every node voltage and every branch current (V, E, H, L).</summary>
-    public IReadOnlyList<string> DefaultProbeNames()
+    public virtual IReadOnlyList<string> DefaultProbeNames()
     {
         Setup();
         var names = new List<string>();

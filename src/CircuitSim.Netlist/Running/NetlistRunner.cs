@@ -7,10 +7,13 @@ using CircuitSim.Core.Simulations;
 
 namespace CircuitSim.Netlist.Running;
 
-/// <summary>The outcome of one plot: statistics, failure, and the .meas results computed on it.</summary>
+/// <summary>The outcome of one plot: statistics, failure, and the .meas and .four results computed on it.</summary>
 public sealed record PlotOutcome(PlotInfo Info, int Points, SimulationStatistics Statistics, Exception? Failure, IReadOnlyList<string> Warnings)
 {
     public List<MeasureOutcome> Measures { get; } = new();
+    public List<Control.FourierResult> Fourier { get; } = new();
+    /// <summary>The values of a plot without a scale (operating point, transfer function), by vector, for summaries.</summary>
+    public IReadOnlyList<(string Name, double Value)> Values { get; internal set; } = Array.Empty<(string, double)>();
 }
 
 /// <summary>A .meas result: the value, or why there is none.</summary>
@@ -18,8 +21,10 @@ public sealed record MeasureOutcome(string Name, string? StepLabel, double? Valu
 
 /// <summary>
 /// Runs a netlist's analyses (for every .step value, if any): builds each simulation with the netlist's options,
-/// .ic and .nodeset, streams the saved vectors to observers, and evaluates .meas lines on the recorded plot.
-/// A failed analysis ends its plot with the failure and the run goes on with the next one.
+/// .ic and .nodeset, streams the saved vectors to observers, evaluates .meas lines on the recorded plot, and writes
+/// the .print tables and .four results to <see cref="Terminal"/>. A netlist with a .control block runs its script
+/// instead (see <see cref="Control.ControlInterpreter"/>). A failed analysis ends its plot with the failure and the
+/// run goes on with the next one.
 /// </summary>
 public sealed class NetlistRunner
 {
@@ -38,7 +43,38 @@ public sealed class NetlistRunner
     public Func<PlotRecorder.RecordedPlot, IReadOnlyList<MeasureLine>, IReadOnlyList<MeasureOutcome>> MeasureEvaluator { get; set; } =
         (plot, lines) => PlotMeasurements.Evaluate(plot, lines);
 
+    /// <summary>Where what ngspice prints on the terminal goes: .print tables, .four results and the output of .control
+    /// commands (null: nowhere).</summary>
+    public TextWriter? Terminal { get; set; }
+
+    /// <summary>The directory relative file names of .control commands (wrdata, write) resolve against.</summary>
+    public string OutputDirectory { get; set; } = ".";
+
+    /// <summary>Files the .control commands wrote.</summary>
+    public List<string> FilesWritten { get; } = new();
+
+    /// <summary>The error that stopped the .control script (after the analyses before it ran), or null.</summary>
+    public NetlistDiagnostic? ScriptError { get; private set; }
+
+    /// <summary>Changes .control's alter/altermod made, applied to every circuit built for a .step value too.</summary>
+    internal List<Action<Circuit>> Alterations { get; } = new();
+
+    /// <summary>Runs the .control script if the netlist has one, otherwise every analysis line.</summary>
     public List<PlotOutcome> Run(params IRunObserver[] observers)
+    {
+        if (_netlist.Control is not { } script) return RunAnalyses(observers);
+        var interpreter = new Control.ControlInterpreter(_netlist, this, observers);
+        interpreter.Execute(script);
+        ScriptError = interpreter.Error;
+        return interpreter.Outcomes;
+    }
+
+    /// <summary>Runs one analysis on the netlist's circuit (a .control analysis command).</summary>
+    internal PlotOutcome RunAnalysis(AnalysisSpec analysis, IRunObserver[] observers) =>
+        RunOne(_netlist.Circuit, analysis, null, null, observers, Terminal);
+
+    /// <summary>Runs the netlist's analysis lines, for every .step value.</summary>
+    internal List<PlotOutcome> RunAnalyses(IRunObserver[] observers)
     {
         var outcomes = new List<PlotOutcome>();
         var step = _netlist.Step;
@@ -54,14 +90,16 @@ public sealed class NetlistRunner
             new OrderedParallel(Parallelism).Run(runs.Length, i =>
                 {
                     var buffer = new PlotBuffer();
+                    var printed = new StringWriter();
                     var (overrides, temperature, label) = runs[i];
                     // a circuit of its own even without overrides (.step temp): no two threads share device objects
-                    var circuit = _netlist.Build(overrides, _netlist.Seed);
-                    return (RunPoint(circuit, overrides, temperature, label, _netlist.Seed, new IRunObserver[] { buffer }), buffer);
+                    var circuit = Altered(_netlist.Build(overrides, _netlist.Seed));
+                    return (RunPoint(circuit, overrides, temperature, label, _netlist.Seed, new IRunObserver[] { buffer }, printed), buffer, printed);
                 },
                 (_, done) =>
                 {
                     done.buffer.ReplayTo(observers);
+                    Terminal?.Write(done.printed.ToString());
                     outcomes.AddRange(done.Item1);
                 });
             return outcomes;
@@ -81,18 +119,25 @@ public sealed class NetlistRunner
     /// </summary>
     public List<PlotOutcome> RunPoint(IReadOnlyDictionary<string, double>? overrides, double? temperature, string? label, ulong seed,
         params IRunObserver[] observers) =>
-        RunPoint(overrides is null && seed == _netlist.Seed ? _netlist.Circuit : _netlist.Build(overrides, seed),
-            overrides, temperature, label, seed, observers);
+        RunPoint(overrides is null && seed == _netlist.Seed ? _netlist.Circuit : Altered(_netlist.Build(overrides, seed)),
+            overrides, temperature, label, seed, observers, Terminal);
+
+    /// <summary>A circuit built for one point, with the .control script's alter/altermod changes applied.</summary>
+    private Circuit Altered(Circuit circuit)
+    {
+        foreach (var alter in Alterations) alter(circuit);
+        return circuit;
+    }
 
     /// <summary>Every analysis of one point on <paramref name="circuit"/>.</summary>
     private List<PlotOutcome> RunPoint(Circuit circuit, IReadOnlyDictionary<string, double>? overrides, double? temperature, string? label,
-        ulong seed, IRunObserver[] observers)
+        ulong seed, IRunObserver[] observers, TextWriter? terminal)
     {
         var outcomes = new List<PlotOutcome>();
         foreach (var analysis in _netlist.AnalysesWith(overrides, seed))
         {
             if (Cancellation.IsCancellationRequested) break;
-            outcomes.Add(RunOne(circuit, analysis, temperature, label, observers));
+            outcomes.Add(RunOne(circuit, analysis, temperature, label, observers, terminal));
         }
         return outcomes;
     }
@@ -114,6 +159,7 @@ public sealed class NetlistRunner
             DcSpec dc => new DcSweep(circuit, dc.Sweeps, options),
             TranSpec t => new Transient(circuit, t.Step, t.Stop, t.Start, t.MaxStep, t.UseInitialConditions, options),
             AcSpec ac => new Ac(circuit, ac.Sweep, ac.Points, ac.Start, ac.Stop, options),
+            TfSpec tf => new TransferFunction(circuit, tf.Output, tf.Input, options),
             _ => throw new InvalidOperationException($"unknown analysis {analysis}"),
         };
         foreach (var (k, v) in _netlist.InitialConditions) sim.InitialConditions[k] = v;
@@ -121,11 +167,14 @@ public sealed class NetlistRunner
         return sim;
     }
 
-    private PlotOutcome RunOne(Circuit circuit, AnalysisSpec analysis, double? temperature, string? label, IRunObserver[] observers)
+    /// <param name="terminal">Where the plot's .print and .four reports go (a buffer when points run in parallel).</param>
+    private PlotOutcome RunOne(Circuit circuit, AnalysisSpec analysis, double? temperature, string? label, IRunObserver[] observers,
+        TextWriter? terminal)
     {
         var sim = CreateSimulation(circuit, analysis, temperature);
         var measures = _netlist.Measures.Where(m => m.Analysis == analysis.Kind).ToList();
-        var recorder = measures.Count > 0 ? new PlotRecorder() : null;
+        var reports = new PlotReports(_netlist, analysis);
+        var recorder = measures.Count > 0 || reports.Any || analysis.Kind is "op" or "tf" ? new PlotRecorder() : null;
         var all = recorder is null ? observers : observers.Append(recorder).ToArray();
 
         PlotInfo? info = null;
@@ -135,11 +184,16 @@ public sealed class NetlistRunner
         try
         {
             sim.Setup();
-            var names = _netlist.Saves.Count > 0 && !_netlist.SaveAll
+            var names = analysis is TfSpec ? sim.DefaultProbeNames().ToList()
+                : _netlist.Saves.Count > 0 && !_netlist.SaveAll
                 ? _netlist.Saves.ToList()
                 : sim.DefaultProbeNames().Concat(_netlist.Saves).ToList();
-            // .meas may read vectors a narrowing .save left out
-            names.AddRange(measures.SelectMany(m => m.Statement.OutputVariables).Where(IsCircuitVector));
+            // .meas, .print and .four may read vectors a narrowing .save left out
+            if (analysis is not TfSpec)
+            {
+                names.AddRange(measures.SelectMany(m => m.Statement.OutputVariables).Where(IsCircuitVector));
+                names.AddRange(reports.CircuitVectors);
+            }
             names = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var probes = names.Select(sim.CreateProbe).ToList();
             info = new PlotInfo(_netlist.Title, sim.PlotName, analysis, sim.ScaleName, probes.Select(p => p.Name).ToList(),
@@ -175,7 +229,13 @@ public sealed class NetlistRunner
             foreach (var o in all) o.EndPlot(failure);
         var outcome = new PlotOutcome(info, points, sim.Statistics, failure, sim.Warnings);
         if (recorder is not null && recorder.Plots.Count > 0)
-            outcome.Measures.AddRange(MeasureEvaluator(recorder.Plots[^1], measures));
+        {
+            var recorded = recorder.Plots[^1];
+            if (measures.Count > 0) outcome.Measures.AddRange(MeasureEvaluator(recorded, measures));
+            if (info.ScaleName is null && !info.IsComplex && recorded.RealRows.Count > 0)
+                outcome.Values = info.VectorNames.Select((n, k) => (n, recorded.RealRows[0][k])).ToList();
+            reports.Write(recorded, outcome, terminal);
+        }
         return outcome;
     }
 

@@ -6,7 +6,8 @@ using CircuitSim.Netlist.Syntax;
 
 namespace CircuitSim.Netlist.Semantics;
 
-/// <summary>Reads the top-level control statements: analyses, options, .temp, .ic/.nodeset, .save/.print, .meas, .step.</summary>
+/// <summary>Reads the top-level control statements: analyses, options, .temp, .ic/.nodeset, .save/.print, .meas, .step,
+/// .four.</summary>
 internal static class ControlReader
 {
     private static readonly Dictionary<string, Action<SimulationOptions, double>> NumericOptions = new(StringComparer.OrdinalIgnoreCase)
@@ -48,16 +49,17 @@ internal static class ControlReader
             case ".tran": netlist.Analyses.Add(Tran(s, scope)); break;
             case ".dc": netlist.Analyses.Add(Dc(s, scope)); break;
             case ".ac": netlist.Analyses.Add(Ac(s, scope)); break;
+            case ".tf": netlist.Analyses.Add(Tf(s)); break;
             case ".ic": NodeValues(s, netlist.InitialConditions, scope); break;
             case ".nodeset": NodeValues(s, netlist.Nodesets, scope); break;
             case ".save" or ".probe": Save(s, netlist, skipAnalysis: false); break;
-            case ".print": Save(s, netlist, skipAnalysis: true); break;
+            case ".print": Print(s, netlist); break;
             case ".plot": Plot(s, netlist); break;
             case ".meas" or ".measure": Measure(s, netlist, scope); break;
             case ".step": Step(s, netlist, scope); break;
-            case ".four" or ".fourier" or ".noise" or ".pz" or ".disto" or ".sens" or ".tf" or ".pss" or ".sp":
-                diagnostics.Warning(s.Start, $"{s.Keyword} is not supported and is ignored");
-                break;
+            case ".four" or ".fourier": Fourier(s, netlist, scope); break;
+            case ".noise" or ".pz" or ".disto" or ".sens" or ".pss" or ".sp":
+                throw new StatementException(s.Start, $"{s.Keyword} analysis is not supported", SupportedAnalyses);
             case ".width" or ".title":
                 break;
             default:
@@ -74,8 +76,12 @@ internal static class ControlReader
         ".tran" => Tran(s, scope),
         ".dc" => Dc(s, scope),
         ".ac" => Ac(s, scope),
+        ".tf" => Tf(s),
         _ => null,
     };
+
+    /// <summary>The analyses this simulator runs, for messages.</summary>
+    internal const string SupportedAnalyses = ".op, .dc, .tran, .ac, .tf or .four (with .tran)";
 
     private static double Value(Statement s, int index, ParameterScope scope, string syntax)
     {
@@ -92,7 +98,7 @@ internal static class ControlReader
         netlist.TemperatureAt = s.Start;
     }
 
-    private static void Options(Statement s, Netlist netlist, ParameterScope scope, DiagnosticBag diagnostics)
+    internal static void Options(Statement s, Netlist netlist, ParameterScope scope, DiagnosticBag diagnostics)
     {
         var args = ElementArgs.From(s, 1);
         foreach (var flag in args.Positional)
@@ -104,6 +110,8 @@ internal static class ControlReader
         {
             if (NumericOptions.TryGetValue(key.Text, out var set)) set(netlist.Options, CircuitBuilder.Number(s, value, scope));
             else if (key.Is("seed")) { /* read before the circuit is built (NetlistReader.SeedOption) */ }
+            else if (key.Is("nfreqs")) netlist.FourierHarmonics = PositiveInteger(s, value, scope, 1, "nfreqs");
+            else if (key.Is("fourgridsize")) netlist.FourierGridSize = PositiveInteger(s, value, scope, 2, "fourgridsize");
             else if (key.Is("method"))
             {
                 netlist.Options.Method = value.Text.ToLowerInvariant() switch
@@ -118,7 +126,15 @@ internal static class ControlReader
         }
     }
 
-    private static TranSpec Tran(Statement s, ParameterScope scope)
+    private static int PositiveInteger(Statement s, Token value, ParameterScope scope, int minimum, string name)
+    {
+        var v = CircuitBuilder.Number(s, value, scope);
+        if (!(v >= minimum && v <= 1_000_000) || v != Math.Floor(v))
+            throw new StatementException(s.At(value), $"{name} must be an integer from {minimum} to 1000000", "an integer");
+        return (int)v;
+    }
+
+    internal static TranSpec Tran(Statement s, ParameterScope scope)
     {
         const string syntax = ".tran tstep tstop [tstart [tmax]] [uic]";
         var values = new List<double>();
@@ -136,7 +152,7 @@ internal static class ControlReader
         return new TranSpec(s.Start, values[0], values[1], start, values.Count > 3 ? values[3] : null, uic);
     }
 
-    private static DcSpec Dc(Statement s, ParameterScope scope)
+    internal static DcSpec Dc(Statement s, ParameterScope scope)
     {
         const string syntax = ".dc source start stop step [source2 start2 stop2 step2]";
         var t = s.Tokens;
@@ -167,7 +183,7 @@ internal static class ControlReader
         return new DcSpec(s.Start, sweeps);
     }
 
-    private static AcSpec Ac(Statement s, ParameterScope scope)
+    internal static AcSpec Ac(Statement s, ParameterScope scope)
     {
         const string syntax = ".ac dec|oct|lin points fstart fstop";
         var t = s.Tokens;
@@ -186,6 +202,70 @@ internal static class ControlReader
         if (kind != AcSweepKind.Linear && !(f1 > 0)) throw new StatementException(s.At(t[3]), "fstart must be above 0 for a logarithmic sweep", syntax);
         if (f2 < f1) throw new StatementException(s.At(t[4]), "fstop must not be below fstart", syntax);
         return new AcSpec(s.Start, kind, (int)n, f1, f2);
+    }
+
+    /// <summary><c>.tf outvar insrc</c>: outvar is v(node), v(node,node) or i(vsource).</summary>
+    internal static TfSpec Tf(Statement s)
+    {
+        const string syntax = ".tf v(out) vin, .tf v(a,b) iin or .tf i(vout) vin";
+        var t = s.Tokens;
+        var i = 1;
+        if (i >= t.Count) throw new StatementException(s.End, ".tf needs an output and an input source", syntax);
+        if (!(t[i].IsWord && t[i].Text.ToLowerInvariant() is "v" or "i" && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Group))
+            throw new StatementException(s.At(t[i]), $".tf: the output must be v(node), v(node,node) or i(vsource), got '{t[i]}'", syntax);
+        var output = Vector(s, ref i);
+        if (output.StartsWith("i(") && output.Contains(','))
+            throw new StatementException(s.At(t[1]), ".tf: i() takes one voltage source", syntax);
+        i++;
+        if (i >= t.Count || !t[i].IsWord) throw new StatementException(i < t.Count ? s.At(t[i]) : s.End, ".tf needs the input source after the output", syntax);
+        if (i + 1 < t.Count) throw new StatementException(s.At(t[i + 1]), $"unexpected '{t[i + 1]}'", syntax);
+        return new TfSpec(s.Start, output, t[i].Text.ToLowerInvariant());
+    }
+
+    /// <summary><c>.print [tran|dc|ac|op|tf] expr …</c>: expressions as the control language's print takes them;
+    /// each is checked now.</summary>
+    private static void Print(Statement s, Netlist netlist)
+    {
+        const string syntax = ".print [tran|dc|ac|op] v(node) i(source) … (or expressions of them)";
+        var t = s.Tokens;
+        var i = 1;
+        string? kind = null;
+        if (i < t.Count && t[i].IsWord && t[i].Text.ToLowerInvariant() is "tran" or "dc" or "ac" or "op" or "tf") kind = t[i++].Text.ToLowerInvariant();
+        if (i >= t.Count) throw new StatementException(s.End, ".print: no vectors", syntax);
+        var offset = t[i].Offset;
+        var text = s.Line.Text[offset..];
+        List<Control.VectorNode> nodes;
+        try
+        {
+            nodes = Control.VectorExpressionParser.ParseList(text);
+        }
+        catch (Control.VectorSyntaxException e)
+        {
+            throw new StatementException(s.Line.Locate(offset + e.Position), $".print: {e.Message}", e.Expected);
+        }
+        netlist.Prints.Add(new PrintRequest(s.Start, kind, nodes.Select(n => text[n.Start..n.End].Trim()).ToList()));
+    }
+
+    /// <summary><c>.four freq ov1 [ov2 …]</c>.</summary>
+    private static void Fourier(Statement s, Netlist netlist, ParameterScope scope)
+    {
+        const string syntax = ".four freq v(out) [i(vx) …]";
+        var t = s.Tokens;
+        if (t.Count < 3) throw new StatementException(s.End, ".four needs the fundamental frequency and at least one output", syntax);
+        var f = CircuitBuilder.Number(s, t[1], scope);
+        if (!(f > 0) || !double.IsFinite(f)) throw new StatementException(s.At(t[1]), ".four: the fundamental frequency must be positive", syntax);
+        var offset = t[2].Offset;
+        var text = s.Line.Text[offset..];
+        List<Control.VectorNode> nodes;
+        try
+        {
+            nodes = Control.VectorExpressionParser.ParseList(text);
+        }
+        catch (Control.VectorSyntaxException e)
+        {
+            throw new StatementException(s.Line.Locate(offset + e.Position), $".four: {e.Message}", e.Expected);
+        }
+        netlist.Fouriers.Add(new FourierRequest(s.Start, f, nodes.Select(n => text[n.Start..n.End].Trim()).ToList()));
     }
 
     /// <summary><c>.ic v(a)=1 v(b)=0</c> (also <c>v(a)=1</c> written with spaces).</summary>

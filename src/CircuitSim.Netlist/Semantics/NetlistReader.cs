@@ -72,6 +72,12 @@ public sealed class NetlistReader
                 diagnostics.Error(e.Location, e.Message, e.Expected);
             }
         }
+        netlist.Scope = scope;
+        if (source.ControlLines.Count > 0)
+            netlist.Control = Control.ControlParser.Parse(source.ControlLines, diagnostics, command => CheckCommand(command, netlist, scope));
+        if (netlist.Fouriers.Count > 0 && netlist.Control is null && !netlist.Analyses.Any(a => a is TranSpec))
+            foreach (var four in netlist.Fouriers)
+                diagnostics.Error(four.At, ".four needs a transient: there is no .tran line", "a .tran line");
         if (netlist.Step is { } step && step.Parameter.ToLowerInvariant() is not ("temp" or MonteCarloRun) && !IsDefined(scope, step.Parameter))
             diagnostics.Error(step.At, $".step: parameter '{step.Parameter}' is not defined by a .param", "a parameter defined with .param");
         if (netlist.Step is { } runs && runs.Parameter.Equals(MonteCarloRun, StringComparison.OrdinalIgnoreCase))
@@ -80,10 +86,16 @@ public sealed class NetlistReader
         if (netlist.Temperatures.Count > 1)
             diagnostics.Warning(netlist.TemperatureAt!, $".temp lists {netlist.Temperatures.Count} temperatures: circuitsim run simulates at the first ({netlist.Temperatures[0]:G6} °C), circuitsim sweep at each");
         diagnostics.ThrowIfErrors();
-        if (netlist.Analyses.Count == 0)
+        if (netlist.Analyses.Count == 0 && netlist.Control is null)
             diagnostics.Warning(new SourceLocation(source.File, 0, 0, ""), "no analysis (.op, .dc, .tran or .ac) in the netlist");
         netlist.Warnings.AddRange(diagnostics.Items.Where(d => d.Severity == Severity.Warning));
         return netlist;
+    }
+
+    /// <summary>The checks of a .control command that need the netlist: analysis commands read as their dot lines.</summary>
+    private static void CheckCommand(Control.ControlCommand command, Netlist netlist, ParameterScope scope)
+    {
+        if (command.Name is "tran" or "dc" or "ac" or "tf") Control.ControlInterpreter.BuildAnalysis(command, command.Arguments, scope);
     }
 
     /// <summary>Whether a global parameter exists; one whose definition fails to evaluate exists (its error is reported already).</summary>

@@ -38,7 +38,9 @@ public sealed class LogicalLine
     public override string ToString() => Text;
 }
 
-/// <summary>Splits netlist text into logical lines: '*' comment lines, ';' and ' $ ' inline comments, '+' continuations.</summary>
+/// <summary>Splits netlist text into logical lines: '*' comment lines, ';' and ' $ ' inline comments, '+' continuations.
+/// Inside <c>.control</c> … <c>.endc</c> a '$' starts a comment only when a blank follows it, since <c>$name</c> is a
+/// variable there.</summary>
 public static class LineJoiner
 {
     public static List<LogicalLine> Join(string file, string content)
@@ -47,6 +49,7 @@ public static class LineJoiner
         var result = new List<LogicalLine>();
         string? text = null;
         List<(int, int, int, string)>? segments = null;
+        var inControl = false;
 
         void Flush()
         {
@@ -58,7 +61,10 @@ public static class LineJoiner
         for (var i = 0; i < physical.Length; i++)
         {
             var raw = physical[i];
-            var line = StripComment(raw);
+            var line = StripComment(raw, inControl);
+            var head = line.TrimStart().Split((char[]?)null, 2)[0].ToLowerInvariant();
+            if (head == ".control") inControl = true;
+            else if (head == ".endc") inControl = false;
             var trimmed = line.TrimStart();
             var indent = line.Length - trimmed.Length;
             if (trimmed.Length == 0) continue;
@@ -86,8 +92,9 @@ public static class LineJoiner
         return result;
     }
 
-    /// <summary>Removes ';' comments and ' $ ' comments (a '$' starting a word), outside quotes and braces.</summary>
-    internal static string StripComment(string line)
+    /// <summary>Removes ';' comments and ' $ ' comments (a '$' starting a word; in a control block a '$' followed by a
+    /// blank), outside quotes and braces.</summary>
+    internal static string StripComment(string line, bool control = false)
     {
         var depth = 0;
         char quote = '\0';
@@ -105,7 +112,8 @@ public static class LineJoiner
                 case '{': depth++; break;
                 case '}': depth--; break;
                 case ';' when depth == 0: return line[..i];
-                case '$' when depth == 0 && (i == 0 || char.IsWhiteSpace(line[i - 1])): return line[..i];
+                case '$' when depth == 0 && (i == 0 || char.IsWhiteSpace(line[i - 1]))
+                              && (!control || i + 1 == line.Length || char.IsWhiteSpace(line[i + 1])): return line[..i];
             }
         }
         return line;

@@ -3,12 +3,13 @@ namespace CircuitSim.Netlist.Syntax;
 /// <summary>A netlist read from disk: title, statements in order (includes expanded), diagnostics so far.</summary>
 public sealed class NetlistSource
 {
-    public NetlistSource(string title, string file, List<Statement> statements, DiagnosticBag diagnostics)
+    public NetlistSource(string title, string file, List<Statement> statements, DiagnosticBag diagnostics, List<LogicalLine>? controlLines = null)
     {
         Title = title;
         File = file;
         Statements = statements;
         Diagnostics = diagnostics;
+        ControlLines = controlLines ?? new();
     }
 
     public string Title { get; }
@@ -16,12 +17,15 @@ public sealed class NetlistSource
     public string File { get; }
     public List<Statement> Statements { get; }
     public DiagnosticBag Diagnostics { get; }
+    /// <summary>The lines inside <c>.control</c> … <c>.endc</c> blocks, in order (not tokenized: the control language
+    /// has its own syntax).</summary>
+    public List<LogicalLine> ControlLines { get; }
 }
 
 /// <summary>
 /// Reads netlist files: the title line, logical lines, tokens; expands <c>.include</c> and <c>.lib file section</c>
-/// (paths relative to the including file, cycles reported), skips <c>.control … .endc</c> with a warning and stops at
-/// <c>.end</c>.
+/// (paths relative to the including file, cycles reported), keeps the lines of <c>.control … .endc</c> blocks for the
+/// control-language reader and stops at <c>.end</c>.
 /// </summary>
 public static class NetlistLoader
 {
@@ -38,13 +42,14 @@ public static class NetlistLoader
     {
         var diagnostics = new DiagnosticBag();
         var statements = new List<Statement>();
+        var control = new List<LogicalLine>();
         var newline = text.IndexOf('\n');
         var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
         var body = newline < 0 ? "" : new string('\n', 1) + text[(newline + 1)..];
         var stack = new Stack<(string Path, string? Section)>();
         stack.Push((SafeFullPath(file), null));
-        ReadBody(file, body, statements, diagnostics, stack, section: null);
-        return new NetlistSource(title, file, statements, diagnostics);
+        ReadBody(file, body, statements, diagnostics, stack, section: null, control);
+        return new NetlistSource(title, file, statements, diagnostics, control);
     }
 
     private static string SafeFullPath(string file)
@@ -56,7 +61,7 @@ public static class NetlistLoader
     /// <summary>Reads logical lines of one file into <paramref name="output"/>. With <paramref name="section"/>, only
     /// the lines between <c>.lib section</c> and <c>.endl</c> are read.</summary>
     private static void ReadBody(string file, string content, List<Statement> output, DiagnosticBag diagnostics,
-        Stack<(string Path, string? Section)> includeStack, string? section)
+        Stack<(string Path, string? Section)> includeStack, string? section, List<LogicalLine> control)
     {
         var lines = LineJoiner.Join(file, content);
         var inControl = false;
@@ -69,6 +74,7 @@ public static class NetlistLoader
             if (inControl)
             {
                 if (head == ".endc") inControl = false;
+                else control.Add(line);
                 continue;
             }
             if (section is not null)
@@ -93,7 +99,6 @@ public static class NetlistLoader
             }
             if (head == ".control")
             {
-                diagnostics.Warning(line.Locate(0), ".control block skipped (interactive ngspice commands are not supported; use analysis lines and the CLI's options)");
                 inControl = true;
                 continue;
             }
@@ -124,10 +129,10 @@ public static class NetlistLoader
             switch (statement.Keyword)
             {
                 case ".include" or ".inc":
-                    Include(statement, output, diagnostics, includeStack, null);
+                    Include(statement, output, diagnostics, includeStack, null, control);
                     continue;
                 case ".lib" when tokens.Count >= 3:
-                    Include(statement, output, diagnostics, includeStack, tokens[2].Text);
+                    Include(statement, output, diagnostics, includeStack, tokens[2].Text, control);
                     continue;
                 case ".lib":
                     diagnostics.Error(statement.Start, ".lib needs a file and a section name", ".lib file section");
@@ -153,7 +158,7 @@ public static class NetlistLoader
     /// <remarks>A file may be read again for another .lib section (libraries often pull one section from another of the
     /// same file); only reading the same file and section while it is being read is a cycle.</remarks>
     private static void Include(Statement statement, List<Statement> output, DiagnosticBag diagnostics,
-        Stack<(string Path, string? Section)> includeStack, string? section)
+        Stack<(string Path, string? Section)> includeStack, string? section, List<LogicalLine> control)
     {
         if (statement.Tokens.Count < 2 || !(statement.Tokens[1].IsWord || statement.Tokens[1].Kind == TokenKind.Quoted))
         {
@@ -186,7 +191,7 @@ public static class NetlistLoader
         includeStack.Push((path, section));
         try
         {
-            ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section);
+            ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section, control);
         }
         catch (StatementException e)
         {
