@@ -200,11 +200,16 @@ internal sealed partial class ControlInterpreter
         return sb.ToString();
     }
 
-    /// <summary>A vector of the current plot, then of the constants, by name.</summary>
+    /// <summary>A vector of the current plot, then of the constants, by name; <c>plot.name</c> (<c>tran1.x</c>) reads
+    /// another plot.</summary>
     private VectorValue? Lookup(string name)
     {
         if (_current is not null && _current.TryGet(name, out var v)) return v;
-        return _constants.TryGet(name, out var c) ? c : null;
+        if (_constants.TryGet(name, out var c)) return c;
+        var dot = name.IndexOf('.');
+        if (dot <= 0) return null;
+        var plot = _plots.FirstOrDefault(p => string.Equals(p.Name, name[..dot], StringComparison.OrdinalIgnoreCase));
+        return plot is not null && plot.TryGet(name[(dot + 1)..], out var other) ? other : null;
     }
 
     private VectorValue Evaluate(string text, LogicalLine line, int offset)

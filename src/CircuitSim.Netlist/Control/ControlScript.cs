@@ -95,7 +95,7 @@ internal static class ControlParser
                 case "while" or "dowhile":
                 {
                     if (rest.Length == 0) diagnostics.Error(line.Locate(restOffset), $"{word} needs a condition", $"{word} expression");
-                    else Check(ControlCommands.CheckExpression, rest, line, restOffset, diagnostics);
+                    else if (!rest.Contains('$')) Check(ControlCommands.CheckExpression, rest, line, restOffset, diagnostics);
                     var block = new WhileBlock(line, rest, restOffset, word == "dowhile", new());
                     Current().Add(block);
                     open.Push((block, Part.Body));
@@ -104,7 +104,7 @@ internal static class ControlParser
                 case "if":
                 {
                     if (rest.Length == 0) diagnostics.Error(line.Locate(restOffset), "if needs a condition", "if expression");
-                    else Check(ControlCommands.CheckExpression, rest, line, restOffset, diagnostics);
+                    else if (!rest.Contains('$')) Check(ControlCommands.CheckExpression, rest, line, restOffset, diagnostics);
                     var block = new IfBlock(line, rest, restOffset, new(), new());
                     Current().Add(block);
                     open.Push((block, Part.Then));

@@ -4,9 +4,10 @@ namespace CircuitSim.Netlist.Control;
 
 /// <summary>
 /// The functions of control-language expressions (ngspice's names and meanings): element-wise mag/abs, ph/phase
-/// (radians), cph (unwrapped phase), db, real/re, imag/im, conj, sqrt, exp, ln, log/log10, the trigonometric and
-/// hyperbolic functions, floor, ceil, sgn, pos, norm; over the whole vector mean, rms, max, min, length, stddev,
-/// avg (running mean), deriv and integ (against the scale); and vector(n), unitvec(n).
+/// (radians), cph (unwrapped phase), db, real/re, imag/im, conj, sqrt, exp, ln and log (both natural, as in
+/// ngspice), log10, the trigonometric and hyperbolic functions, floor, ceil, pos, norm; over the whole vector mean,
+/// vecmax/maximum, vecmin/minimum, length, stddev, avg (running mean), deriv and integ (against the scale); and
+/// vector(n), unitvec(n). Not in ngspice but accepted: max, min, rms (over the scale), sgn.
 /// </summary>
 internal static class VectorFunctions
 {
@@ -28,7 +29,7 @@ internal static class VectorFunctions
         ["sqrt"] = (x, n) => x.IsComplex || x.Real.Any(v => v < 0) ? Map(x, n, Complex.Sqrt) : RealOf(x, n, Math.Sqrt),
         ["exp"] = (x, n) => Either(x, n, Complex.Exp, Math.Exp),
         ["ln"] = (x, n) => x.IsComplex || x.Real.Any(v => v < 0) ? Map(x, n, Complex.Log) : RealOf(x, n, Math.Log),
-        ["log"] = (x, n) => x.IsComplex || x.Real.Any(v => v < 0) ? Map(x, n, Complex.Log10) : RealOf(x, n, Math.Log10),
+        ["log"] = (x, n) => x.IsComplex || x.Real.Any(v => v < 0) ? Map(x, n, Complex.Log) : RealOf(x, n, Math.Log),
         ["log10"] = (x, n) => x.IsComplex || x.Real.Any(v => v < 0) ? Map(x, n, Complex.Log10) : RealOf(x, n, Math.Log10),
         ["sin"] = (x, n) => Either(x, n, Complex.Sin, Math.Sin),
         ["cos"] = (x, n) => Either(x, n, Complex.Cos, Math.Cos),
@@ -48,6 +49,10 @@ internal static class VectorFunctions
         ["rms"] = RootMeanSquare,
         ["max"] = (x, n) => Extreme(x, n, +1),
         ["min"] = (x, n) => Extreme(x, n, -1),
+        ["vecmax"] = (x, n) => Extreme(x, n, +1),
+        ["vecmin"] = (x, n) => Extreme(x, n, -1),
+        ["maximum"] = (x, n) => Extreme(x, n, +1),
+        ["minimum"] = (x, n) => Extreme(x, n, -1),
         ["length"] = (x, n) => VectorValue.Scalar(n, x.Length),
         ["stddev"] = StandardDeviation,
         ["avg"] = RunningMean,
@@ -159,16 +164,23 @@ internal static class VectorFunctions
         return VectorValue.Scalar(name, Math.Sqrt(sum / (t[^1] - t[0])));
     }
 
-    /// <summary>d x / d scale: central differences inside, one-sided at the ends.</summary>
+    /// <summary>d x / d scale as ngspice's deriv: at each point the slope of the parabola through it and its two
+    /// neighbours (through the first or last three points at the ends).</summary>
     private static VectorValue Derivative(VectorValue x, string name)
     {
         var v = x.Real;
         var t = Abscissa(x);
         var result = new double[v.Length];
-        if (v.Length < 2) return new VectorValue(name, result, x.Scale);
-        result[0] = (v[1] - v[0]) / (t[1] - t[0]);
-        result[^1] = (v[^1] - v[^2]) / (t[^1] - t[^2]);
-        for (var i = 1; i < v.Length - 1; i++) result[i] = (v[i + 1] - v[i - 1]) / (t[i + 1] - t[i - 1]);
+        if (v.Length == 2) result[0] = result[1] = (v[1] - v[0]) / (t[1] - t[0]);
+        if (v.Length < 3) return new VectorValue(name, result, x.Scale);
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = Math.Clamp(i, 1, v.Length - 2);
+            double x0 = t[c - 1], x1 = t[c], x2 = t[c + 1], at = t[i];
+            result[i] = v[c - 1] * (2 * at - x1 - x2) / ((x0 - x1) * (x0 - x2))
+                      + v[c] * (2 * at - x0 - x2) / ((x1 - x0) * (x1 - x2))
+                      + v[c + 1] * (2 * at - x0 - x1) / ((x2 - x0) * (x2 - x1));
+        }
         return new VectorValue(name, result, x.Scale);
     }
 

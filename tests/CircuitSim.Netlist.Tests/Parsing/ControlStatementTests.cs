@@ -299,13 +299,33 @@ public class ControlStatementTests
     }
 
     [Theory]
-    [InlineData(".print tran v(a) i(v1)")]
-    [InlineData(".print v(a) i(v1)")]
     [InlineData(".plot dc v(a) i(v1)")]
     [InlineData(".probe v(a) i(v1)")]
-    public void Print_plot_and_probe_are_saves_with_an_optional_analysis_prefix(string line)
+    public void Plot_and_probe_are_saves_with_an_optional_analysis_prefix(string line)
     {
         Assert.Equal(new[] { "v(a)", "i(v1)" }, Lines(line).Saves);
+    }
+
+    [Theory]
+    [InlineData(".print tran v(a) i(v1)", "tran")]
+    [InlineData(".print v(a) i(v1)", null)]
+    public void Print_asks_for_a_table_and_saves_nothing(string line, string? analysis)
+    {
+        var netlist = Lines(line);
+
+        Assert.Empty(netlist.Saves);
+        var print = Assert.Single(netlist.Prints);
+        Assert.Equal(analysis, print.Analysis);
+        Assert.Equal(new[] { "v(a)", "i(v1)" }, print.Expressions);
+    }
+
+    [Fact]
+    public void Print_takes_expressions_as_ngspice_splits_them()
+    {
+        // a blank before '-' does not end an expression: ngspice reads "v(a) -v(b)" as one difference
+        var print = Assert.Single(Lines(".print dc v(a) -v(b) db(v(a)) i(v1)*2").Prints);
+
+        Assert.Equal(new[] { "v(a) -v(b)", "db(v(a))", "i(v1)*2" }, print.Expressions);
     }
 
     [Fact]
@@ -368,22 +388,21 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Control_block_is_skipped_with_a_warning_at_its_start()
+    public void Control_block_is_read_as_a_script_not_as_netlist_lines()
     {
         var netlist = Read.Text("""
             t
             R1 a 0 1k
             .control
             run
-            plot v(a)
+            print v(a)
             .endc
             .op
             """);
 
-        var warning = Assert.Single(netlist.Warnings);
-        Assert.StartsWith(".control block skipped", warning.Message);
-        Assert.Equal((3, 1), (warning.Location.Line, warning.Location.Column));
+        Assert.Empty(netlist.Warnings);
         Assert.Single(netlist.Circuit.Components);
+        Assert.Equal(new[] { "run", "print" }, netlist.Control!.Statements.Cast<CircuitSim.Netlist.Control.ControlCommand>().Select(c => c.Name));
     }
 
     [Fact]
@@ -409,13 +428,36 @@ public class ControlStatementTests
     }
 
     [Theory]
-    [InlineData(".four 1k v(a)")]
-    [InlineData(".noise v(a) V1 dec 10 1 1k")]
-    [InlineData(".tf v(a) V1")]
-    public void Unsupported_analysis_is_a_warning(string line)
+    [InlineData(".noise v(a) V1 dec 10 1 1k", ".noise")]
+    [InlineData(".pz in 0 out 0 vol pz", ".pz")]
+    [InlineData(".sens v(a)", ".sens")]
+    [InlineData(".disto dec 10 1 1k", ".disto")]
+    public void Unsupported_analysis_is_an_error_naming_the_supported_ones(string line, string keyword)
     {
-        var netlist = Lines(line + "\n.op");
+        var error = Read.Error("t\nR1 a 0 1k\nV1 a 0 1\n" + line + "\n.op");
 
-        Assert.EndsWith("is not supported and is ignored", Assert.Single(netlist.Warnings).Message);
+        Assert.Equal($"{keyword} analysis is not supported", error.Message);
+        Assert.Equal(".op, .dc, .tran, .ac, .tf or .four (with .tran)", error.Expected);
+        Assert.Equal((4, 1), (error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void Four_without_a_transient_is_an_error()
+    {
+        var error = Read.Error("t\nV1 a 0 SIN(0 1 1k)\nR1 a 0 1k\n.four 1k v(a)\n.op");
+
+        Assert.Equal(".four needs a transient: there is no .tran line", error.Message);
+        Assert.Equal(4, error.Location.Line);
+    }
+
+    [Theory]
+    [InlineData(".tf v(a) V1", "v(a)", "v1")]
+    [InlineData(".tf v(a,b) I1", "v(a,b)", "i1")]
+    [InlineData(".tf i(vx) V1", "i(vx)", "v1")]
+    public void Tf_reads_its_output_and_input(string line, string output, string input)
+    {
+        var tf = Assert.IsType<TfSpec>(Assert.Single(Lines(line).Analyses));
+
+        Assert.Equal((output, input), (tf.Output, tf.Input));
     }
 }
