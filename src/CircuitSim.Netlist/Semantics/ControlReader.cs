@@ -64,7 +64,7 @@ internal static class ControlReader
                 break;
             default:
                 throw new StatementException(s.At(s.Tokens[0]), $"unknown command '{s.Tokens[0].Text}'",
-                    ".op, .dc, .tran, .ac, .param, .model, .subckt, .options, .ic, .nodeset, .save, .meas, .step, .include, .lib, .func, .global, .temp or .end");
+                    ".op, .dc, .tran, .ac, .tf, .four, .param, .model, .subckt, .options, .ic, .nodeset, .save, .print, .plot, .meas, .step, .include, .lib, .func, .global, .temp, .control or .end");
         }
     }
 

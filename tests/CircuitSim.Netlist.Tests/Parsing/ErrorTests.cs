@@ -619,7 +619,7 @@ public class ErrorTests
             """);
 
         Assert.Equal("""
-            test.cir:2:1: error: unknown command '.tarn' (expected .op, .dc, .tran, .ac, .param, .model, .subckt, .options, .ic, .nodeset, .save, .meas, .step, .include, .lib, .func, .global, .temp or .end)
+            test.cir:2:1: error: unknown command '.tarn' (expected .op, .dc, .tran, .ac, .tf, .four, .param, .model, .subckt, .options, .ic, .nodeset, .save, .print, .plot, .meas, .step, .include, .lib, .func, .global, .temp, .control or .end)
                 .tarn 1n 1u
                 ^
             """, error.Shown());
