@@ -5,14 +5,17 @@ using Spectre.Console;
 namespace CircuitSim.Cli;
 
 /// <summary>The summary's table of each plot without a scale (.op node voltages and source currents, .tf results):
-/// one row a vector, at most <see cref="MaxRows"/> rows a plot (the rest are in the CSV and raw files).</summary>
+/// one row a vector, at most <see cref="MaxRows"/> rows and <see cref="MaxTables"/> plots (the rest are in the CSV
+/// and raw files).</summary>
 internal static class OperatingPointTable
 {
     public const int MaxRows = 60;
+    public const int MaxTables = 4;
 
     public static void Write(IAnsiConsole console, IEnumerable<PlotOutcome> outcomes)
     {
-        foreach (var o in outcomes.Where(o => o.Values.Count > 0))
+        var plots = outcomes.Where(o => o.Values.Count > 0).ToList();
+        foreach (var o in plots.Take(MaxTables))
         {
             var title = o.Info.PlotName + (o.Info.StepLabel is null ? "" : $" ({o.Info.StepLabel})");
             var table = new Table().Border(TableBorder.Rounded).AddColumn(Markup.Escape(title)).AddColumn(new TableColumn("value").RightAligned());
@@ -22,5 +25,7 @@ internal static class OperatingPointTable
                 table.AddRow($"[grey]… {o.Values.Count - MaxRows} more in the output files[/]", "");
             console.Write(table);
         }
+        if (plots.Count > MaxTables)
+            console.MarkupLine($"[grey]{plots.Count - MaxTables} more plots without a scale are in the output files[/]");
     }
 }

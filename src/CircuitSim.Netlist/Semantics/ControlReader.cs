@@ -232,18 +232,7 @@ internal static class ControlReader
         string? kind = null;
         if (i < t.Count && t[i].IsWord && t[i].Text.ToLowerInvariant() is "tran" or "dc" or "ac" or "op" or "tf") kind = t[i++].Text.ToLowerInvariant();
         if (i >= t.Count) throw new StatementException(s.End, ".print: no vectors", syntax);
-        var offset = t[i].Offset;
-        var text = s.Line.Text[offset..];
-        List<Control.VectorNode> nodes;
-        try
-        {
-            nodes = Control.VectorExpressionParser.ParseList(text);
-        }
-        catch (Control.VectorSyntaxException e)
-        {
-            throw new StatementException(s.Line.Locate(offset + e.Position), $".print: {e.Message}", e.Expected);
-        }
-        netlist.Prints.Add(new PrintRequest(s.Start, kind, nodes.Select(n => text[n.Start..n.End].Trim()).ToList()));
+        netlist.Prints.Add(new PrintRequest(s.Start, kind, Expressions(s, t[i])));
     }
 
     /// <summary><c>.four freq ov1 [ov2 …]</c>.</summary>
@@ -254,18 +243,22 @@ internal static class ControlReader
         if (t.Count < 3) throw new StatementException(s.End, ".four needs the fundamental frequency and at least one output", syntax);
         var f = CircuitBuilder.Number(s, t[1], scope);
         if (!(f > 0) || !double.IsFinite(f)) throw new StatementException(s.At(t[1]), ".four: the fundamental frequency must be positive", syntax);
-        var offset = t[2].Offset;
-        var text = s.Line.Text[offset..];
-        List<Control.VectorNode> nodes;
+        netlist.Fouriers.Add(new FourierRequest(s.Start, f, Expressions(s, t[2])));
+    }
+
+    /// <summary>The control-language expressions from <paramref name="first"/> to the end of the line, as their texts
+    /// (each checked now).</summary>
+    private static List<string> Expressions(Statement s, Token first)
+    {
+        var text = s.Line.Text[first.Offset..];
         try
         {
-            nodes = Control.VectorExpressionParser.ParseList(text);
+            return Control.VectorExpressionParser.ParseList(text).Select(n => text[n.Start..n.End].Trim()).ToList();
         }
         catch (Control.VectorSyntaxException e)
         {
-            throw new StatementException(s.Line.Locate(offset + e.Position), $".four: {e.Message}", e.Expected);
+            throw new StatementException(s.Line.Locate(first.Offset + e.Position), $"{s.Keyword}: {e.Message}", e.Expected);
         }
-        netlist.Fouriers.Add(new FourierRequest(s.Start, f, nodes.Select(n => text[n.Start..n.End].Trim()).ToList()));
     }
 
     /// <summary><c>.ic v(a)=1 v(b)=0</c> (also <c>v(a)=1</c> written with spaces).</summary>
