@@ -121,7 +121,7 @@ public sealed class Netlist
     internal Func<IReadOnlyDictionary<string, double>, ulong, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
 
     /// <summary>The global parameters (for .control commands read like dot lines).</summary>
-    internal Semantics.ParameterScope Scope { get; set; } = new(null);
+    internal Semantics.ParameterScope Scope { get; set; } = new((Semantics.ParameterScope?)null);
 
     /// <summary>A fresh circuit with some global parameters overridden; a parameter named <c>run</c> is the Monte
     /// Carlo run whose random draws the statistical functions take.</summary>
