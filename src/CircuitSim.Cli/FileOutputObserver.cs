@@ -53,7 +53,7 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
             _csv.Begin(header);
             FilesWritten.Add(path);
         }
-        if (_request.Plot && plot.Analysis is not OpSpec)
+        if (_request.Plot && plot.ScaleName is not null) // no chart of an operating point or a transfer function
         {
             _recorder = new WaveformRecorder();
             _recorder.Begin(header);

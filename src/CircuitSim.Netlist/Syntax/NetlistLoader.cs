@@ -65,6 +65,7 @@ public static class NetlistLoader
     {
         var lines = LineJoiner.Join(file, content);
         var inControl = false;
+        LogicalLine? controlStart = null;
         var inSection = section is null;
         var sectionFound = section is null;
         var sections = new List<string>();
@@ -74,6 +75,12 @@ public static class NetlistLoader
             if (inControl)
             {
                 if (head == ".endc") inControl = false;
+                else if (head == ".end")
+                {
+                    diagnostics.Error(controlStart!.Locate(0), ".control block is not closed before .end", ".endc");
+                    inControl = false;
+                    if (section is null && includeStack.Count == 1) break;
+                }
                 else control.Add(line);
                 continue;
             }
@@ -100,6 +107,7 @@ public static class NetlistLoader
             if (head == ".control")
             {
                 inControl = true;
+                controlStart = line;
                 continue;
             }
             if (head == ".endc") continue;
@@ -142,6 +150,7 @@ public static class NetlistLoader
             }
             output.Add(statement);
         }
+        if (inControl) diagnostics.Error(controlStart!.Locate(0), ".control block is not closed", ".endc");
         if (section is not null && !sectionFound)
             throw new StatementException(SourceLocation.Unknown, $"section '{section}' not found in {file}",
                 sections.Count > 0 ? "one of " + string.Join(", ", sections) : "a file with .lib name … .endl sections");

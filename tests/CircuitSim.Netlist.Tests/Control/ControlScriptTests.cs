@@ -91,4 +91,13 @@ public class ControlScriptTests
         Assert.Null(run.Runner.ScriptError);
         Assert.Equal("deep\n", run.Terminal);
     }
+
+    [Fact]
+    public void ControlBlockWithoutEndc_IsAnErrorAtItsStart()
+    {
+        var error = Read.Error("t\nR1 a 0 1k\n.control\nop\n.end\n");
+
+        Assert.Equal((".control block is not closed before .end", ".endc"), (error.Message, error.Expected));
+        Assert.Equal(3, error.Location.Line);
+    }
 }
