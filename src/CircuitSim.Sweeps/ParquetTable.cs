@@ -1,12 +1,13 @@
 using CircuitSim.Output;
-using Parquet;
-using Parquet.Schema;
+using CircuitSim.Output.Parquet;
 
 namespace CircuitSim.Sweeps;
 
 /// <summary>
 /// The merged table as Parquet for pandas/polars (<c>pd.read_parquet</c>): the CSV's columns, typed (empty cells are
-/// nulls), plus wall_s, host and executor. Written under a temporary name and renamed.
+/// nulls; the seed an unsigned 64-bit integer, as in the plan), plus wall_s, host and executor. Written with our own
+/// writer (<see cref="ParquetTableWriter"/>, no reflection, so the native executable writes it too) under a temporary
+/// name and renamed.
 /// </summary>
 public static class ParquetTable
 {
@@ -15,7 +16,8 @@ public static class ParquetTable
         var tmp = AtomicFile.TemporaryPath(path);
         try
         {
-            WriteAsync(table, tmp).GetAwaiter().GetResult();
+            using (var stream = File.Create(tmp))
+                ParquetTableWriter.Write(stream, Columns(table));
             File.Move(tmp, path, overwrite: true);
         }
         catch
@@ -26,46 +28,25 @@ public static class ParquetTable
         }
     }
 
-    private static async Task WriteAsync(ResultTable table, string path)
+    internal static List<ParquetColumn> Columns(ResultTable table)
     {
         var rows = table.Rows;
-        var point = new DataField<int>("point");
-        var run = new DataField<long?>("run");
-        var seed = new DataField<long>("seed");
-        var temperature = new DataField<double?>("temperature");
-        var names = table.ParameterColumns.ToList();
-        var parameters = names.Select(p => new DataField<double?>(p)).ToList();
-        var status = new DataField<string>("status");
-        var values = table.ValueColumns.Select(c => new DataField<double?>(c)).ToList();
-        var error = new DataField<string>("error");
-        var wall = new DataField<double?>("wall_s");
-        var host = new DataField<string>("host");
-        var executor = new DataField<string>("executor");
-        var fields = new List<Field> { point, run, seed, temperature };
-        fields.AddRange(parameters);
-        fields.Add(status);
-        fields.AddRange(values);
-        fields.AddRange(new Field[] { error, wall, host, executor });
-
-        await using var stream = File.Create(path);
-        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync(point, new ReadOnlyMemory<int>(rows.Select(r => r.Point.Index).ToArray()));
-        await group.WriteAsync(run, new ReadOnlyMemory<long?>(rows.Select(r => r.Point.Run).ToArray()));
-        await group.WriteAsync(seed, new ReadOnlyMemory<long>(rows.Select(r => unchecked((long)r.Point.Seed)).ToArray()));
-        await group.WriteAsync(temperature, new ReadOnlyMemory<double?>(rows.Select(r => r.Point.Temperature).ToArray()));
-        for (var i = 0; i < parameters.Count; i++)
+        var columns = new List<ParquetColumn>
         {
-            var name = names[i];
-            await group.WriteAsync(parameters[i], new ReadOnlyMemory<double?>(rows.Select(r => r.Point.Parameters.TryGetValue(name, out var v) ? v : (double?)null).ToArray()));
-        }
-        await group.WriteAsync(status, rows.Select(r => r.Status).ToArray());
-        var columns = table.ValueColumns.ToList();
-        for (var i = 0; i < values.Count; i++)
-            await group.WriteAsync(values[i], new ReadOnlyMemory<double?>(rows.Select(r => r.Value(columns[i])).ToArray()));
-        await group.WriteAsync(error, rows.Select(r => r.Result?.Error).ToArray());
-        await group.WriteAsync(wall, new ReadOnlyMemory<double?>(rows.Select(r => r.Result?.WallSeconds).ToArray()));
-        await group.WriteAsync(host, rows.Select(r => r.Result?.Host).ToArray());
-        await group.WriteAsync(executor, rows.Select(r => r.Result?.Executor).ToArray());
+            ParquetColumn.Required("point", rows.Select(r => r.Point.Index).ToArray()),
+            ParquetColumn.Optional("run", rows.Select(r => r.Point.Run).ToArray()),
+            ParquetColumn.Required("seed", rows.Select(r => r.Point.Seed).ToArray()),
+            ParquetColumn.Optional("temperature", rows.Select(r => r.Point.Temperature).ToArray()),
+        };
+        foreach (var name in table.ParameterColumns)
+            columns.Add(ParquetColumn.Optional(name, rows.Select(r => r.Point.Parameters.TryGetValue(name, out var v) ? v : (double?)null).ToArray()));
+        columns.Add(ParquetColumn.Required("status", rows.Select(r => r.Status).ToArray()));
+        foreach (var name in table.ValueColumns)
+            columns.Add(ParquetColumn.Optional(name, rows.Select(r => r.Value(name)).ToArray()));
+        columns.Add(ParquetColumn.Optional("error", rows.Select(r => r.Result?.Error).ToArray()));
+        columns.Add(ParquetColumn.Optional("wall_s", rows.Select(r => r.Result?.WallSeconds).ToArray()));
+        columns.Add(ParquetColumn.Optional("host", rows.Select(r => r.Result?.Host).ToArray()));
+        columns.Add(ParquetColumn.Optional("executor", rows.Select(r => r.Result?.Executor).ToArray()));
+        return columns;
     }
 }

@@ -1,5 +1,3 @@
-using Parquet;
-
 namespace CircuitSim.Sweeps.Tests;
 
 /// <summary>Executors give the same bits however points are split; merging is idempotent and never drops a point.</summary>
@@ -123,30 +121,6 @@ public class ExecutionAndMergeTests
         Assert.Equal(12, f.Directory.CompletedPoints().Count);
         Assert.Empty(Directory.GetFiles(f.Directory.PointsPath, "*.tmp", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(f.Directory.PointsPath, ".*"));
-    }
-
-    [Fact]
-    public void Parquet_HoldsTheTablesValuesAndTheTiming()
-    {
-        using var f = new SweepFolder(Failing);
-        f.Run();
-        var merged = SweepMerger.Merge(f.Directory, charts: false);
-        var (fields, vout, status) = ReadParquet(Path.Combine(f.Directory.Path, "results.parquet")).GetAwaiter().GetResult();
-        Assert.Equal(new[] { "point", "run", "seed", "temperature", "rl", "status", "vout", "never", "error", "wall_s", "host", "executor" }, fields);
-        Assert.Equal(merged.Table.Rows.Select(r => r.Value("vout")), vout);
-        Assert.Equal(new[] { "ok", "failed", "ok" }, status);
-    }
-
-    private static async Task<(string[] Fields, double?[] Vout, string[] Status)> ReadParquet(string path)
-    {
-        await using var reader = await ParquetReader.CreateAsync(path);
-        var fields = reader.Schema.GetDataFields();
-        using var group = reader.OpenRowGroupReader(0);
-        var vout = new double?[group.RowCount];
-        await group.ReadAsync(fields.Single(x => x.Name == "vout"), vout.AsMemory());
-        var status = new string[group.RowCount];
-        await group.ReadAsync(fields.Single(x => x.Name == "status"), status.AsMemory());
-        return (fields.Select(x => x.Name).ToArray(), vout, status);
     }
 
     [Fact]
