@@ -55,6 +55,36 @@ public class LinearizeTests
     }
 
     [Fact]
+    public void Resample_GridTimesBeforeTheFirstPoint_AreExtrapolatedAlongTheFirstTwoPoints()
+    {
+        // a uic transient exports its first step, not t = 0; ngspice's linearize still writes t = 0, on the line
+        // through the first two points: 2 − (3 − 2)·(0.4 / 0.2) = 0 at t = 0, 1 at t = 0.2 (on the first point)
+        var set = Accepted([0.2, 0.4, 1.0], [1, 2, 5]);
+        var lin = Linearize.Resample(set, 0.2, 1.0);
+        Assert.Equal([0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0], lin.Scale!.Real!);
+        var y = lin["v(a)"].Real!;
+        Assert.Equal(0.0, y[0], 1e-15);
+        Assert.Equal(1.0, y[1]);
+        Assert.Equal(2.0, y[2]);
+    }
+
+    [Fact]
+    public void StreamingWriter_GridTimesBeforeTheFirstPoint_AreExtrapolatedLikeResample()
+    {
+        var set = Accepted([0.2, 0.4, 1.0], [1, 2, 5]);
+        var expected = Linearize.Resample(set, 0.2, 1.0);
+        var rec = new WaveformRecorder();
+        using (var lw = new LinearizingWriter(rec, 0.2, 1.0))
+        {
+            RawFile.WritePlot(lw, set);
+            lw.Complete();
+        }
+        Assert.Equal(expected.Scale!.Real!, rec.Result.Scale!.Real!);
+        Assert.Equal(expected["v(a)"].Real!, rec.Result["v(a)"].Real!);
+        Assert.Equal(6, rec.Result.PointCount);
+    }
+
+    [Fact]
     public void Resample_RepeatedTimePoint_TakesTheFirstValueAtThatTime()
     {
         // A breakpoint: two accepted points at t = 1 (values 1 and 5); later times interpolate from the second.

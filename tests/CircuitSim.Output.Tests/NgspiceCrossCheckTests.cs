@@ -191,4 +191,38 @@ public class NgspiceCrossCheckTests
             for (int k = 0; k < at.Length; k++) Assert.Equal(ng[name].Real![k], y[k], 1e-12);
         }
     }
+
+    [NgspiceFact]
+    public void Linearize_OfAUicTransient_WritesNgspicesTimeZeroRow()
+    {
+        // with uic ngspice's first time point is its first step; linearize still starts its grid at t = 0
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("u.cir"), """
+            rlc uic
+            R1 in a 10
+            L1 a cap 1m
+            C1 cap 0 100n
+            VIN in 0 0
+            .ic v(cap)=5
+            .tran 0.5u 40u 0 0.1u uic
+            .control
+            run
+            write NATIVE
+            linearize v(a) v(cap)
+            write LIN
+            .endc
+            .end
+            """.Replace("NATIVE", dir.File("native.raw")).Replace("LIN", dir.File("lin.raw")));
+        Ngspice.RunDeck(dir.File("u.cir"));
+        var native = RawFile.ReadFirst(dir.File("native.raw"));
+        var ng = RawFile.ReadFirst(dir.File("lin.raw"));
+        Assert.True(native.Scale!.Real![0] > 0, "ngspice's uic transient should start at its first step");
+        var ours = Linearize.Resample(native, 0.5e-6, 40e-6);
+        Assert.Equal(ng.PointCount, ours.PointCount);
+        Assert.Equal(0.0, ours.Scale!.Real![0]);
+        // the same degree-1 fit as in Linearize_MatchesNgspiceLinearize: equal to rounding
+        foreach (var name in new[] { "v(a)", "v(cap)" })
+            for (int k = 0; k < ours.PointCount; k++)
+                Assert.Equal(ng[name].Real![k], ours[name].Real![k], 1e-12);
+    }
 }

@@ -30,9 +30,17 @@ public sealed class SweepSpec
 }
 
 /// <summary>
-/// DC transfer curve (.dc), nested: the first sweep varies fastest; each point starts from the previous solution
-/// (falling back to a full operating point when that fails), as ngspice does.
+/// DC transfer curve (.dc), nested: the first sweep varies fastest. As ngspice's DCtrCurv: the first point of every
+/// pass of the inner sweep is an operating point (junctions from their critical voltages); each later point starts
+/// with the devices' predictor (junction voltages extrapolated linearly from the two previous points, the device
+/// states rotated like time points), falling back to a full operating point when Newton fails.
 /// </summary>
+/// <remarks>
+/// Newton stops once its last update is inside RELTOL·|x| + VNTOL and reports the iterate before that update, so where
+/// a point starts decides where, inside that tolerance, it stops. Starting from the previous point's solution instead
+/// of the predictor left an NMOS with a 10 kΩ load 6.4e-4 V from ngspice's sweep at RELTOL = 1e-3; with the predictor
+/// the two agree to 4e-13 V (tests/references/ngspice-digits).
+/// </remarks>
 public sealed class DcSweep : Simulation
 {
     private readonly IReadOnlyList<SweepSpec> _sweeps;
@@ -59,6 +67,9 @@ public sealed class DcSweep : Simulation
         var indices = new int[_sweeps.Count];
         var first = true;
         var point = 0;
+        // ngspice's predictor factor CKTdelta/CKTdeltaOld[1] is 1 in a sweep: plain linear extrapolation
+        State.Delta = 1;
+        Array.Fill(State.DeltaOld, 1.0);
         try
         {
             while (true)
@@ -68,15 +79,22 @@ public sealed class DcSweep : Simulation
                     SweepValues[k] = _sweeps[k].Values[indices[k]];
                     setters[k](SweepValues[k]);
                 }
+                // the last point's states become State1 (and the one before State2) for the predictor; State0 starts
+                // as a copy of State1 so devices without a predictor see the last point as before
+                State.States.Rotate();
+                State.States.Copy(1, 0);
                 if (!Solve(first))
                     throw new ConvergenceException(
                         $"DC sweep: no convergence at {string.Join(", ", _sweeps.Select((s, k) => $"{s.Target} = {SweepValues[k]:G6}"))}",
                         null, null, Solver.LastNonConverged.Select(i => Unknowns[i].Name).ToList());
-                first = false;
+                // after an operating point there is one point of history: predict "no change" from it
+                if (first) State.States.Copy(0, 1);
                 yield return new ExportPoint(point++, SweepValues[0]);
                 var level = 0;
                 while (level < _sweeps.Count && ++indices[level] == _sweeps[level].Values.Count) indices[level++] = 0;
                 if (level == _sweeps.Count) break;
+                // a step of an outer sweep restarts the inner one from an operating point, as ngspice does (MODEINITJCT)
+                first = level > 0;
             }
         }
         finally
@@ -90,7 +108,7 @@ public sealed class DcSweep : Simulation
         if (!first)
         {
             State.Mode = AnalysisMode.DcSweep;
-            State.Init = InitMode.Float;
+            State.Init = InitMode.Predict;
             if (Solver.Iterate(Options.Itl2)) return true;
         }
         return SolveOperatingPoint(AnalysisMode.DcSweep);

@@ -9,8 +9,8 @@ namespace CircuitSim.Core.Simulations;
 /// Newton–Raphson on the MNA system with SPICE's iteration protocol (NIiter): devices load at the present iterate,
 /// the LU refactors with the kept pivot order (a fresh pivot search on the first iteration of an operating point or
 /// transient, or when a pivot fails), and convergence needs every unknown within RELTOL·max(|x|)+VNTOL (voltages) or
-/// +ABSTOL (currents), no device limiting in the iteration, and every device's own test — never on the first
-/// iteration. The converged solution stays the iterate the devices were evaluated at, as SPICE reports it.
+/// +ABSTOL (currents), no device limiting in the iteration, and the tests of devices that implement
+/// <see cref="IConvergenceBehavior"/> (none of ngspice's devices count, see there) — never on the first iteration. The converged solution stays the iterate the devices were evaluated at, as SPICE reports it.
 /// </summary>
 public sealed class NewtonSolver
 {

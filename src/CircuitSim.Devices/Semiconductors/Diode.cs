@@ -33,7 +33,7 @@ public sealed class Diode : Component
 /// i = IS(e^{v/(N·vt)} − 1) + GMIN·v forward, −IS(1 + (3N·vt/(e·v))³) in reverse, exponential breakdown below −BV;
 /// depletion charge with the FC linearization plus TT·i diffusion charge; series RS through an internal node.
 /// </summary>
-internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class DiodeBehavior : Behavior, ILoadBehavior, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Voltage = 0, Current = 1, Conductance = 2, Charge = 3;
@@ -279,18 +279,6 @@ internal sealed class DiodeBehavior : Behavior, ILoadBehavior, IConvergenceBehav
         v[_negPp] -= gd;
         v[_ppPos] -= gspr;
         v[_ppNeg] -= gd;
-    }
-
-    public bool IsConverged()
-    {
-        var x = _s.NewSolution;
-        var s0 = _s.States.State0;
-        var vd = x[_posPrime] - x[_neg];
-        var delvd = vd - s0[_st + Voltage];
-        var cd = s0[_st + Current];
-        var cdhat = cd + s0[_st + Conductance] * delvd;
-        var tol = _s.Options.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(cd)) + _s.Options.AbsTol;
-        return Math.Abs(cdhat - cd) <= tol;
     }
 
     public double Truncate() => _s.TruncationStep(_st + Charge);

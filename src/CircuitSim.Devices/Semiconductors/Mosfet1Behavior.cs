@@ -10,7 +10,7 @@ namespace CircuitSim.Devices.Semiconductors;
 /// point, not charge-conserving) plus overlaps, fetlim/limvds/pnjlim limiting, and the predictor on the first
 /// iteration of each time point.
 /// </summary>
-internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Capgs = 4, Qgs = 5, Capgd = 7, Qgd = 8, Capgb = 10, Qgb = 11, Qbd = 13, Qbs = 15, Count = 17;
@@ -593,34 +593,6 @@ internal sealed class Mosfet1Behavior : Behavior, IConvergenceBehavior, ITruncat
                 capgs = cox * (1.0 - vddif1 * vddif1 / vddif2) / 3;
             }
         }
-    }
-
-    public bool IsConverged()
-    {
-        var x = _s.NewSolution;
-        var s0 = _s.States.State0;
-        var st = _st;
-        var type = _type;
-        var vbs = type * (x[_bNode] - x[_sPrime]);
-        var vgs = type * (x[_gNode] - x[_sPrime]);
-        var vds = type * (x[_dPrime] - x[_sPrime]);
-        var vbd = vbs - vds;
-        var vgd = vgs - vds;
-        var vgdo = s0[st + Vgs] - s0[st + Vds];
-        var delvbs = vbs - s0[st + Vbs];
-        var delvbd = vbd - s0[st + Vbd];
-        var delvgs = vgs - s0[st + Vgs];
-        var delvds = vds - s0[st + Vds];
-        var delvgd = vgd - vgdo;
-        var cdhat = _mode >= 0
-            ? _cd - _gbd * delvbd + _gmbs * delvbs + _gm * delvgs + _gds * delvds
-            : _cd - (_gbd - _gmbs) * delvbd - _gm * delvgd + _gds * delvds;
-        var cbhat = _cbs + _cbd + _gbd * delvbd + _gbs * delvbs;
-        var o = _s.Options;
-        var tol = o.RelTol * Math.Max(Math.Abs(cdhat), Math.Abs(_cd)) + o.AbsTol;
-        if (Math.Abs(cdhat - _cd) >= tol) return false;
-        tol = o.RelTol * Math.Max(Math.Abs(cbhat), Math.Abs(_cbs + _cbd)) + o.AbsTol;
-        return Math.Abs(cbhat - (_cbs + _cbd)) <= tol;
     }
 
     public double Truncate()

@@ -7,9 +7,11 @@ namespace CircuitSim.Output;
 /// interpolation between the accepted time points, like ngspice's <c>linearize</c> command.
 /// Grid values are computed as tstart + i·tstep (ngspice accumulates the step; the difference is
 /// in the last bits) and the last one is snapped to tstop. A grid time equal to an accepted time
-/// takes that point's value (the first of several points at the same time). Grid points outside
-/// the data (a run that stopped early) are left out; a point within 1e-6·tstep of either end takes
-/// the end value.
+/// takes that point's value (the first of several points at the same time). Grid times before the
+/// first accepted point (t = 0 of a <c>uic</c> transient, whose first output is the first step) are
+/// extrapolated along the first two points, as ngspice's linearize does (its degree-1 fit). Grid
+/// points after the last accepted point (a run that stopped early) are left out; a point within
+/// 1e-6·tstep of either end takes the end value.
 /// </summary>
 public static class Linearize
 {
@@ -41,8 +43,7 @@ public static class Linearize
         var x = scale.RealPart();
         if (x.Length == 0) return new WaveformSet(plot.Title, plot.PlotName, plot.Vectors.Select(v => Empty(v)), plot.Date);
         var grid = Grid(tstart, tstop ?? x[^1], tstep);
-        var (first, count) = Window(x, grid, tstep);
-        var t = grid.AsSpan(first, count).ToArray();
+        var t = grid.AsSpan(0, Count(x, grid, tstep)).ToArray();
 
         var result = new WaveformSet(plot.Title, plot.PlotName, date: plot.Date) { LogScale = plot.LogScale };
         result.Vectors.Add(new WaveformVector(scale.Name, scale.Kind, t));
@@ -52,7 +53,7 @@ public static class Linearize
             if (v.Real is not null)
             {
                 var y = new double[t.Length];
-                Interpolate(x, v.Real, t, y, tstep);
+                Sample(x, v.Real, t, y, tstep);
                 result.Vectors.Add(new WaveformVector(v.Name, v.Kind, y));
             }
             else
@@ -60,8 +61,8 @@ public static class Linearize
                 var c = v.Complex!;
                 var re = new double[t.Length];
                 var im = new double[t.Length];
-                Interpolate(x, Array.ConvertAll(c, z => z.Real), t, re, tstep);
-                Interpolate(x, Array.ConvertAll(c, z => z.Imaginary), t, im, tstep);
+                Sample(x, Array.ConvertAll(c, z => z.Real), t, re, tstep);
+                Sample(x, Array.ConvertAll(c, z => z.Imaginary), t, im, tstep);
                 var y = new Complex[t.Length];
                 for (int k = 0; k < y.Length; k++) y[k] = new Complex(re[k], im[k]);
                 result.Vectors.Add(new WaveformVector(v.Name, v.Kind, y));
@@ -96,6 +97,18 @@ public static class Linearize
         }
     }
 
+    /// <summary><see cref="Interpolate"/> with the grid times before the first point extrapolated along the first
+    /// two points (see the class summary).</summary>
+    private static void Sample(double[] x, double[] y, double[] at, double[] result, double tstep)
+    {
+        Interpolate(x, y, at, result, tstep);
+        double tol = EndTolerance * tstep;
+        for (int k = 0; k < at.Length && at[k] < x[0] - tol; k++)
+            result[k] = x.Length > 1 ? Lerp(x[0], y[0], x[1], y[1], at[k]) : y[0];
+    }
+
+    /// <summary>Linear interpolation between (x0, y0) and (x1, y1), extrapolation for t &lt; x0; y1 from x1 on (or
+    /// when the two times coincide).</summary>
     internal static double Lerp(double x0, double y0, double x1, double y1, double t)
     {
         if (t >= x1) return y1;
@@ -103,14 +116,12 @@ public static class Linearize
         return y0 + (y1 - y0) * ((t - x0) / (x1 - x0));
     }
 
-    private static (int First, int Count) Window(double[] x, double[] grid, double tstep)
+    /// <summary>How many grid points the data covers: all up to the last accepted time (within tolerance).</summary>
+    private static int Count(double[] x, double[] grid, double tstep)
     {
-        double tol = EndTolerance * tstep;
-        int first = 0;
-        while (first < grid.Length && grid[first] < x[0] - tol) first++;
         int last = grid.Length - 1;
-        while (last >= first && grid[last] > x[^1] + tol) last--;
-        return (first, last - first + 1);
+        while (last >= 0 && grid[last] > x[^1] + EndTolerance * tstep) last--;
+        return last + 1;
     }
 
     private static WaveformVector Empty(WaveformVector v) =>
@@ -130,7 +141,7 @@ public sealed class LinearizingWriter : WaveformWriter
     private readonly bool _ownsInner;
     private double[] _prev = [];
     private double[] _out = [];
-    private bool _hasPrev;
+    private int _received;
     private long _next;
     private long _gridCount;
 
@@ -150,7 +161,7 @@ public sealed class LinearizingWriter : WaveformWriter
         if (header.IsComplex) throw new NotSupportedException("Linearize needs a real (transient) plot.");
         _prev = new double[header.VectorCount];
         _out = new double[header.VectorCount];
-        _hasPrev = false;
+        _received = 0;
         _next = 0;
         _gridCount = (long)Math.Floor((_tstop - _tstart) / _tstep + Linearize.EndTolerance) + 1;
         _inner.Begin(header);
@@ -166,28 +177,24 @@ public sealed class LinearizingWriter : WaveformWriter
     protected override void OnPoint(ReadOnlySpan<double> values)
     {
         double t = values[0];
-        double tol = Linearize.EndTolerance * _tstep;
-        if (!_hasPrev)
-        {
-            // Grid points before the first accepted point are left out (unless within tolerance).
-            while (_next < _gridCount && GridTime(_next) < t - tol) _next++;
-            while (_next < _gridCount && GridTime(_next) <= t) Emit(GridTime(_next++), values, values, t, t);
-        }
-        else
+        // the first point waits for the second: grid times before it are extrapolated along the two
+        if (_received++ > 0)
         {
             double t0 = _prev[0];
-            while (_next < _gridCount && GridTime(_next) <= t) Emit(GridTime(_next++), _prev, values, t0, t);
+            bool first = _received == 2;
+            while (_next < _gridCount && GridTime(_next) <= t) Emit(GridTime(_next++), _prev, values, t0, t, first);
         }
         values.CopyTo(_prev);
-        _hasPrev = true;
     }
 
-    private void Emit(double g, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double t0, double t1)
+    private void Emit(double g, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double t0, double t1, bool firstSegment)
     {
         _out[0] = g;
+        // within tolerance of the first accepted time (or on it) a grid time takes that point's value
+        bool atStart = firstSegment && g <= t0 && g >= t0 - Linearize.EndTolerance * _tstep;
         bool exact = g == t1;
         for (int i = 1; i < _out.Length; i++)
-            _out[i] = exact ? b[i] : Linearize.Lerp(t0, a[i], t1, b[i], g);
+            _out[i] = atStart ? a[i] : exact ? b[i] : Linearize.Lerp(t0, a[i], t1, b[i], g);
         _inner.WritePoint(_out);
     }
 
@@ -196,7 +203,7 @@ public sealed class LinearizingWriter : WaveformWriter
 
     protected override void OnEndPlot()
     {
-        if (!_hasPrev) return;
+        if (_received == 0) return;
         double tLast = _prev[0];
         double tol = Linearize.EndTolerance * _tstep;
         while (_next < _gridCount && GridTime(_next) <= tLast + tol)

@@ -13,6 +13,7 @@ public class NgspiceReferenceTests
 {
     public static IEnumerable<object[]> NgspiceCases => ReferenceCase.All("ngspice");
     public static IEnumerable<object[]> BenchCases => ReferenceCase.All("bench");
+    public static IEnumerable<object[]> DigitsCases => ReferenceCase.All("ngspice-digits");
 
     [Theory]
     [MemberData(nameof(NgspiceCases))]
@@ -21,6 +22,11 @@ public class NgspiceReferenceTests
     [Theory]
     [MemberData(nameof(BenchCases))]
     public void Benchmark_instance_matches_ngspice(string name) => Check(ReferenceCase.Load("bench", name));
+
+    /// <summary>The tight set (tests/references/ngspice-digits/README.md): constants and DC-sweep convergence.</summary>
+    [Theory]
+    [MemberData(nameof(DigitsCases))]
+    public void Reference_netlist_matches_ngspice_digit_for_digit(string name) => Check(ReferenceCase.Load("ngspice-digits", name));
 
     private static void Check(ReferenceCase reference)
     {
