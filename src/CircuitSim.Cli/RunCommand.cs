@@ -85,6 +85,8 @@ public static class RunCommand
         if (!quiet) Summary(console, netlist, outcomes, files, measures, clock.Elapsed);
         if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
+        // the engine's own warnings (floating nodes, single-terminal nodes), once each however many analyses saw them
+        foreach (var w in outcomes.SelectMany(o => o.Warnings).Distinct()) errors.MarkupLine($"[yellow]warning: {Markup.Escape(w)}[/]");
         foreach (var f in failed)
         {
             var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";

@@ -63,6 +63,7 @@ public sealed class Ac : Simulation
             State.Omega = 2 * Math.PI * Frequencies[k];
             Mna.ClearComplex();
             foreach (var f in FrequencyBehaviors) f.LoadAc();
+            Solver.AddShunts(Mna.ComplexValues);
             try
             {
                 lu.Factor(Mna.LuComplexValues);

@@ -22,6 +22,8 @@ public sealed class NewtonSolver
     private readonly SimulationStatistics _stats;
     private readonly SparseLU _lu;
     private readonly int[] _nodeDiagonals;
+    // 1/RSHUNT, S: a resistor from every node to ground (0 without RSHUNT)
+    private readonly double _shunt;
     private readonly bool[] _isVoltage;
     private double[] _next;
     // the values of the last successful factorization: an identical matrix (a linear circuit at a constant step)
@@ -55,6 +57,7 @@ public sealed class NewtonSolver
             if (_isVoltage[i]) diag.Add(mna.GetHandle(i, i));
         }
         _nodeDiagonals = diag.ToArray();
+        _shunt = state.Options.Rshunt is > 0 and var r ? 1 / r : 0;
         mna.Freeze();
         _lu = new SparseLU(n, mna.RowIndices, mna.ColumnIndices,
             new SparseLUOptions { PivotRelTol = state.Options.PivRel, PivotAbsTol = state.Options.PivTol });
@@ -112,10 +115,11 @@ public sealed class NewtonSolver
             if (s.Init is InitMode.Junction or InitMode.Fix) Force(_nodesets, s.SourceFactor);
             if (s.IsTranOp && !s.UseInitialConditions) Force(_initialConditions, 1.0);
         }
-        if (s.DiagonalGmin != 0)
+        var shunt = s.DiagonalGmin + _shunt;
+        if (shunt != 0)
         {
             var values = _mna.Values;
-            foreach (var h in _nodeDiagonals) values[h] += s.DiagonalGmin;
+            foreach (var h in _nodeDiagonals) values[h] += shunt;
         }
         _stats.LoadTicks += Stopwatch.GetTimestamp() - t0;
     }
@@ -138,6 +142,13 @@ public sealed class NewtonSolver
                 values[f.Diagonal] = 1;
             }
         }
+    }
+
+    /// <summary>Adds the RSHUNT resistors to an AC matrix (ngspice puts them in every analysis).</summary>
+    public void AddShunts(Span<System.Numerics.Complex> values)
+    {
+        if (_shunt == 0) return;
+        foreach (var h in _nodeDiagonals) values[h] += _shunt;
     }
 
     /// <summary>Asks for a fresh pivot search on the next factorization.</summary>
@@ -268,7 +279,8 @@ public sealed class NewtonSolver
             LastSingular = new SingularCircuitException(
                 $"singular matrix: no usable pivot for {what}" + (e.Structural
                     ? " (it is not connected to anything that determines it)"
-                    : " (check for a floating node, a loop of voltage sources or inductors, or a current source in series with a capacitor)"),
+                    : " (check for a floating node, a loop of voltage sources or inductors, or a current source in series with a capacitor;" +
+                      " .options rshunt=1e12 puts a 1e12 Ohm resistor from every node to ground)"),
                 _unknowns[e.Index + 1].Name, e);
             return FactorOutcome.Singular;
         }

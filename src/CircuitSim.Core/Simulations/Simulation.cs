@@ -72,7 +72,7 @@ public abstract class Simulation
     public void Setup()
     {
         if (_isSetUp) return;
-        if (Options.TopologyChecks) _warnings.AddRange(TopologyCheck.Run(Circuit, SolvesDcPoint));
+        if (Options.TopologyChecks) _warnings.AddRange(TopologyCheck.Run(Circuit, SolvesDcPoint, Options.Rshunt is > 0));
         foreach (var n in Circuit.NodeNames()) Unknowns.GetOrAddNode(n);
         var context = new BindingContext(Circuit, State, Mna, Unknowns, n => _byName.GetValueOrDefault(n), this);
 

@@ -22,6 +22,9 @@ public sealed class SimulationOptions
     public double Gmin { get; set; } = 1e-12;
     /// <summary>Conductance from every node to ground, S (GSHUNT); 0 by default.</summary>
     public double Gshunt { get; set; } = 0;
+    /// <summary>A resistor from every node to ground in every analysis, Ω (ngspice's RSHUNT); null for none. It gives
+    /// nodes that only capacitors or current sources reach a defined DC voltage.</summary>
+    public double? Rshunt { get; set; }
     /// <summary>Newton iteration limit of an operating point (ITL1).</summary>
     public int Itl1 { get; set; } = 100;
     /// <summary>Newton iteration limit per DC-sweep point (ITL2); as in ngspice, limits below

@@ -3,15 +3,19 @@ using CircuitSim.Core.Circuits;
 namespace CircuitSim.Core.Simulations;
 
 /// <summary>
-/// Structural checks before solving, each with a message a person can act on: nodes without a DC path to ground,
-/// loops of voltage-defined elements (sources, inductors at DC), and nodes touched by a single terminal (warning).
+/// Structural checks before solving, each with a message a person can act on: loops of voltage-defined elements
+/// (sources, inductors at DC) are errors; nodes without a DC path to ground and nodes touched by a single terminal are
+/// warnings. A node without a DC path is not refused because ngspice runs such circuits: its gmin stepping, and when
+/// that fails its transient operating point, settle the node through tiny conductances (the answer there is then
+/// set by those conductances, which the warning says, with ngspice's remedy <c>.options rshunt</c>).
 /// </summary>
 public static class TopologyCheck
 {
     /// <param name="dcPoint">The analysis solves a DC point (then capacitors do not conduct and inductors are shorts).</param>
+    /// <param name="shunted">Every node has a resistor to ground (RSHUNT), so none floats.</param>
     /// <returns>Warnings; errors are thrown.</returns>
-    /// <exception cref="CircuitException">A floating node or a voltage loop.</exception>
-    public static IReadOnlyList<string> Run(Circuit circuit, bool dcPoint)
+    /// <exception cref="CircuitException">A voltage loop or a shorted voltage-defined element.</exception>
+    public static IReadOnlyList<string> Run(Circuit circuit, bool dcPoint, bool shunted = false)
     {
         var warnings = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["0"] = 0 };
@@ -67,15 +71,17 @@ public static class TopologyCheck
             if (!dcPoint)
                 foreach (var (a, b) in c.CapacitivePaths) dc.Union(Id(c.Nodes[a]), Id(c.Nodes[b]));
         }
-        var floating = Enumerable.Range(1, index.Count - 1).Where(i => dc.Find(i) != dc.Find(0)).ToList();
+        var floating = shunted ? new List<int>() : Enumerable.Range(1, index.Count - 1).Where(i => dc.Find(i) != dc.Find(0)).ToList();
         if (floating.Count > 0)
         {
             var first = floating[0];
             var via = circuit.Components.Where(c => c.Nodes.Any(n => !Circuit.IsGround(n) && Id(n) == first)).Select(c => c.Name).Take(5);
             var others = floating.Count > 1 ? $" ({floating.Count - 1} more: {string.Join(", ", floating.Skip(1).Take(5).Select(i => names[i]))})" : "";
-            throw new CircuitException(
+            warnings.Add(
                 $"node '{names[first]}' has no DC path to ground{others}; it connects only through {string.Join(", ", via)}" +
-                (dcPoint ? " (capacitors and current sources do not conduct at DC: add a resistor to ground or a .ic with uic)" : ""));
+                (dcPoint ? " (capacitors and current sources do not conduct at DC)" : "") +
+                ". Its voltage is set only by gmin; to define it add a resistor to ground" + (dcPoint ? ", a .ic with uic" : "") +
+                " or .options rshunt=1e12 (a 1e12 Ohm resistor from every node to ground, as in ngspice)");
         }
         return warnings;
     }

@@ -36,6 +36,32 @@ public sealed class BehavioralSource : Component
 
     public override IEnumerable<(int, int)> VoltageDefinedPaths => Kind == BehavioralKind.Voltage ? new[] { (0, 1) } : Array.Empty<(int, int)>();
 
+    /// <summary>An I= source whose current reads the voltages of both its terminals (v(p,m), or v(p) with m grounded)
+    /// is a conductance between them, like a resistor: a behavioural memristor I = v(p,m)/R(x) conducts at DC.</summary>
+    public override IEnumerable<(int, int)> DcPaths => Kind == BehavioralKind.Current && ReadsOwnVoltage() ? new[] { (0, 1) } : Array.Empty<(int, int)>();
+
+    private bool ReadsOwnVoltage()
+    {
+        static string Key(string? node) => node is null || Circuit.IsGround(node) ? "0" : node;
+        var read = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var v in Voltages(Expression))
+        {
+            read.Add(Key(v.Node));
+            read.Add(Key(v.Reference));
+        }
+        return read.Contains(Key(Nodes[0])) && read.Contains(Key(Nodes[1]));
+    }
+
+    private static IEnumerable<VoltageExpression> Voltages(Expression e) => e switch
+    {
+        VoltageExpression v => new[] { v },
+        UnaryExpression u => Voltages(u.Operand),
+        BinaryExpression b => Voltages(b.Left).Concat(Voltages(b.Right)),
+        CallExpression c => c.Arguments.SelectMany(Voltages),
+        ConditionalExpression c => Voltages(c.Condition).Concat(Voltages(c.IfTrue)).Concat(Voltages(c.IfFalse)),
+        _ => Array.Empty<VoltageExpression>(),
+    };
+
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
     private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior, IProbeSource, IExpressionBinder,

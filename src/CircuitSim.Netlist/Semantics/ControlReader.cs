@@ -19,6 +19,7 @@ internal static class ControlReader
         ["trtol"] = (o, v) => o.TrTol = v,
         ["gmin"] = (o, v) => o.Gmin = v,
         ["gshunt"] = (o, v) => o.Gshunt = v,
+        ["rshunt"] = (o, v) => o.Rshunt = v,
         ["itl1"] = (o, v) => o.Itl1 = (int)v,
         ["itl2"] = (o, v) => o.Itl2 = (int)v,
         ["itl4"] = (o, v) => o.Itl4 = (int)v,
