@@ -120,8 +120,29 @@ public sealed class Netlist
 
     internal Func<IReadOnlyDictionary<string, double>, ulong, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
 
-    /// <summary>The global parameters (for .control commands read like dot lines).</summary>
+    /// <summary>The global parameters and functions (.param, .func): for .control commands read like dot lines and
+    /// for .meas expressions evaluated after a run.</summary>
     internal Semantics.ParameterScope Scope { get; set; } = new((Semantics.ParameterScope?)null);
+
+    /// <summary>
+    /// The value of an expression in a .meas line (PARAM='…', a level or a FROM/TO given as an expression): its names are
+    /// earlier measures' results, the run's .step value or global parameters, in that order; .func functions apply.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The expression does not parse or names something undefined.</exception>
+    public double EvaluateMeasureExpression(string text, IReadOnlyDictionary<string, double> measures, IReadOnlyDictionary<string, double>? overrides = null)
+    {
+        var scope = new Semantics.ParameterScope(Scope);
+        if (overrides is not null) foreach (var (name, value) in overrides) scope.Set(name, value);
+        foreach (var (name, value) in measures) scope.Set(name, value);
+        try
+        {
+            return scope.Evaluate(text, new SourceLocation(File, 0, 0, text));
+        }
+        catch (StatementException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+    }
 
     /// <summary>A fresh circuit with some global parameters overridden; a parameter named <c>run</c> is the Monte
     /// Carlo run whose random draws the statistical functions take.</summary>

@@ -32,12 +32,12 @@ public sealed class PointRunner
         var clock = Stopwatch.StartNew();
         var measures = _plan.Measures.ToDictionary(m => m, _ => (double?)null, StringComparer.OrdinalIgnoreCase);
         var vectors = new VectorCapture(_plan.Vectors);
-        var known = new Dictionary<string, double>(point.Parameters, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         string status = PointStatus.Ok;
         try
         {
-            var runner = new NetlistRunner(_netlist) { MeasureEvaluator = (plot, lines) => Measure(plot, lines, known) };
+            // .meas PARAM expressions see the point's parameters and the measurements before them (NetlistRunner's rule)
+            var runner = new NetlistRunner(_netlist);
             // always a fresh circuit (an empty override still builds one), never the netlist's shared instance
             var overrides = new Dictionary<string, double>(point.Parameters, StringComparer.OrdinalIgnoreCase);
             var outcomes = runner.RunPoint(overrides, point.Temperature, Label(point), point.Seed, vectors);
@@ -83,23 +83,6 @@ public sealed class PointRunner
     private static string Label(SweepPoint p) =>
         string.Join(" ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value.ToString("G6", CultureInfo.InvariantCulture)}")
             .Concat(p.Temperature is { } t ? new[] { $"temp={t.ToString("G6", CultureInfo.InvariantCulture)}" } : Array.Empty<string>()));
-
-    /// <summary>Evaluates a plot's .meas lines in order; names in PARAM expressions resolve to the point's parameters
-    /// and the measurements before them (ngspice's rule).</summary>
-    private static IReadOnlyList<MeasureOutcome> Measure(PlotRecorder.RecordedPlot plot, IReadOnlyList<MeasureLine> lines, Dictionary<string, double> known)
-    {
-        var outcomes = new List<MeasureOutcome>();
-        foreach (var line in lines)
-        {
-            var o = PlotMeasurements.Evaluate(plot, new[] { line }, text => Evaluate(text, known))[0];
-            if (o.Value is { } v) known[o.Name] = v;
-            outcomes.Add(o);
-        }
-        return outcomes;
-    }
-
-    private static double Evaluate(string text, Dictionary<string, double> known) =>
-        new ExpressionEvaluator(name => known.TryGetValue(name, out var v) ? v : null).Evaluate(ExpressionParser.Parse(text));
 
     /// <summary>Keeps the last value of each chosen vector (the first plot that has it wins).</summary>
     private sealed class VectorCapture(IReadOnlyList<string> names) : IRunObserver

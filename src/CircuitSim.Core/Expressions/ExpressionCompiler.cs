@@ -185,7 +185,7 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
             case "pwl": return Table(e, PiecewiseLinearKind.Linear);
             case "table": return Table(e, PiecewiseLinearKind.Smoothed);
         }
-        if (!ExpressionFunctions.TryGet(e.Function, out var op, out var arity))
+        if (!ExpressionFunctions.TryGet(e.Function, ExpressionDialect.BehavioralSource, out var op, out var arity))
             throw new ExpressionEvaluationException($"unknown function '{e.Function}'", e.Position);
         if (e.Arguments.Count != arity)
             throw new ExpressionEvaluationException($"{e.Function}() takes {arity} argument{(arity == 1 ? "" : "s")}, got {e.Arguments.Count}", e.Position);

@@ -15,13 +15,17 @@ public sealed class ExpressionEvaluator : IExpressionVisitor<double>
 {
     private readonly Func<string, double?> _variables;
     private readonly Func<string, IReadOnlyList<double>, double?>? _functions;
+    private readonly ExpressionDialect _dialect;
 
     /// <param name="variables">Value of a name, or null when undefined.</param>
     /// <param name="functions">Value of a user function applied to arguments, or null when there is no such function.</param>
-    public ExpressionEvaluator(Func<string, double?> variables, Func<string, IReadOnlyList<double>, double?>? functions = null)
+    /// <param name="dialect">Whose meaning of pow and pwr applies (parameters', unless checking a B source's value).</param>
+    public ExpressionEvaluator(Func<string, double?> variables, Func<string, IReadOnlyList<double>, double?>? functions = null,
+        ExpressionDialect dialect = ExpressionDialect.Parameter)
     {
         _variables = variables;
         _functions = functions;
+        _dialect = dialect;
     }
 
     public double Evaluate(Expression e) => e.Accept(this);
@@ -64,7 +68,7 @@ public sealed class ExpressionEvaluator : IExpressionVisitor<double>
     {
         var args = e.Arguments.Select(a => a.Accept(this)).ToArray();
         if (_functions?.Invoke(e.Function, args) is { } user) return user;
-        if (!ExpressionFunctions.TryGet(e.Function, out var op, out var arity))
+        if (!ExpressionFunctions.TryGet(e.Function, _dialect, out var op, out var arity))
             throw new ExpressionEvaluationException($"unknown function '{e.Function}'", e.Position);
         if (args.Length != arity)
             throw new ExpressionEvaluationException($"{e.Function}() takes {arity} argument{(arity == 1 ? "" : "s")}, got {args.Length}", e.Position);

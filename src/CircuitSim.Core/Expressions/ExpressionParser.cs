@@ -18,7 +18,7 @@ public sealed class ExpressionSyntaxException : FormatException
 
 /// <summary>
 /// The expression grammar (Sprache), with C-like precedence: <c>?:</c>, <c>||</c>, <c>&amp;&amp;</c>, comparisons,
-/// <c>+ -</c>, <c>* / %</c>, unary <c>- + !</c>, then right-associative <c>**</c> / <c>^</c>. Numbers take SPICE
+/// <c>+ -</c>, <c>* / %</c>, unary <c>- + !</c>, then <c>**</c> / <c>^</c> grouping from the left (as ngspice). Numbers take SPICE
 /// suffixes. <c>v(a)</c>, <c>v(a,b)</c> and <c>i(vx)</c> read the circuit.
 /// </summary>
 public static class ExpressionParser
@@ -111,14 +111,24 @@ public static class ExpressionParser
     private static readonly Parser<Expression> Primary =
         Tok(Number).Or(Parenthesized).Or(Voltage).Or(Current).Or(CallOrVariable);
 
+    /// <summary>An exponent: a primary, which may carry signs (<c>2^-1</c>).</summary>
+    private static readonly Parser<Expression> Exponent =
+        (from pos in Position
+         from op in Tok(P.Chars('-', '+'))
+         from operand in P.Ref(() => Exponent!)
+         select (Expression)new UnaryExpression(op == '-' ? UnaryOperator.Negate : UnaryOperator.Plus, operand, pos))
+        .Or(Primary);
+
+    /// <summary><c>**</c> and <c>^</c> group from the left, as in ngspice 39 (<c>2^3^2</c> is 64 there, in B sources and
+    /// in .param alike), and bind tighter than a leading minus (<c>-2^2</c> is −4).</summary>
     private static readonly Parser<Expression> Power =
         from pos in Position
         from b in Primary
-        from e in (
+        from exponents in (
             from op in Tok(P.String("**").Or(P.String("^")))
-            from rhs in P.Ref(() => Unary!)
-            select rhs).Optional()
-        select e.IsDefined ? new BinaryExpression(BinaryOperator.Power, b, e.Get(), pos) : b;
+            from rhs in Exponent
+            select rhs).Many()
+        select exponents.Aggregate(b, (l, r) => new BinaryExpression(BinaryOperator.Power, l, r, pos));
 
     private static readonly Parser<Expression> Unary =
         (from pos in Position

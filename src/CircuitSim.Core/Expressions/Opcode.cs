@@ -20,7 +20,23 @@ internal enum Opcode : byte
     Ddt, Idt, Table,
 }
 
-/// <summary>The built-in functions of B sources and parameter expressions (ngspice's set and semantics).</summary>
+/// <summary>Where an expression is evaluated: ngspice 39 has two expression languages that disagree on powers.</summary>
+public enum ExpressionDialect
+{
+    /// <summary>.param and {…} (ngspice's numparam): pow(x, y) is the real power (NaN for x &lt; 0 and a fractional y),
+    /// pwr(x, y) is |x|^y.</summary>
+    Parameter,
+    /// <summary>B sources (ngspice's parse trees): pow(x, y) is |x|^y, like x**y and x^y; pwr(x, y) is sgn(x)·|x|^y.</summary>
+    BehavioralSource,
+}
+
+/// <summary>
+/// The built-in functions of B sources and parameter expressions, with ngspice 39's semantics where it has the
+/// function (tests/CircuitSim.Netlist.Tests/Parsing/ExpressionFunctionTableTests.cs checks each against it):
+/// nint rounds half to even (nint(2.5) = 2), x**y and x^y are |x|^y in both languages, pow and pwr depend on the
+/// <see cref="ExpressionDialect"/>. Beyond ngspice 39's set: sign, stp, pwrs, atan2, if, and int, % in B sources, u,
+/// u2, uramp in parameters; limit(x, lo, hi) clamps (LTspice's; ngspice's limit(nom, var) is a Monte Carlo draw).
+/// </summary>
 public static class ExpressionFunctions
 {
     private static readonly Dictionary<string, (Opcode Op, int Arity)> Table = new(StringComparer.OrdinalIgnoreCase)
@@ -43,9 +59,19 @@ public static class ExpressionFunctions
 
     public static bool IsBuiltIn(string name) => Table.ContainsKey(name) || Special.Contains(name);
 
-    internal static bool TryGet(string name, out Opcode op, out int arity)
+    internal static bool TryGet(string name, ExpressionDialect dialect, out Opcode op, out int arity)
     {
-        if (Table.TryGetValue(name, out var e)) { op = e.Op; arity = e.Arity; return true; }
+        if (Table.TryGetValue(name, out var e))
+        {
+            op = (e.Op, dialect) switch
+            {
+                (Opcode.Pow, ExpressionDialect.BehavioralSource) => Opcode.Power,
+                (Opcode.Pwr, ExpressionDialect.Parameter) when name.Equals("pwr", StringComparison.OrdinalIgnoreCase) => Opcode.Power,
+                _ => e.Op,
+            };
+            arity = e.Arity;
+            return true;
+        }
         op = default; arity = 0;
         return false;
     }
@@ -75,7 +101,7 @@ public static class ExpressionFunctions
         Opcode.Atanh => Math.Atanh(x),
         Opcode.Floor => Math.Floor(x),
         Opcode.Ceil => Math.Ceiling(x),
-        Opcode.Nint => Math.Round(x, MidpointRounding.AwayFromZero),
+        Opcode.Nint => Math.Round(x, MidpointRounding.ToEven),
         Opcode.Int => Math.Truncate(x),
         Opcode.Step => x > 0 ? 1 : x < 0 ? 0 : 0.5,
         Opcode.Step2 => x <= 0 ? 0 : x >= 1 ? 1 : x,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CircuitSim.Core.Expressions;
 
 namespace CircuitSim.Netlist.Measurements;
 
@@ -82,7 +83,7 @@ public static class MeasureEvaluator
         private MeasureResult Param()
         {
             var expression = _m.Expression!;
-            if (SpiceNumber.TryParse(expression, out var v)) return new MeasureResult(_m.Name, v, null);
+            if (EngineeringNumber.TryParse(expression, out var v)) return new MeasureResult(_m.Name, v, null);
             if (_parameters is null)
                 throw Fail($"PARAM='{expression}' needs an expression evaluator, and none was given");
             return new MeasureResult(_m.Name, Number(new MeasureNumber(null, expression), "PARAM"), null);

@@ -39,9 +39,9 @@ public sealed class NetlistRunner
     /// same order whatever the number, so every output is the same bit for bit.</summary>
     public int Parallelism { get; set; } = 1;
 
-    /// <summary>Evaluates the .meas lines of a finished plot.</summary>
-    public Func<PlotRecorder.RecordedPlot, IReadOnlyList<MeasureLine>, IReadOnlyList<MeasureOutcome>> MeasureEvaluator { get; set; } =
-        (plot, lines) => PlotMeasurements.Evaluate(plot, lines);
+    /// <summary>Evaluates the .meas lines of a finished plot; null (the default) evaluates them with the netlist's
+    /// parameters, the .step value of the run and the results of earlier measures.</summary>
+    public Func<PlotRecorder.RecordedPlot, IReadOnlyList<MeasureLine>, IReadOnlyList<MeasureOutcome>>? MeasureEvaluator { get; set; }
 
     /// <summary>Where what ngspice prints on the terminal goes: .print tables, .four results and the output of .control
     /// commands (null: nowhere).</summary>
@@ -71,7 +71,7 @@ public sealed class NetlistRunner
 
     /// <summary>Runs one analysis on the netlist's circuit (a .control analysis command).</summary>
     internal PlotOutcome RunAnalysis(AnalysisSpec analysis, IRunObserver[] observers) =>
-        RunOne(_netlist.Circuit, analysis, null, null, observers, Terminal);
+        RunOne(_netlist.Circuit, analysis, null, null, null, observers, Terminal);
 
     /// <summary>Runs the netlist's analysis lines, for every .step value.</summary>
     internal List<PlotOutcome> RunAnalyses(IRunObserver[] observers)
@@ -137,7 +137,7 @@ public sealed class NetlistRunner
         foreach (var analysis in _netlist.AnalysesWith(overrides, seed))
         {
             if (Cancellation.IsCancellationRequested) break;
-            outcomes.Add(RunOne(circuit, analysis, temperature, label, observers, terminal));
+            outcomes.Add(RunOne(circuit, analysis, temperature, label, overrides, observers, terminal));
         }
         return outcomes;
     }
@@ -168,8 +168,8 @@ public sealed class NetlistRunner
     }
 
     /// <param name="terminal">Where the plot's .print and .four reports go (a buffer when points run in parallel).</param>
-    private PlotOutcome RunOne(Circuit circuit, AnalysisSpec analysis, double? temperature, string? label, IRunObserver[] observers,
-        TextWriter? terminal)
+    private PlotOutcome RunOne(Circuit circuit, AnalysisSpec analysis, double? temperature, string? label,
+        IReadOnlyDictionary<string, double>? overrides, IRunObserver[] observers, TextWriter? terminal)
     {
         var sim = CreateSimulation(circuit, analysis, temperature);
         var measures = _netlist.Measures.Where(m => m.Analysis == analysis.Kind).ToList();
@@ -231,7 +231,10 @@ public sealed class NetlistRunner
         if (recorder is not null && recorder.Plots.Count > 0)
         {
             var recorded = recorder.Plots[^1];
-            if (measures.Count > 0) outcome.Measures.AddRange(MeasureEvaluator(recorded, measures));
+            if (measures.Count > 0)
+                outcome.Measures.AddRange(MeasureEvaluator is { } custom
+                    ? custom(recorded, measures)
+                    : PlotMeasurements.Evaluate(recorded, measures, (text, results) => _netlist.EvaluateMeasureExpression(text, results, overrides)));
             if (info.ScaleName is null && !info.IsComplex && recorded.RealRows.Count > 0)
                 outcome.Values = info.VectorNames.Select((n, k) => (n, recorded.RealRows[0][k])).ToList();
             reports.Write(recorded, outcome, terminal);

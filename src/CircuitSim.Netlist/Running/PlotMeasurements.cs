@@ -3,17 +3,25 @@ using CircuitSim.Netlist.Measurements;
 
 namespace CircuitSim.Netlist.Running;
 
-/// <summary>Evaluates .meas lines on a recorded plot; global parameters resolve names used as levels or PARAM values.</summary>
+/// <summary>Evaluates .meas lines on a recorded plot, in order: names used as levels, FROM/TO values or PARAM
+/// expressions resolve to the results of the measures before them (as in ngspice) and to the netlist's parameters.</summary>
 public static class PlotMeasurements
 {
-    public static IReadOnlyList<MeasureOutcome> Evaluate(PlotRecorder.RecordedPlot plot, IReadOnlyList<MeasureLine> lines, Func<string, double>? parameters = null)
+    /// <param name="parameters">Evaluates an expression (a PARAM= or a level) given the results so far (name → value,
+    /// case-insensitive); null leaves such measures failed.</param>
+    public static IReadOnlyList<MeasureOutcome> Evaluate(PlotRecorder.RecordedPlot plot, IReadOnlyList<MeasureLine> lines,
+        Func<string, IReadOnlyDictionary<string, double>, double>? parameters = null)
     {
         var table = Table(plot);
-        return lines.Select(l =>
+        var results = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        var outcomes = new List<MeasureOutcome>();
+        foreach (var l in lines)
         {
-            var r = MeasureEvaluator.Evaluate(l.Statement, table, parameters);
-            return new MeasureOutcome(l.Name, plot.Info.StepLabel, r.Value, r.Failure);
-        }).ToList();
+            var r = MeasureEvaluator.Evaluate(l.Statement, table, parameters is null ? null : text => parameters(text, results));
+            if (r.Value is { } v) results[l.Name] = v;
+            outcomes.Add(new MeasureOutcome(l.Name, plot.Info.StepLabel, r.Value, r.Failure));
+        }
+        return outcomes;
     }
 
     /// <summary>The plot as a table of real vectors; an AC plot offers each phasor as magnitude (its own name) and as

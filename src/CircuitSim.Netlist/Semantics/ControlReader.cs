@@ -355,7 +355,10 @@ internal static class ControlReader
         if (analysis is not ("tran" or "dc" or "ac"))
             throw new StatementException(s.At(t[1]), $"unknown .meas analysis '{t[1].Text}'", "tran, dc or ac");
         var at = s.At(t[1]);
-        var text = CircuitBuilder.SubstituteBraces(s.TextFrom(t[1]), at, scope);
+        // a {…} naming an earlier measure is evaluated after the run, with that measure's result (as in ngspice)
+        var measured = netlist.Measures.Select(m => m.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var text = CircuitBuilder.SubstituteBraces(s.TextFrom(t[1]), at, scope,
+            inner => System.Text.RegularExpressions.Regex.Matches(inner, @"[A-Za-z_][A-Za-z0-9_]*").Any(m => measured.Contains(m.Value) && scope.Lookup(m.Value) is null));
         Measurements.MeasureStatement statement;
         try
         {

@@ -319,7 +319,8 @@ internal sealed partial class CircuitBuilder
     }
 
     /// <summary>Replaces every {expression} in <paramref name="text"/> by its value (ngspice's parameter preprocessing).</summary>
-    internal static string SubstituteBraces(string text, SourceLocation at, ParameterScope scope)
+    /// <param name="keep">Whether a {…} is to be left for later (its inner text), e.g. one naming a .meas result.</param>
+    internal static string SubstituteBraces(string text, SourceLocation at, ParameterScope scope, Func<string, bool>? keep = null)
     {
         if (!text.Contains('{')) return text;
         var sb = new System.Text.StringBuilder();
@@ -340,6 +341,12 @@ internal sealed partial class CircuitBuilder
             }
             if (j >= text.Length) throw new StatementException(at with { Column = at.Column + i }, "unbalanced '{'", "'}'");
             var inner = text[(i + 1)..j];
+            if (keep?.Invoke(inner) == true)
+            {
+                sb.Append(text, i, j + 1 - i);
+                i = j + 1;
+                continue;
+            }
             var value = scope.Evaluate(inner, at with { Column = at.Column + i + 1 });
             var formatted = ParameterScope.Format(value);
             // keep a negative value grouped, so "a*{x}" with x = −2 stays a*(−2)

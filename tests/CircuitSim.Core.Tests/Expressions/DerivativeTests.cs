@@ -100,7 +100,8 @@ public class DerivativeTests
         var gradient = new double[compiled.Unknowns.Length];
         var value = compiled.Evaluate(solution, 0, 27, gradient);
 
-        Assert.Equal(value, new ExpressionEvaluator(_ => null).Evaluate(Substitute(text, point)), 1e-14 * Math.Max(1, Math.Abs(value)));
+        var tree = new ExpressionEvaluator(_ => null, dialect: ExpressionDialect.BehavioralSource).Evaluate(Substitute(text, point));
+        Assert.Equal(value, tree, 1e-14 * Math.Max(1, Math.Abs(value)));
         for (var unknown = 1; unknown <= point.Length; unknown++)
         {
             var h = 1e-6 * Math.Max(1, Math.Abs(solution[unknown]));

@@ -15,8 +15,9 @@ public class ParserTests
     [InlineData("8 / 2 / 2", 2)]
     [InlineData("2 * 3 / 4", 1.5)]
     [InlineData("7 % 4 * 2", 6)]             // % at the level of *
-    [InlineData("2 ** 3 ** 2", 512)]         // right-associative power
-    [InlineData("2 ^ 3 ^ 2", 512)]           // ^ is **
+    [InlineData("2 ** 3 ** 2", 64)]          // power groups from the left, as in ngspice 39
+    [InlineData("2 ^ 3 ^ 2", 64)]            // ^ is **
+    [InlineData("2 ^ -1", 0.5)]              // an exponent may carry a sign
     [InlineData("-2 ** 3", -8)]              // power binds tighter than unary minus: −(2³), not |−2|³
     [InlineData("2 ** -1", 0.5)]             // a unary exponent
     [InlineData("- -1", 1)]

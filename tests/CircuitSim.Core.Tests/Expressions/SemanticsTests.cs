@@ -7,28 +7,8 @@ public class SemanticsTests
 {
     private static double Eval(string text) => new ExpressionEvaluator(_ => null).Evaluate(ExpressionParser.Parse(text));
 
-    [Theory]
-    [InlineData("1meg", 1e6)]
-    [InlineData("1MEG", 1e6)]     // suffixes are case-insensitive
-    [InlineData("1m", 1e-3)]
-    [InlineData("1M", 1e-3)]      // M is milli, as in SPICE
-    [InlineData("10uF", 10e-6)]   // letters after the scale are ignored
-    [InlineData("4.7kOhm", 4.7e3)]
-    [InlineData("3f", 3e-15)]
-    [InlineData("2p", 2e-12)]
-    [InlineData("5n", 5e-9)]
-    [InlineData("1g", 1e9)]
-    [InlineData("1t", 1e12)]
-    [InlineData("10mil", 254e-6)]
-    [InlineData("1.5e3k", 1.5e6)] // exponent and scale
-    [InlineData("2V", 2)]         // a unit that is not a scale
-    [InlineData(".5", 0.5)]
-    public void Numbers_take_spice_scale_suffixes(string text, double expected)
-    {
-        Assert.Equal(expected, Eval(text), 1e-12 * Math.Abs(expected));
-        Assert.True(EngineeringNumber.TryParse(text, out var direct));
-        Assert.Equal(expected, direct, 1e-12 * Math.Abs(expected));
-    }
+    // the numbers' table (suffixes, case, units, exponents, signs) is tests/CircuitSim.Netlist.Tests/Parsing/NumberTableTests.cs,
+    // which reads each one through every place a number is written
 
     [Theory]
     [InlineData("1k5")]
@@ -48,11 +28,12 @@ public class SemanticsTests
     [InlineData("(-2) ** 2", 4)]     // x**y = |x|^y
     [InlineData("(-8) ** (1/3)", 2)]
     [InlineData("(-2) ^ 3", 8)]
-    [InlineData("pwr(-8, 1/3)", -2)] // sign(x)·|x|^y
+    [InlineData("pwr(-8, 1/3)", 2)]  // |x|^y in a parameter (ngspice's numparam); sign(x)·|x|^y in a B source
     [InlineData("pwrs(-2, 2)", -4)]
     [InlineData("pow(2, 10)", 1024)]
-    [InlineData("nint(2.5)", 3)]     // half away from zero
-    [InlineData("nint(-2.5)", -3)]
+    [InlineData("nint(2.5)", 2)]     // half to even, as ngspice's nearbyint
+    [InlineData("nint(-2.5)", -2)]
+    [InlineData("nint(3.5)", 4)]
     [InlineData("int(-2.7)", -2)]    // truncation
     [InlineData("floor(-2.5)", -3)]
     [InlineData("ceil(-2.5)", -2)]
@@ -78,10 +59,23 @@ public class SemanticsTests
         Assert.Equal(expected, Eval(text), 1e-14); // one library call on O(1) values: a few ulp
 
     [Fact]
-    public void Pow_of_a_negative_base_and_fractional_exponent_is_nan()
+    public void Pow_of_a_negative_base_and_fractional_exponent_is_nan_in_a_parameter()
     {
-        // unlike ** and pwr, pow is the C library's: undefined for x < 0 and non-integer y
+        // in ngspice's parameters pow is the C library's: undefined for x < 0 and non-integer y
         Assert.True(double.IsNaN(Eval("pow(-8, 1/3)")));
+    }
+
+    [Theory]
+    [InlineData("pow(-2, 3)", -8, 8)]     // the C library's power; |x|^y in a B source
+    [InlineData("pow(-8, 1/3)", double.NaN, 2)]
+    [InlineData("pwr(-2, 3)", 8, -8)]     // |x|^y; sgn(x)·|x|^y in a B source
+    [InlineData("pwrs(-2, 3)", -8, -8)]
+    [InlineData("(-2) ** 3", 8, 8)]       // the same in both: |x|^y
+    public void Pow_and_pwr_mean_what_they_mean_in_each_of_ngspices_languages(string text, double parameter, double behavioral)
+    {
+        var e = ExpressionParser.Parse(text);
+        Assert.Equal(parameter, new ExpressionEvaluator(_ => null).Evaluate(e), 1e-14);
+        Assert.Equal(behavioral, new ExpressionEvaluator(_ => null, dialect: ExpressionDialect.BehavioralSource).Evaluate(e), 1e-14);
     }
 
     [Fact]
