@@ -103,7 +103,7 @@ internal sealed partial class AmmLoopObserver : IRunObserver
             {
                 continue; // no periodic drive in this plot
             }
-            var stem = $"{_request.BaseName}.{Safe(c.Device)}{StepSuffix(_plot.StepLabel)}";
+            var stem = $"{_request.BaseName}.{FileStem.Safe(c.Device)}{FileStem.StepSuffix(_plot.StepLabel)}";
             var title = $"{_plot.Title}: {c.Device}{(_plot.StepLabel is null ? "" : $" ({_plot.StepLabel})")}";
             Save(LoopChart(loop, title), stem + ".loop.svg");
             if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous.svg");
@@ -119,7 +119,7 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         foreach (var group in _summaries.GroupBy(s => s.Device))
         {
             var sweep = new AmmSweepOutput(group.Key, group);
-            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{Safe(group.Key)}"));
+            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}"));
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
@@ -150,10 +150,6 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         chart.Save(path);
         FilesWritten.Add(path);
     }
-
-    private static string Safe(string s) => string.Concat(s.Select(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' ? ch : '_'));
-
-    private static string StepSuffix(string? label) => label is null ? "" : "." + Safe(label.Replace('=', '_'));
 
     private static double? StepValue(string? label) =>
         label is not null && label.Split('=') is [_, var v] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;

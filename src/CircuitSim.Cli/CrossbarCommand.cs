@@ -90,6 +90,7 @@ public static class CrossbarCommand
             Directory.CreateDirectory(dir);
             var ns = MatrixCsv.ParseList(p.GetValue(sizes)!, "--sizes").Select(x => x >= 1 && x == Math.Floor(x) ? (int)x
                 : throw new CrossbarInputException($"--sizes: {x} is not a whole number ≥ 1")).ToList();
+            if (SweptSize(p.GetValue(o.Size), p.GetResult(sizes) is { Implicit: false }) is { } n) ns = new List<int> { n };
             var rs = p.GetValue(wires)!.Split(',').Select(t => CrossbarOptions.Number(t, "--wires")!.Value).ToList();
             var sweep = new VmmErrorSweep(o.ToRequest(p), ns, rs);
             var points = sweep.Run(pt => stdout.MarkupLine(Markup.Escape(
@@ -105,6 +106,22 @@ public static class CrossbarCommand
             return ExitCodes.Success;
         }));
         return c;
+    }
+
+    /// <summary>
+    /// <c>--size NxN</c> given to <c>sweep</c>, which sweeps square arrays over <c>--sizes</c>: one size to sweep the
+    /// wires at; null when not given.
+    /// </summary>
+    /// <exception cref="CrossbarInputException">Not square, or given together with <c>--sizes</c>.</exception>
+    internal static int? SweptSize(string? size, bool sizesGiven)
+    {
+        if (size is null) return null;
+        if (sizesGiven)
+            throw new CrossbarInputException($"crossbar sweep: --size {size} and --sizes both given; the sweep's array sizes are --sizes (N x N arrays, e.g. --sizes 8,16)");
+        var parts = size.ToLowerInvariant().Split('x');
+        if (parts.Length == 2 && parts[0] == parts[1] && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            return n;
+        throw new CrossbarInputException($"crossbar sweep sweeps square N x N arrays: --size {size} is not one; give --size NxN or the sizes with --sizes (e.g. --sizes 8,16)");
     }
 
     /// <summary>

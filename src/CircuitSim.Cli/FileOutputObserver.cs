@@ -26,7 +26,8 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
     private WaveformRecorder? _recorder;
     private PlotInfo? _plot;
     private int _plotIndex;
-    private readonly Dictionary<string, int> _kindCount = new();
+    private string _stem = "";
+    private readonly HashSet<string> _stems = new(StringComparer.OrdinalIgnoreCase);
 
     public FileOutputObserver(OutputRequest request)
     {
@@ -38,16 +39,19 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
 
     public List<string> FilesWritten { get; } = new();
 
+    /// <summary>What was drawn when the netlist did not say (no .plot line), to tell the user.</summary>
+    public List<string> Notes { get; } = new();
+
     public void BeginPlot(PlotInfo plot)
     {
         _plot = plot;
         _plotIndex++;
         var header = Header(plot);
         _raw?.Begin(header);
-        var stem = Stem(plot);
+        _stem = Stem(plot);
         if (_request.Csv)
         {
-            var path = Path.Combine(_request.Directory, stem + ".csv");
+            var path = Path.Combine(_request.Directory, _stem + ".csv");
             var csv = new CsvWaveformWriter(path);
             _csv = plot.Analysis is TranSpec t ? new LinearizingWriter(csv, t.Step, t.Stop, t.Start) : csv;
             _csv.Begin(header);
@@ -60,12 +64,13 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
         }
     }
 
+    /// <summary>name.tran, name.ac, …; a .step run adds its value (name.ac.rl_1000); a repeated name gets .2, .3, …</summary>
     private string Stem(PlotInfo plot)
     {
-        var kind = plot.Analysis.Kind;
-        _kindCount[kind] = _kindCount.GetValueOrDefault(kind) + 1;
-        var n = _kindCount[kind];
-        return $"{_request.BaseName}.{kind}{(n > 1 ? n.ToString() : "")}";
+        var stem = $"{_request.BaseName}.{plot.Analysis.Kind}{FileStem.StepSuffix(plot.StepLabel)}";
+        var unique = stem;
+        for (var n = 2; !_stems.Add(unique); n++) unique = $"{stem}.{n}";
+        return unique;
     }
 
     private static WaveformHeader Header(PlotInfo plot)
@@ -115,22 +120,40 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
             var set = _recorder.Result;
             if (set.PointCount > 0)
             {
-                var stem = Path.Combine(_request.Directory, $"{_request.BaseName}.{_plot!.Analysis.Kind}{(_kindCount[_plot.Analysis.Kind] > 1 ? _kindCount[_plot.Analysis.Kind].ToString() : "")}");
-                var charts = _request.Charts.Where(c => c.Analysis is null || c.Analysis == _plot.Analysis.Kind).ToList();
-                if (charts.Count == 0)
-                {
-                    PlotWriter.Save(set, _plot, stem + ".svg");
-                    FilesWritten.Add(stem + ".svg");
-                }
+                var plot = _plot!;
+                var stem = Path.Combine(_request.Directory, _stem);
+                var charts = _request.Charts.Where(c => c.Analysis is null || c.Analysis == plot.Analysis.Kind).ToList();
+                if (charts.Count == 0) SaveDefaultCharts(set, plot, stem);
                 for (var k = 0; k < charts.Count; k++)
                 {
                     var path = stem + (k == 0 ? "" : $".plot{k + 1}") + ".svg";
-                    PlotWriter.Save(set, _plot, charts[k], path);
+                    PlotWriter.Save(set, plot, charts[k], path);
                     FilesWritten.Add(path);
                 }
             }
             _recorder = null;
         }
+    }
+
+    /// <summary>Every vector in charts of one kind and at most eight traces: name.tran.svg, name.tran.2.svg, …</summary>
+    private void SaveDefaultCharts(WaveformSet set, PlotInfo plot, string stem)
+    {
+        var groups = PlotWriter.DefaultGroups(set);
+        var drawn = groups.Take(PlotWriter.MaxDefaultCharts).ToList();
+        var paths = new List<string>();
+        for (var k = 0; k < drawn.Count; k++)
+        {
+            var path = stem + (k == 0 ? "" : $".{k + 1}") + ".svg";
+            PlotWriter.Save(set, plot, path, drawn[k]);
+            FilesWritten.Add(path);
+            paths.Add(Path.GetFileName(path));
+        }
+        if (groups.Count <= 1) return;
+        var what = $"no .plot line for the {plot.Analysis.Kind} analysis: drew its {PlotWriter.Describe(set, drawn)} in {drawn.Count} charts of up to " +
+                   $"{PlotWriter.MaxTraces} traces ({paths[0]} to {paths[^1]})";
+        if (drawn.Count < groups.Count)
+            what += $"; {PlotWriter.Describe(set, groups.Skip(drawn.Count))} more are in the raw and CSV files, not drawn";
+        Notes.Add(what + ". A .plot line (e.g. .plot " + plot.Analysis.Kind + " v(out)) chooses what to draw.");
     }
 
     private bool _disposed;

@@ -6,8 +6,13 @@ namespace CircuitSim.Cli;
 /// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] -o out.svg</c>.</summary>
 public static class PlotCommand
 {
-    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors)
+    /// <param name="plotIndex">1-based plot of a raw file; 0 chooses the last plot that is not an operating point (a
+    /// run's .op comes first and has nothing to draw against) and says which it drew.</param>
+    /// <param name="notes">Where to say what was chosen (the standard output).</param>
+    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors,
+        IAnsiConsole? notes = null)
     {
+        notes ??= AnsiConsole.Console;
         if (!input.Exists)
         {
             errors.MarkupLine($"[red]file not found: {Markup.Escape(input.FullName)}[/]");
@@ -25,9 +30,15 @@ public static class PlotCommand
             errors.MarkupLine($"[red]cannot read {Markup.Escape(input.Name)}: {Markup.Escape(e.Message)}[/]");
             return ExitCodes.BadInput;
         }
+        if (plotIndex == 0 && plots.Count > 1)
+        {
+            plotIndex = LastWithAScale(plots) + 1;
+            notes.MarkupLine(Markup.Escape($"{input.Name} has {plots.Count} plots: {List(plots)}; drawing {plotIndex} (--plot-index N draws another)"));
+        }
+        else if (plotIndex == 0) plotIndex = 1;
         if (plotIndex < 1 || plotIndex > plots.Count)
         {
-            errors.MarkupLine($"[red]{Markup.Escape(input.Name)} has {plots.Count} plot(s); --plot-index {plotIndex} does not exist[/]");
+            errors.MarkupLine($"[red]{Markup.Escape(input.Name)} has {plots.Count} plot(s); --plot-index {plotIndex} does not exist: {Markup.Escape(List(plots))}[/]");
             return ExitCodes.BadInput;
         }
         var set = plots[plotIndex - 1];
@@ -52,13 +63,31 @@ public static class PlotCommand
         }
         else
         {
+            if (vectors.Length == 0)
+            {
+                var groups = PlotWriter.DefaultGroups(set);
+                vectors = groups.Count > 0 ? groups[0] : Array.Empty<string>();
+                if (groups.Count > 1)
+                    notes.MarkupLine(Markup.Escape($"drew {PlotWriter.Describe(set, groups.Take(1))}; not drawn: {PlotWriter.Describe(set, groups.Skip(1))} (name the vectors to draw)"));
+            }
             var chart = set.IsComplex
                 ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, vectors)
-                : WaveformPlots.TimeSeries(set, vectors.Length > 0 ? vectors : set.Vectors.Skip(1).Take(PlotWriter.MaxTraces).Select(v => v.Name).ToArray());
+                : WaveformPlots.TimeSeries(set, vectors);
             if (title is not null) chart.Title = title;
             chart.Save(path);
         }
-        AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+        notes.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         return ExitCodes.Success;
     }
+
+    /// <summary>The last plot with a scale (time, sweep or frequency); the last plot when none has one.</summary>
+    private static int LastWithAScale(IReadOnlyList<WaveformSet> plots)
+    {
+        for (var k = plots.Count - 1; k >= 0; k--)
+            if (plots[k].PointCount > 1) return k;
+        return plots.Count - 1;
+    }
+
+    private static string List(IReadOnlyList<WaveformSet> plots) =>
+        string.Join(", ", plots.Select((p, k) => $"{k + 1} {p.PlotName}{(string.IsNullOrEmpty(p.Title) ? "" : $" ({p.Title})")}"));
 }

@@ -9,6 +9,32 @@ internal static class PlotWriter
 {
     public const int MaxTraces = 8;
 
+    /// <summary>Charts drawn for a plot without a .plot line, at most (96 traces); the rest is said, not drawn.</summary>
+    public const int MaxDefaultCharts = 12;
+
+    /// <summary>
+    /// What a plot without a <c>.plot</c> line draws: every vector, node voltages first, then currents, then the rest,
+    /// each kind in charts of at most <see cref="MaxTraces"/> traces (so a chart's traces share a unit and stay legible).
+    /// </summary>
+    public static IReadOnlyList<string[]> DefaultGroups(WaveformSet set) =>
+        set.Vectors.Skip(1).GroupBy(v => v.Kind)
+            .OrderBy(g => g.Key switch { VectorKind.Voltage => 0, VectorKind.Current => 1, _ => 2 })
+            .SelectMany(g => g.Select(v => v.Name).Chunk(MaxTraces))
+            .ToList();
+
+    /// <summary>"23 node voltages, 5 currents and 2 other vectors" for the note that says what was drawn.</summary>
+    public static string Describe(WaveformSet set, IEnumerable<string[]> groups)
+    {
+        var names = groups.SelectMany(g => g).ToHashSet();
+        var kinds = set.Vectors.Skip(1).Where(v => names.Contains(v.Name)).GroupBy(v => v.Kind switch
+        {
+            VectorKind.Voltage => "node voltage",
+            VectorKind.Current => "current",
+            _ => "other vector",
+        }).Select(g => $"{g.Count()} {g.Key}{(g.Count() == 1 ? "" : "s")}").ToList();
+        return kinds.Count <= 1 ? string.Concat(kinds) : string.Join(", ", kinds.Take(kinds.Count - 1)) + " and " + kinds[^1];
+    }
+
     public static void Save(WaveformSet set, PlotInfo? info, string path, IReadOnlyList<string>? names = null)
     {
         var chosen = (names is { Count: > 0 } ? names : set.Vectors.Skip(1).Select(v => v.Name)).Take(MaxTraces).ToArray();

@@ -12,7 +12,7 @@ var outputOption = new Option<string>("--output", "-o") { Description = "Directo
 var formatOption = new Option<string>("--format") { Description = "Waveform files to write: raw, csv or both.", DefaultValueFactory = _ => "both" };
 formatOption.AcceptOnlyFromAmong("raw", "csv", "both");
 var plotOption = new Option<bool>("--plot") { Description = "Also write an SVG plot of each analysis." };
-var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings and errors." };
+var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings, errors and .meas results." };
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
 var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
 var jobsOption = JobsOption.Create(".step points");
@@ -30,14 +30,14 @@ run.SetAction(parse =>
 });
 
 var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };
-var vectorsArgument = new Argument<string[]>("vectors") { Description = "Vectors to draw (default: the first eight).", Arity = ArgumentArity.ZeroOrMore };
+var vectorsArgument = new Argument<string[]>("vectors") { Description = "Vectors to draw (default: the node voltages, up to eight).", Arity = ArgumentArity.ZeroOrMore };
 var xyOption = new Option<string?>("--xy") { Description = "Draw one vector against another: --xy x,y (e.g. v(p),i(vam))." };
 var svgOption = new Option<string?>("--output", "-o") { Description = "The SVG file to write (default: next to the input)." };
 var titleOption = new Option<string?>("--title") { Description = "Plot title." };
-var indexOption = new Option<int>("--plot-index") { Description = "Which plot of a raw file with several (1-based).", DefaultValueFactory = _ => 1 };
+var indexOption = new Option<int>("--plot-index") { Description = "Which plot of a raw file with several (1-based; default: the last one that is not an operating point)." };
 var plot = new Command("plot", "Draw waveforms from a raw or CSV file as an SVG.") { inputArgument, vectorsArgument, xyOption, svgOption, titleOption, indexOption };
 plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, parse.GetValue(vectorsArgument) ?? Array.Empty<string>(),
-    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr));
+    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr, stdout));
 
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
 root.Subcommands.Add(CrossbarCommand.Create(stdout, stderr));

@@ -48,6 +48,7 @@ public static class RunCommand
         runner.Terminal = live ? console.Profile.Out.Writer : new StringWriter();
         List<PlotOutcome> outcomes;
         List<string> files;
+        List<string> notes;
         var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
         var amm = plot && rings.Count > 0 ? new AmmLoopObserver(request, rings) : null;
         using (var output = new FileOutputObserver(request))
@@ -66,6 +67,7 @@ public static class RunCommand
             output.Dispose();
             files = output.FilesWritten;
             files.AddRange(runner.FilesWritten);
+            notes = output.Notes;
         }
         if (!live) console.Profile.Out.Writer.Write(runner.Terminal.ToString());
         if (amm is not null)
@@ -82,7 +84,8 @@ public static class RunCommand
         }
 
         var failed = outcomes.Where(o => o.Failure is not null).ToList();
-        if (!quiet) Summary(console, netlist, outcomes, files, measures, clock.Elapsed);
+        if (!quiet) Summary(console, netlist, outcomes, files, measures, notes, clock.Elapsed);
+        else MeasureTable(console, measures); // results, not chatter: -q keeps them
         if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
         // the engine's own warnings (floating nodes, single-terminal nodes), once each however many analyses saw them
@@ -111,7 +114,7 @@ public static class RunCommand
     }
 
     private static void Summary(IAnsiConsole console, Netlist.Netlist netlist, List<PlotOutcome> outcomes, List<string> files,
-        List<MeasureOutcome> measures, TimeSpan elapsed)
+        List<MeasureOutcome> measures, List<string> notes, TimeSpan elapsed)
     {
         console.MarkupLine($"[bold]{Markup.Escape(netlist.Title)}[/]");
         var table = new Table().Border(TableBorder.Rounded)
@@ -127,16 +130,20 @@ public static class RunCommand
         }
         console.Write(table);
         OperatingPointTable.Write(console, outcomes);
-        if (measures.Count > 0)
-        {
-            var mt = new Table().Border(TableBorder.Rounded).AddColumn(".meas").AddColumn(new TableColumn("value").RightAligned());
-            foreach (var m in measures)
-                mt.AddRow(Markup.Escape(m.Name + (m.StepLabel is null ? "" : $" ({m.StepLabel})")),
-                    m.Value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : $"[yellow]{Markup.Escape(m.Failure ?? "failed")}[/]");
-            console.Write(mt);
-        }
+        MeasureTable(console, measures);
+        foreach (var n in notes) console.MarkupLine(Markup.Escape(n));
         foreach (var f in files) console.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
         console.MarkupLine($"done in {EngineeringFormat.Format(elapsed.TotalSeconds, "s")}");
+    }
+
+    private static void MeasureTable(IAnsiConsole console, List<MeasureOutcome> measures)
+    {
+        if (measures.Count == 0) return;
+        var mt = new Table().Border(TableBorder.Rounded).AddColumn(".meas").AddColumn(new TableColumn("value").RightAligned());
+        foreach (var m in measures)
+            mt.AddRow(Markup.Escape(m.Name + (m.StepLabel is null ? "" : $" ({m.StepLabel})")),
+                m.Value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : $"[yellow]{Markup.Escape(m.Failure ?? "failed")}[/]");
+        console.Write(mt);
     }
 
     /// <summary>Where each analysis spent its time (the engine's stopwatch splits), one column per analysis.</summary>

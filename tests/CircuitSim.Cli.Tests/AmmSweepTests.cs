@@ -49,7 +49,7 @@ public sealed class AmmSweepTests : IDisposable
     {
         _cli.Write("sweep.cir", SteppedRing);
         Assert.Equal(ExitCodes.Success, _cli.Run("sweep.cir", format: "csv", plot: true, quiet: true));
-        var svg = File.ReadAllText(_cli.Output("sweep.tran2.svg"));
+        var svg = File.ReadAllText(_cli.Output("sweep.tran.f_5E_08.svg"));
         Assert.Contains("stepped AMM ring (f=5E+08)<", svg);
         Assert.DoesNotContain("(f=5E+08) (f=5E+08)", svg);
     }

@@ -129,4 +129,26 @@ public sealed class CrossbarCommandTests : IDisposable
         Assert.True(File.Exists(_cli.Output("vmm_sweep.svg")));
         Assert.Contains("| N |", File.ReadAllText(_cli.Output("vmm_sweep.md")));
     }
+
+    [Fact]
+    public void Sweep_with_a_square_size_sweeps_the_wires_at_that_size()
+    {
+        Assert.Equal(ExitCodes.Success, Crossbar("sweep", "--size", "3x3", "--wires", "0,1", "-o", _cli.OutputFolder));
+
+        var rows = File.ReadAllLines(_cli.Output("vmm_sweep.csv")).Where(l => l.Length > 0).Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.StartsWith("3,", r));
+    }
+
+    [Theory]
+    [InlineData("--size", "3x4", "is not one")]
+    [InlineData("--size", "3x3", "both given")]
+    public void Sweep_refuses_a_size_it_cannot_honour(string option, string value, string message)
+    {
+        var args = new List<string> { "sweep", option, value, "--wires", "0", "-o", _cli.OutputFolder };
+        if (message == "both given") args.InsertRange(1, new[] { "--sizes", "2,4" });
+
+        Assert.Equal(ExitCodes.BadInput, Crossbar(args.ToArray()));
+        Assert.Contains(message, _err.ToString());
+    }
 }

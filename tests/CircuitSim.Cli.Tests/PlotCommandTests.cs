@@ -45,4 +45,28 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("no vector 'v(nowhere)'", _cli.Stderr);
         Assert.Contains("v(out)", _cli.Stderr);
     }
+
+    [Fact]
+    public void A_raw_file_with_several_plots_draws_the_last_that_is_not_an_operating_point_and_lists_them()
+    {
+        _cli.Write("two.cir", "two plots\nV1 in 0 SIN(0 1 1meg)\nR1 in out 1k\nC1 out 0 100p\n.op\n.tran 10n 2u\n.end\n");
+        _cli.Run("two.cir", quiet: true);
+        var svg = Path.Combine(_cli.Folder, "two.svg");
+
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("two.raw"), Array.Empty<string>(), null, svg, plotIndex: 0));
+
+        Assert.Contains("two.raw has 2 plots: 1 Operating Point", _cli.Stdout);
+        Assert.Contains("2 Transient Analysis", _cli.Stdout);
+        Assert.Contains("drawing 2", _cli.Stdout);
+        Assert.Contains(">Time (s)<", File.ReadAllText(svg));
+    }
+
+    [Fact]
+    public void A_plot_index_beyond_the_file_lists_the_plots_there_are()
+    {
+        var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, Path.Combine(_cli.Folder, "x.svg"), plotIndex: 3);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("1 Transient Analysis", _cli.Stderr);
+    }
 }

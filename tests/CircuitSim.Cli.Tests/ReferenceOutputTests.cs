@@ -85,7 +85,7 @@ public sealed class ReferenceOutputTests : IClassFixture<ReferenceOutputTests.Ru
         var isOp = !IsScale(header[0]);
         var refScale = isOp ? Array.Empty<double>() : columns[header[0]];
         var testScale = isOp ? Array.Empty<double>() : csv[header[0]];
-        if (isOp) Assert.Equal(1, csv.Values.First().Length);
+        if (isOp) Assert.Single(csv.Values.First());
         else
         {
             Assert.True(refScale.Length == testScale.Length,

@@ -101,4 +101,109 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("factorizations", _cli.Stdout);
         Assert.Contains("truncation", _cli.Stdout);
     }
+
+    /// <summary>A ladder of ten RC sections: eleven node voltages and a source current.</summary>
+    private static string Ladder()
+    {
+        var lines = new List<string> { "RC ladder", "V1 n0 0 PULSE(0 1 0 1n 1n 1u 2u)" };
+        for (var k = 1; k <= 10; k++)
+        {
+            lines.Add($"R{k} n{k - 1} n{k} 1k");
+            lines.Add($"C{k} n{k} 0 10p");
+        }
+        lines.Add(".tran 10n 1u");
+        lines.Add(".end");
+        return string.Join("\n", lines) + "\n";
+    }
+
+    [Fact]
+    public void Plot_without_a_plot_line_draws_every_node_voltage_in_charts_of_eight_and_says_so()
+    {
+        _cli.Write("ladder.cir", Ladder());
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("ladder.cir", plot: true));
+
+        // 11 voltages: 8 + 3, then the current on its own
+        var first = File.ReadAllText(_cli.Output("ladder.tran.svg"));
+        var second = File.ReadAllText(_cli.Output("ladder.tran.2.svg"));
+        var third = File.ReadAllText(_cli.Output("ladder.tran.3.svg"));
+        Assert.Contains(">v(n0)<", first);
+        Assert.Contains(">v(n7)<", first);
+        Assert.DoesNotContain(">v(n8)<", first);
+        Assert.Contains(">v(n10)<", second);
+        Assert.Contains(">i(v1) (A)<", third);
+        Assert.False(File.Exists(_cli.Output("ladder.tran.4.svg")));
+        Assert.Contains("no .plot line for the tran analysis: drew its 11 node voltages and 1 current in 3 charts", _cli.Stdout);
+    }
+
+    [Fact]
+    public void Quiet_run_still_prints_the_measurements()
+    {
+        _cli.Write("rc.cir", RcStep);
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("rc.cir", quiet: true));
+
+        Assert.Contains("tr", _cli.Stdout);
+        Assert.Contains("2.19", _cli.Stdout); // RC·ln 9 = 219.7 ns, printed with 6 digits
+        Assert.DoesNotContain("wrote", _cli.Stdout);
+    }
+
+    [Fact]
+    public void Step_runs_write_files_named_by_the_stepped_value()
+    {
+        _cli.Write("rc.cir", RcStep.Replace("R1 in out 1k", ".param r=1k\nR1 in out {r}").Replace(".end", ".step param r list 1k 2k\n.end"));
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("rc.cir", plot: true, ascii: true));
+
+        Assert.True(File.Exists(_cli.Output("rc.tran.r_1000.csv")), string.Join(", ", Directory.GetFiles(_cli.OutputFolder).Select(Path.GetFileName)));
+        Assert.True(File.Exists(_cli.Output("rc.tran.r_2000.csv")));
+        Assert.Contains("(r=2000)", File.ReadAllText(_cli.Output("rc.tran.r_2000.svg")));
+        Assert.Equal(new[] { "Title: RC step (r=1000)", "Title: RC step (r=2000)" }, RawTitles(_cli.Output("rc.raw")));
+    }
+
+    [Fact]
+    public void Step_runs_with_the_same_label_get_distinct_files()
+    {
+        _cli.Write("rc.cir", RcStep.Replace("R1 in out 1k", ".param r=1k\nR1 in out {r}").Replace(".end", ".step param r list 1k 1k\n.end"));
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("rc.cir", format: "csv"));
+
+        Assert.True(File.Exists(_cli.Output("rc.tran.r_1000.csv")));
+        Assert.True(File.Exists(_cli.Output("rc.tran.r_1000.2.csv")));
+    }
+
+    private static List<string> RawTitles(string path) =>
+        File.ReadLines(path, System.Text.Encoding.Latin1).Where(l => l.StartsWith("Title:", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void Node_without_a_dc_path_is_a_printed_warning_that_names_rshunt_and_the_run_goes_on()
+    {
+        // two behavioural memristors back to back: the current sources read their own terminals (a DC path); the
+        // capacitor-only node 'float' has none, so it is named, the run is not refused, and rshunt gives it a path
+        _cli.Write("w.cir", """
+            warn
+            V1 in 0 1
+            B1 in mid I=v(in,mid)/1k
+            B2 0 mid I=v(0,mid)/1k
+            C1 mid float 1n
+            C2 float 0 1n
+            .options rshunt=1e12
+            .op
+            .end
+            """.Replace(".options rshunt=1e12\n", ""));
+
+        var code = _cli.Run("w.cir");
+
+        Assert.Contains("node 'float' has no DC path to ground", _cli.Stderr);
+        Assert.Contains(".options rshunt=", _cli.Stderr);
+        Assert.DoesNotContain("'mid' has no DC path", _cli.Stderr);
+        Assert.Equal(ExitCodes.SimulationFailed, code); // singular without a shunt: ngspice needs its transient op here
+        Assert.Contains("rshunt", _cli.Stderr);
+
+        _cli.Write("w2.cir", File.ReadAllText(Path.Combine(_cli.Folder, "w.cir")).Replace(".op", ".options rshunt=1e12\n.op"));
+        Assert.Equal(ExitCodes.Success, _cli.Run("w2.cir"));
+        // v(mid): a 1k/1k divider, less the shunts' 1e-12 S (2.5e-10 V)
+        var vmid = double.Parse(File.ReadLines(_cli.Output("w2.op.csv")).Skip(1).First().Split(',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(0.5, vmid, 1e-9);
+    }
 }

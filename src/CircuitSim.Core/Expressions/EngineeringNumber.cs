@@ -12,7 +12,8 @@ namespace CircuitSim.Core.Expressions;
 /// </summary>
 public static class EngineeringNumber
 {
-    /// <summary>Parses a whole token; false when it is not a number (or does not fit a double).</summary>
+    /// <summary>Parses a whole token; false when it is not a number. A number beyond the double range is ±∞ (the
+    /// caller says why that is no good where it is written).</summary>
     public static bool TryParse(string text, out double value)
     {
         value = 0;
@@ -31,7 +32,7 @@ public static class EngineeringNumber
         var decimalText = string.Concat(text.AsSpan(0, exponentAt), "e", ((long)exponent + scale).ToString(CultureInfo.InvariantCulture));
         if (!double.TryParse(decimalText, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return false;
         value *= factor;
-        return double.IsFinite(value);
+        return true;
     }
 
     public static double Parse(string text) =>

@@ -31,6 +31,10 @@ public sealed class Mosfet1 : Component
     [Parameter("icvbs")] public double? IcVbs { get; set; }
     [Parameter("temp")] public double? Temperature { get; set; }
 
+    /// <summary>The model LEVELs <see cref="CreateBehavior"/> implements; the netlist reader refuses the others where
+    /// the card sets them.</summary>
+    public static readonly IReadOnlyList<int> ImplementedLevels = new[] { 1 };
+
     public override IEnumerable<(int, int)> DcPaths => new[] { (0, 2), (3, 0), (3, 2) };
 
     public override IEnumerable<(int, int)> CapacitivePaths => new[] { (1, 2), (1, 0), (1, 3) };

@@ -227,7 +227,7 @@ public static class MeasureParser
             MeasureNumber? level = null;
             string? levelSignal = null;
             if (r.Braced || r.Quoted) level = new MeasureNumber(null, r.Text.Trim());
-            else if (EngineeringNumber.TryParse(r.Text, out var v)) level = MeasureNumber.Literal(v);
+            else if (EngineeringNumber.TryParse(r.Text, out var v) && double.IsFinite(v)) level = MeasureNumber.Literal(v);
             else
             {
                 levelSignal = NormalizeName(r.Text);
@@ -314,7 +314,7 @@ public static class MeasureParser
                     var v = NextWord($"missing value after {key}=", "a positive integer or LAST");
                     int? occurrence;
                     if (v.IsWord("LAST")) occurrence = null;
-                    else if (!v.Quoted && !v.Braced && EngineeringNumber.TryParse(v.Text, out var n) && n >= 1 && n <= int.MaxValue && n == Math.Floor(n))
+                    else if (!v.Quoted && !v.Braced && EngineeringNumber.TryParse(v.Text, out var n) && double.IsFinite(n) && n >= 1 && n <= int.MaxValue && n == Math.Floor(n))
                         occurrence = (int)n;
                     else throw Error($"{key}= needs a positive whole number or LAST, not '{v.Text}'", v.Column, "a positive integer or LAST");
                     SetSelector(options, new CrossingSelector(edge, occurrence), t);
@@ -340,7 +340,7 @@ public static class MeasureParser
         {
             var v = NextWord($"missing value after {key}=", "a number");
             if (v.Braced || v.Quoted) return new MeasureNumber(null, v.Text.Trim());
-            if (EngineeringNumber.TryParse(v.Text, out var d)) return MeasureNumber.Literal(d);
+            if (EngineeringNumber.TryParse(v.Text, out var d) && double.IsFinite(d)) return MeasureNumber.Literal(d);
             if (IsIdentifier(v.Text) && !AllKeys.Contains(v.Text)) return new MeasureNumber(null, v.Text);
             throw Error($"'{v.Text}' is not a number", v.Column, "a number");
         }

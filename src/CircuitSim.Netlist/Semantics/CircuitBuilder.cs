@@ -1,6 +1,7 @@
 using CircuitSim.Core.Circuits;
 using CircuitSim.Core.Expressions;
 using CircuitSim.Core.Simulations;
+using CircuitSim.Devices.Semiconductors;
 using CircuitSim.Netlist.Syntax;
 
 namespace CircuitSim.Netlist.Semantics;
@@ -32,6 +33,8 @@ internal sealed partial class CircuitBuilder
     private readonly DiagnosticBag _diagnostics;
     private readonly HashSet<string> _globalNodes;
     private Circuit _circuit = null!;
+    // where each MOSFET model card sets its LEVEL (qualified model name → the level token), for the level check
+    private readonly Dictionary<string, SourceLocation> _levelAt = new(StringComparer.OrdinalIgnoreCase);
 
     public CircuitBuilder(DeviceRegistry registry, DiagnosticBag diagnostics, HashSet<string> globalNodes)
     {
@@ -46,7 +49,28 @@ internal sealed partial class CircuitBuilder
         _circuit = new Circuit(title);
         var ctx = topContext ?? new ExpansionContext { Prefix = "", Ports = new(StringComparer.OrdinalIgnoreCase), Scope = globals, Block = top };
         Expand(ctx, topLevel: true);
+        CheckMosfetLevels();
         return _circuit;
+    }
+
+    /// <summary>
+    /// A MOSFET whose model card asks for a level this simulator does not implement is an error at the card's LEVEL
+    /// (once per model), when the netlist is read: not a run-time failure without a position. Unused cards of other
+    /// levels (a model library) are fine.
+    /// </summary>
+    private void CheckMosfetLevels()
+    {
+        var users = _circuit.Components.OfType<Mosfet1>().GroupBy(m => m.ModelName, StringComparer.OrdinalIgnoreCase);
+        foreach (var g in users)
+        {
+            if (!_circuit.TryGetModel(g.Key, out var model) || model is not MosfetModel card || Mosfet1.ImplementedLevels.Contains(card.Level)) continue;
+            var at = _levelAt.TryGetValue(card.Name, out var l) ? l : new SourceLocation("", 0, 0, "");
+            var count = g.Count();
+            _diagnostics.Error(at,
+                $"model '{card.Name}' is LEVEL={card.Level}, which is not implemented (MOSFET levels: {string.Join(", ", Mosfet1.ImplementedLevels)}); " +
+                $"used by {g.First().Name}{(count > 1 ? $" and {count - 1} more" : "")}",
+                $"LEVEL={Mosfet1.ImplementedLevels.First()}");
+        }
     }
 
     private void Expand(ExpansionContext ctx, bool topLevel)
@@ -194,6 +218,7 @@ internal sealed partial class CircuitBuilder
         foreach (var p in args.Positional)
             throw new StatementException(s.At(p), $"unexpected '{p}' in .model {name}", "name=value");
         SetParameters(model, s, args.Named, ctx.Scope, $"model {name} ({typeToken.Text})");
+        if (args.Named.FirstOrDefault(n => n.Key.Is("level")) is { Value: not null } level) _levelAt[qualified] = s.At(level.Value);
         _circuit.Add(model);
     }
 

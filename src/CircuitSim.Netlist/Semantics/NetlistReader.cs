@@ -60,12 +60,14 @@ public sealed class NetlistReader
             return analyses;
         };
 
+        var read = new List<Statement>();
         foreach (var s in top.Statements)
         {
             if (!s.IsDotCommand || s.Keyword is ".param" or ".func" or ".model" or ".global") continue;
             try
             {
                 ControlReader.Read(s, netlist, scope, diagnostics);
+                read.Add(s);
             }
             catch (StatementException e)
             {
@@ -73,6 +75,7 @@ public sealed class NetlistReader
             }
         }
         netlist.Scope = scope;
+        OutputNameCheck.Run(read, circuit, diagnostics);
         if (source.ControlLines.Count > 0)
             netlist.Control = Control.ControlParser.Parse(source.ControlLines, diagnostics, command => CheckCommand(command, netlist, scope));
         if (netlist.Fouriers.Count > 0 && netlist.Control is null && !netlist.Analyses.Any(a => a is TranSpec))

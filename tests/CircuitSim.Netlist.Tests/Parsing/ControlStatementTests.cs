@@ -7,7 +7,10 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 /// <summary>Analyses, options and output requests.</summary>
 public class ControlStatementTests
 {
-    private static Netlist Lines(string lines) => Read.Text("t\nV1 a 0 1\nR1 a 0 1k\n" + lines);
+    /// <summary>The lines in a netlist that has every node and element they name (the reader checks those names; the
+    /// elements after the lines keep the lines' numbers).</summary>
+    private static Netlist Lines(string lines) => Read.Text("t\nV1 a 0 1\nR1 a 0 1k\n" + lines +
+        "\nRb b 0 1k\nRin in 0 1k\nRout out 0 1k\nVAM p a 0\nM1 out in 0 0 nm\n.model nm nmos\n");
 
     private static T Analysis<T>(string line) where T : AnalysisSpec => Assert.IsType<T>(Assert.Single(Lines(line).Analyses));
 
@@ -381,7 +384,7 @@ public class ControlStatementTests
     [Fact]
     public void Meas_gets_braced_expressions_replaced_by_their_values()
     {
-        var m = Assert.Single(Read.Text("t\n.param vdd=3.3\n.meas tran t1 WHEN v(out)={vdd/2}").Measures);
+        var m = Assert.Single(Read.Text("t\n.param vdd=3.3\n.meas tran t1 WHEN v(out)={vdd/2}\nR1 out 0 1").Measures);
 
         Assert.Equal("tran t1 WHEN v(out)=1.65", m.Text);
         Assert.Equal(1.65, m.Statement.When!.Level!.Value);
