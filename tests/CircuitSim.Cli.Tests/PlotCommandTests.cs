@@ -21,7 +21,11 @@ public sealed class PlotCommandTests : IDisposable
         var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, svg);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.StartsWith("<svg", File.ReadAllText(svg).TrimStart().Split('\n').First(l => l.StartsWith("<svg")));
+        // a well-formed SVG document that draws the asked-for vector as one trace
+        var doc = System.Xml.Linq.XDocument.Load(svg);
+        Assert.Equal("svg", doc.Root!.Name.LocalName);
+        var trace = Assert.Single(doc.Descendants(), e => e.Name.LocalName == "path" && (string?)e.Attribute("class") == "trace");
+        Assert.Equal("v(out)", (string?)trace.Attribute("data-label"));
     }
 
     [Fact]

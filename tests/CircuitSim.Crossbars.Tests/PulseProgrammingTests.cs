@@ -70,6 +70,7 @@ public sealed class PulseProgrammingTests
         });
         var result = VmmAnalysis.Run(design);
         var errors = VmmReport.ProgrammingErrors(design, result);
+        Assert.Equal(4, errors.Length); // one per cell of the 2 x 2 array
         Assert.All(errors.Cast<double>(), e => Assert.InRange(e, -0.01, 0.01));
     }
 

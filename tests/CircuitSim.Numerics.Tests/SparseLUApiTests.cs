@@ -123,6 +123,9 @@ public class SparseLUApiTests
         var lu = new SparseLU(1, [0], [0], options);
         options.PivotAbsTol = 1.0;
 
-        lu.Factor([0.5]);
+        lu.Factor([0.5]); // a pivot of 0.5 is below the changed tolerance: the solver must not see the change
+        var x = new[] { 1.0 };
+        lu.Solve(x);
+        Assert.Equal(2.0, x[0]);
     }
 }

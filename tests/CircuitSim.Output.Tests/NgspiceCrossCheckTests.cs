@@ -178,6 +178,7 @@ public class NgspiceCrossCheckTests
         var native = RawFile.ReadFirst(dir.File("native.raw"));
         var ng = RawFile.ReadFirst(dir.File("lin.raw"));
         var ours = Linearize.Resample(native, 20e-6, 5e-3);
+        Assert.Equal(251, ng.PointCount); // 0 to 5 ms every 20 µs
         Assert.Equal(ng.PointCount, ours.PointCount);
         // ngspice accumulates the step (t += tstep); we compute tstart + i*tstep: same grid to rounding.
         for (int k = 0; k < ours.PointCount; k++) Assert.Equal(ng.Scale!.Real![k], ours.Scale!.Real![k], 1e-15);

@@ -75,7 +75,9 @@ public class SvgPlotTests
             new WaveformVector("i(v1)", VectorKind.Current, Range(11, -0.12e-3)),
         ]);
         var doc = Parse(WaveformPlots.TimeSeries(set).ToSvg());
-        Assert.All(Labels(doc, "tick-label y"), l => Assert.EndsWith(" V", l));
+        var left = Labels(doc, "tick-label y");
+        Assert.NotEmpty(left);
+        Assert.All(left, l => Assert.EndsWith(" V", l));
         var right = Labels(doc, "tick-label y2");
         Assert.NotEmpty(right);
         Assert.All(right, l => Assert.EndsWith(" mA", l));
@@ -103,7 +105,9 @@ public class SvgPlotTests
         ]);
         var doc = Parse(WaveformPlots.XY(set, "v(p)", "i(vam)").ToSvg());
         Assert.Single(Traces(doc));
-        Assert.All(Labels(doc, "tick-label y"), l => Assert.EndsWith(" µA", l));
+        var y = Labels(doc, "tick-label y");
+        Assert.NotEmpty(y);
+        Assert.All(y, l => Assert.EndsWith(" µA", l));
         Assert.Contains("1.0 V", Labels(doc, "tick-label x"));
         Assert.Contains("i(vam) (A)", Labels(doc, "axis-title y"));
     }

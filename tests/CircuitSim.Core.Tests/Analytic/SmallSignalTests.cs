@@ -224,12 +224,11 @@ public class SmallSignalTests(ITestOutputHelper output)
         var v = sim.CreateProbe("v(out)");
         var real = sim.CreateProbe("vr(out)");
         var imaginary = sim.CreateProbe("vi(out)");
-        foreach (var _ in sim.Run())
-        {
-            Assert.Equal(0.5, v.ComplexValue.Real, 1e-12);     // at ωRC = 1: 1/(1 + j)
-            Assert.Equal(-0.5, v.ComplexValue.Imaginary, 1e-12);
-            Assert.Equal(0.5, real.Value, 1e-12);
-            Assert.Equal(-0.5, imaginary.Value, 1e-12);
-        }
+        var (phasor, re, im) = Assert.Single(sim.Run().Select(_ => (v.ComplexValue, real.Value, imaginary.Value)).ToList());
+
+        Assert.Equal(0.5, phasor.Real, 1e-12);     // at ωRC = 1: 1/(1 + j)
+        Assert.Equal(-0.5, phasor.Imaginary, 1e-12);
+        Assert.Equal(0.5, re, 1e-12);
+        Assert.Equal(-0.5, im, 1e-12);
     }
 }

@@ -58,6 +58,10 @@ public class TransientControlTests
         var sim = new Transient(RcStep(), 100e-9, 1e-6, options: options);
         Assert.Equal(3e-9, sim.MaxStep);
         Assert.Equal(Math.Min(100e-9, 1e-6 / 50), new Transient(RcStep(), 100e-9, 1e-6).MaxStep);
+        // and the run obeys it
+        var times = Run.Record(sim, "v(out)").Scale;
+        Assert.Equal(1e-6, times[^1], 1e-18);
+        Assert.True(times.Zip(times.Skip(1), (a, b) => b - a).Max() <= 3e-9 * (1 + 1e-12));
     }
 
     [Fact]

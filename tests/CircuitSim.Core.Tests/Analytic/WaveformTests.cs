@@ -134,6 +134,7 @@ public class WaveformTests
     public void Transient_lands_exactly_on_the_corners_of_random_pulse_trains()
     {
         var rng = new Random(20261121);
+        var checkedCorners = 0;
         for (var run = 0; run < 40; run++)
         {
             double td = rng.NextDouble() * 2e-6, tr = rng.Next(1, 10) * 0.013e-6, tf = rng.Next(1, 10) * 0.017e-6,
@@ -141,8 +142,13 @@ public class WaveformTests
             var times = TimePoints(new Pulse(0, 1, td, tr, tf, pw, per), stop / rng.Next(20, 200), stop);
 
             foreach (var corner in Corners(td, tr, pw, tf, per, stop))
+            {
                 Assert.True(times.Contains(corner), $"run {run}: no time point at the corner {corner:R}");
+                checkedCorners++;
+            }
         }
+        // a run may end before its pulse starts; the forty together must have checked corners (the seed gives 700+)
+        Assert.True(checkedCorners > 100, $"only {checkedCorners} corners checked");
     }
 
     /// <summary>A corner within the minimum breakpoint separation of tstop replaces it (the earlier one is kept, as

@@ -10,6 +10,8 @@ public class StatefulDeviceContractTests
 {
     private const double G0 = 1e-3, A = 0.5, Tau = 1e-6;
 
+    /// <summary>The state at every accepted point of a transient that must reach <paramref name="stop"/>: a run that
+    /// yields nothing (or stops early) fails here instead of letting a check over its points pass on none.</summary>
     private static (double[] T, double[] X) Run(Circuit c, RelaxingConductance d, double step, double stop, double? maxStep = null)
     {
         var sim = new Transient(c, step, stop, maxStep: maxStep);
@@ -21,7 +23,15 @@ public class StatefulDeviceContractTests
             t.Add(p.Scale);
             xs.Add(x.Value);
         }
+        AssertReachedTheEnd(t, step, stop);
         return (t.ToArray(), xs.ToArray());
+    }
+
+    /// <summary>At least one point per print step, the last at tstop.</summary>
+    private static void AssertReachedTheEnd(IReadOnlyList<double> t, double step, double stop)
+    {
+        Assert.True(t.Count >= stop / step, $"{t.Count} points for a {stop:G3} s run printed every {step:G3} s");
+        Assert.Equal(stop, t[^1], 1e-12 * stop);
     }
 
     /// <summary>x(t) under v = V0·sin ωt from x(0) = 0.</summary>
@@ -48,8 +58,12 @@ public class StatefulDeviceContractTests
         var sim = new Transient(c, 50e-9, 5e-6);
         var i = sim.CreateProbe("i(v1)");
         var x = sim.CreateProbe("@y1[x]");
-        foreach (var _ in sim.Run())
-            Assert.Equal(-G0 * (1 + x.Value) * 2.0, i.Value, 1e-12); // the source delivers the device current (ngspice sign)
+        var points = sim.Run().Select(p => (p.Scale, I: i.Value, X: x.Value)).ToList();
+
+        AssertReachedTheEnd(points.Select(p => p.Scale).ToList(), 50e-9, 5e-6);
+        foreach (var p in points)
+            Assert.Equal(-G0 * (1 + p.X) * 2.0, p.I, 1e-12); // the source delivers the device current (ngspice sign)
+        Assert.True(points[^1].X > 0.9, "the state did move"); // A·2·(1 − e⁻⁵) = 0.993
     }
 
     [Fact]
@@ -100,6 +114,7 @@ public class StatefulDeviceContractTests
         var points = new List<(double, double)>();
         foreach (var p in sim.Run()) points.Add((p.Scale, x.Value));
 
+        AssertReachedTheEnd(points.Select(p => p.Item1).ToList(), 50e-9, 5e-6);
         Assert.True(sim.Statistics.RejectedSteps > 5, $"only {sim.Statistics.RejectedSteps} rejected steps: the test did not exercise rollback");
         foreach (var (tk, xk) in points) Assert.Equal(A * 2.0 * (1 - Math.Exp(-tk / Tau)), xk, 1e-12);
     }
@@ -111,7 +126,8 @@ public class StatefulDeviceContractTests
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
         var op = new OperatingPoint(c);
         var i = op.CreateProbe("i(v1)");
-        foreach (var _ in op.Run()) Assert.Equal(-G0 * 1.25 * 2.0, i.Value, 1e-15);
+        var current = Assert.Single(op.Run().Select(_ => i.Value).ToList());
+        Assert.Equal(-G0 * 1.25 * 2.0, current, 1e-15);
     }
 
     [Fact]
@@ -121,8 +137,8 @@ public class StatefulDeviceContractTests
         var c = new Circuit(new VoltageSource("V1", "in", "0", 0) { AcMagnitude = 1 }, new Resistor("R1", "in", "a", 500), d);
         var ac = new Ac(c, AcSweepKind.Decade, 1, 1e3, 1e3);
         var v = ac.CreateProbe("v(a)");
-        foreach (var _ in ac.Run())
-            Assert.Equal(1 / (1 + 500 * G0 * 2), v.ComplexValue.Real, 1e-12); // divider with the device at G0·(1 + x)
+        var value = Assert.Single(ac.Run().Select(_ => v.ComplexValue).ToList()); // one decade, one point: 1 kHz
+        Assert.Equal(1 / (1 + 500 * G0 * 2), value.Real, 1e-12); // divider with the device at G0·(1 + x)
     }
 
     [Fact]
@@ -131,7 +147,8 @@ public class StatefulDeviceContractTests
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
         var sim = new Transient(c, 50e-9, 5e-6);
-        foreach (var _ in sim.Run()) { }
+        AssertReachedTheEnd(sim.Run().Select(p => p.Scale).ToList(), 50e-9, 5e-6);
+        Assert.True(d.Advances > 0, "the device was never advanced");
 
         // the voltage never moves, so each attempted point needs one advance, not one per Newton iteration
         Assert.True(d.Advances <= sim.Statistics.TimePoints, $"{d.Advances} advances for {sim.Statistics.TimePoints} time points");

@@ -21,6 +21,8 @@ internal static class Run
             scale.Add(point.Scale);
             for (var k = 0; k < ps.Length; k++) values[k].Add(ps[k].Value);
         }
+        // every analysis yields at least one point when it does not throw: checks over the points must not pass on none
+        Assert.NotEmpty(scale);
         return new Trace(scale.ToArray(), values.Select(v => v.ToArray()).ToArray());
     }
 

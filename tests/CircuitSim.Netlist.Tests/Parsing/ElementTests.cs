@@ -53,6 +53,7 @@ public class ElementTests
             R3 a gnd! 1
             """);
 
+        Assert.Equal(3, netlist.Circuit.Components.Count);
         Assert.All(netlist.Circuit.Components, c => Assert.Equal("0", c.Nodes[1]));
     }
 

@@ -28,7 +28,9 @@ internal static class AmmTestCircuits
         var (outcomes, recorder) = new NetlistRunner(netlist).RunToMemory();
         var outcome = Assert.Single(outcomes);
         Assert.True(outcome.Failure is null, outcome.Failure?.Message);
-        return Assert.Single(recorder.Plots);
+        var plot = Assert.Single(recorder.Plots);
+        Assert.True(plot.Count > 0, "the run recorded no points"); // checks over the points must not pass on none
+        return plot;
     }
 
     /// <summary>The failure a netlist run ends with (null when it runs).</summary>

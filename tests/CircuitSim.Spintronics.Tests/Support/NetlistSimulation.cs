@@ -42,6 +42,7 @@ public static class NetlistSimulation
             for (var i = 0; i < probes.Length; i++) values[i].Add(present[i] = probes[i].Value);
             if (stop?.Invoke(p.Scale, present) == true) break;
         }
+        Assert.NotEmpty(scale); // checks over the points must not pass on none
         var map = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < vectors.Length; i++) map[vectors[i]] = values[i].ToArray();
         return new Waveforms(scale.ToArray(), map);
