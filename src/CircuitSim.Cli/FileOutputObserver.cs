@@ -64,12 +64,15 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
         }
     }
 
-    /// <summary>name.tran, name.ac, …; a .step run adds its value (name.ac.rl_1000); a repeated name gets .2, .3, …</summary>
+    /// <summary>name.tran, name.ac, …; a repeated analysis counts as ngspice's plots do (name.tran2, name.op2); a .step
+    /// run adds its value (name.ac.rl_1000), and a repeated one of those gets .2, .3, … (a digit glued to the value would
+    /// change it).</summary>
     private string Stem(PlotInfo plot)
     {
-        var stem = $"{_request.BaseName}.{plot.Analysis.Kind}{FileStem.StepSuffix(plot.StepLabel)}";
+        var step = FileStem.StepSuffix(plot.StepLabel);
+        var stem = $"{_request.BaseName}.{plot.Analysis.Kind}{step}";
         var unique = stem;
-        for (var n = 2; !_stems.Add(unique); n++) unique = $"{stem}.{n}";
+        for (var n = 2; !_stems.Add(unique); n++) unique = step.Length == 0 ? $"{stem}{n}" : $"{stem}.{n}";
         return unique;
     }
 

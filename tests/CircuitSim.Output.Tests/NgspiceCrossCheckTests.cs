@@ -219,6 +219,7 @@ public class NgspiceCrossCheckTests
         var ng = RawFile.ReadFirst(dir.File("lin.raw"));
         Assert.True(native.Scale!.Real![0] > 0, "ngspice's uic transient should start at its first step");
         var ours = Linearize.Resample(native, 0.5e-6, 40e-6);
+        Assert.Equal(81, ng.PointCount); // 0 to 40 µs every 0.5 µs
         Assert.Equal(ng.PointCount, ours.PointCount);
         Assert.Equal(0.0, ours.Scale!.Real![0]);
         // the same degree-1 fit as in Linearize_MatchesNgspiceLinearize: equal to rounding

@@ -15,10 +15,9 @@ public class ClusterScriptTests
         return path;
     }
 
-    [Fact]
+    [UnixFact]
     public void Submit_PacksKPointsPerArrayTaskAndMergesAfterTheWholeArray()
     {
-        if (!OperatingSystem.IsLinux()) return;
         using var f = new SweepFolder(SweepFolder.MonteCarlo);
         var record = new SlurmSubmitter(f.Directory, new SlurmOptions { Command = "/opt/circuitsim", PerTask = 5, Sbatch = FakeSbatch(f.Root), Partition = "short", Time = "00:05:00" }).Submit()!;
         Assert.Equal(("101", "102", 3, 12), (record.ArrayJob, record.MergeJob, record.Tasks, record.Points));

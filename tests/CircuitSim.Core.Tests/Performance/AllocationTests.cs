@@ -92,7 +92,7 @@ public class AllocationTests
     public void Batched_mosfet_loads_with_bypass_allocate_nothing()
     {
         // 80 MOSFETs of two models in two batches; the edge reaches stage 8 in 2 ns, the idle stages bypass
-        var sim = new Transient(CmosCircuits.InverterChain(40), 10e-12, 4e-9);
+        var sim = new Transient(CmosCircuits.InverterChain(40), 10e-12, 4e-9, options: new SimulationOptions { Bypass = true });
         var probe = sim.CreateProbe("v(n8)");
         using var points = sim.Run().GetEnumerator();
         for (var k = 0; k < 50; k++) Assert.True(points.MoveNext());

@@ -10,8 +10,11 @@ internal static class Simulate
     {
         var netlist = new NetlistReader().ReadText(text, "<generated>");
         var (outcomes, recorder) = new NetlistRunner(netlist).RunToMemory();
+        Assert.NotEmpty(outcomes); // checks over the plot's points must not pass on none
         Assert.All(outcomes, o => Assert.Null(o.Failure));
-        return recorder.Plots[0];
+        var plot = recorder.Plots[0];
+        Assert.True(plot.Count > 0, "the run recorded no points");
+        return plot;
     }
 
     public static PlotRecorder.RecordedPlot Design(CrossbarDesign design) => Netlist(CrossbarNetlistWriter.Write(design));
