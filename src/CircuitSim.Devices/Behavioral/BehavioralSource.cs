@@ -37,7 +37,8 @@ public sealed class BehavioralSource : Component
     public override IEnumerable<(int, int)> VoltageDefinedPaths => Kind == BehavioralKind.Voltage ? new[] { (0, 1) } : Array.Empty<(int, int)>();
 
     /// <summary>An I= source whose current reads the voltages of both its terminals (v(p,m), or v(p) with m grounded)
-    /// is a conductance between them, like a resistor: a behavioural memristor I = v(p,m)/R(x) conducts at DC.</summary>
+    /// outside ddt()/idt() is a conductance between them, like a resistor: a behavioural memristor I = v(p,m)/R(x)
+    /// conducts at DC, a capacitor written I = C·ddt(v(p,m)) does not.</summary>
     public override IEnumerable<(int, int)> DcPaths => Kind == BehavioralKind.Current && ReadsOwnVoltage() ? new[] { (0, 1) } : Array.Empty<(int, int)>();
 
     private bool ReadsOwnVoltage()
@@ -57,6 +58,8 @@ public sealed class BehavioralSource : Component
         VoltageExpression v => new[] { v },
         UnaryExpression u => Voltages(u.Operand),
         BinaryExpression b => Voltages(b.Left).Concat(Voltages(b.Right)),
+        // ddt() is 0 and idt() its initial value at DC: a voltage read only through them does not conduct there
+        CallExpression c when c.Function.ToLowerInvariant() is "ddt" or "idt" or "sdt" => Array.Empty<VoltageExpression>(),
         CallExpression c => c.Arguments.SelectMany(Voltages),
         ConditionalExpression c => Voltages(c.Condition).Concat(Voltages(c.IfTrue)).Concat(Voltages(c.IfFalse)),
         _ => Array.Empty<VoltageExpression>(),

@@ -134,6 +134,19 @@ public class TopologyCheckTests
     }
 
     [Fact]
+    public void Current_source_reading_its_own_terminals_only_through_ddt_is_not_a_dc_path()
+    {
+        // I = C·dv/dt is a capacitor: at DC it carries nothing, so 'mid' between two of them floats
+        var c = new Circuit(
+            new VoltageSource("V1", "in", "0", 1),
+            new BehavioralSource("B1", "in", "mid", BehavioralKind.Current, "1n*ddt(v(in,mid))"),
+            new BehavioralSource("B2", "mid", "0", BehavioralKind.Current, "1n*ddt(v(mid))"));
+        var warning = FloatingWarning(new OperatingPoint(c));
+
+        Assert.Contains("'mid'", warning);
+    }
+
+    [Fact]
     public void Capacitor_only_node_is_allowed_in_a_uic_transient()
     {
         var c = new Circuit(
