@@ -448,32 +448,13 @@ public static class MeasureEvaluator
             {
                 const int shown = 6;
                 var closest = names
-                    .Select((n, index) => (n, index, distance: Distance(name, n.ToLowerInvariant())))
+                    .Select((n, index) => (n, index, distance: Semantics.NameSuggestions.Distance(name, n.ToLowerInvariant())))
                     .OrderBy(t => t.distance).ThenBy(t => t.index)
                     .Take(shown).Select(t => t.n);
                 text += "; available: " + string.Join(", ", closest);
                 if (names.Count > shown) text += $", … ({names.Count} in all)";
             }
             return text;
-        }
-
-        /// <summary>Levenshtein distance, to list the most similar names first.</summary>
-        private static int Distance(string a, string b)
-        {
-            var row = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++) row[j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                int diagonal = row[0];
-                row[0] = i;
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int above = row[j];
-                    row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                    diagonal = above;
-                }
-            }
-            return row[b.Length];
         }
     }
 }
