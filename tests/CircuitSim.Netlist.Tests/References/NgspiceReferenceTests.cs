@@ -13,6 +13,7 @@ public class NgspiceReferenceTests
 {
     public static IEnumerable<object[]> NgspiceCases => ReferenceCase.All("ngspice");
     public static IEnumerable<object[]> BenchCases => ReferenceCase.All("bench");
+    public static IEnumerable<object[]> Bsim4Cases => ReferenceCase.All("ngspice-bsim4");
 
     [Theory]
     [MemberData(nameof(NgspiceCases))]
@@ -21,6 +22,12 @@ public class NgspiceReferenceTests
     [Theory]
     [MemberData(nameof(BenchCases))]
     public void Benchmark_instance_matches_ngspice(string name) => Check(ReferenceCase.Load("bench", name));
+
+    /// <summary>The BSIM4 4.8 set (45 nm-class cards inlined, everything else at BSIM4's defaults): DC output and
+    /// transfer characteristics, a ring oscillator and a 1T1R write, within each netlist's *@tol.</summary>
+    [Theory]
+    [MemberData(nameof(Bsim4Cases))]
+    public void Bsim4_reference_netlist_matches_ngspice(string name) => Check(ReferenceCase.Load("ngspice-bsim4", name));
 
     private static void Check(ReferenceCase reference)
     {

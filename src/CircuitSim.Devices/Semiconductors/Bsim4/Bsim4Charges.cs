@@ -17,7 +17,7 @@ internal static class Bsim4Charges
         var c = ip.Card;
         var p = ip.Size;
         Dual3 qgate = 0.0, qbulk = 0.0, qdrn = 0.0;
-        if (c["xpart"] >= 0.0)
+        if (ip.Xpart >= 0.0)
         {
             if (c.CapMod == 0) Piecewise(ip, e, out qgate, out qbulk, out qdrn);
             else Smooth(ip, e, out qgate, out qbulk, out qdrn);
@@ -112,7 +112,7 @@ internal static class Bsim4Charges
         var abulkCv = e.Abulk0 * p.AbulkCVfactor;
         var vdsat = vgst * (1.0 / abulkCv);
         var vds = e.ModeVds;
-        var xpart = ip.Card["xpart"];
+        var xpart = ip.Xpart;
         var saturated = xpart > 0.5 ? vdsat.V <= vds.V : vds.V >= vdsat.V;
         if (saturated)
         {
@@ -198,7 +198,7 @@ internal static class Bsim4Charges
         else if (t3.V < 0.0) k1 = k0 + t3 / p.K1ox;
         else k1 = Dual3.Sqrt(k0 * k0 + t3);
         var abulkCv = e.Abulk0 * p.AbulkCVfactor;
-        var xpart = c["xpart"];
+        var xpart = ip.Xpart;
         var vds = e.ModeVds;
 
         if (c.CapMod == 1)
@@ -266,7 +266,7 @@ internal static class Bsim4Charges
         var g0 = vgsteff - deltaPhi - 0.001;
         var vgDp = 0.5 * (g0 + Dual3.Sqrt(g0 * g0 + vgsteff * 0.004));
         var tc0 = (vgsteff + ip.Vtfbphi2) / (tox + tox);
-        var tcenInv = c["ados"] * 1.9e-9 / (1.0 + Dual3.Exp(c["bdos"] * 0.7 * Dual3.Log(tc0)));
+        var tcenInv = ip.CentroidA / (1.0 + Dual3.Exp(ip.CentroidB * Dual3.Log(tc0)));
         var ccenInv = EpsSi / tcenInv;
         var coxeffInv = cox / (cox + ccenInv) * ccenInv;
         var coxWlCenInv = coxWl * coxeffInv / ip.Coxe;

@@ -242,7 +242,7 @@ internal static class Bsim4DrainCurrent
 
         // linear-region current with the charge-centroid oxide capacitance
         var tc0 = (vgsteff + ip.Vtfbphi2) * (1.0 / ip.TcenBase);
-        var tcen = c["ados"] * 1.9e-9 / (1.0 + Dual3.Exp(c["bdos"] * 0.7 * Dual3.Log(tc0)));
+        var tcen = ip.CentroidA / (1.0 + Dual3.Exp(ip.CentroidB * Dual3.Log(tc0)));
         var coxeff = EpsSub * ip.Coxp / (EpsSub + ip.Coxp * tcen);
         var coxeffWovL = coxeff * weff / leff;
         var beta = ueff * coxeffWovL;

@@ -143,6 +143,9 @@ internal sealed class Bsim4InstanceParameters
         PigcdGiven = c.Given("pigcd");
         GidlClamp = c["gidlclamp"];
         TcenBase = 2.0e8 * Toxp;
+        Xpart = c["xpart"];
+        CentroidA = c["ados"] * 1.9e-9;
+        CentroidB = c["bdos"] * 0.7;
     }
 
     public Bsim4Card Card { get; }
@@ -183,6 +186,9 @@ internal sealed class Bsim4InstanceParameters
     public readonly double TypeVth0, V0, Dvt1Leff, Dvt1wWeffLeff, TempRatio, K1oxLpe, Kt1Sum, VthNarrowW, LpeVb, PolyPhi;
     public readonly double B0Term, SqrtLeff, PditslTerm, IsubPrefactor, GidlClamp, TcenBase;
     public readonly bool HasIsub, LambdaGiven, VtlGiven, PigcdGiven;
+
+    /// <summary>Charge partition (XPART) and the inversion charge-centroid law ADOS·1.9 nm and BDOS·0.7.</summary>
+    public readonly double Xpart, CentroidA, CentroidB;
 
     /// <summary>1/R, with BSIM4's 1e3 S in place of a zero resistance.</summary>
     private static double Conductance(double r) => r > 0.0 ? 1.0 / r : 1.0e3;
