@@ -149,45 +149,76 @@ internal static class Bsim4Charges
     /// <summary>CAPMOD 1 and 2: one smooth expression across accumulation, depletion and inversion.</summary>
     private static void Smooth(Bsim4InstanceParameters ip, Bsim4Evaluation e, out Dual3 qgate, out Dual3 qbulk, out Dual3 qdrn)
     {
-        var c = ip.Card;
         var p = ip.Size;
-        var vtm = ip.Vtm;
         var vbseffCv = e.Vbseff.V < 0.0 ? e.Vbseff : p.Phi - e.Phis;
         var coxWl = ip.Coxe * p.WeffCV * p.LeffCV * ip.Fingers;
-        var vgsEff = e.VgsEff;
-        var vgst = vgsEff - e.VthDual;
-        var n = e.N;
-
-        // the inversion charge's own effective gate drive
-        Dual3 vgsteff;
-        if (c.CvChargeMod == 0)
+        var vgsteff = ip.Card.CvChargeMod == 0 ? GateDriveCv(ip, e) : GateDriveCvUnified(ip, e);
+        var (vfbeff, k1, k0) = Accumulation(ip, e, vbseffCv, vgsteff);
+        var abulkCv = e.Abulk0 * p.AbulkCVfactor;
+        Dual3 qsrc;
+        if (ip.Card.CapMod == 1)
         {
-            var noff = n * p.Noff;
-            var t0 = vtm * noff;
-            var x = (vgst - p.Voffcv) / t0;
-            if (x.V > ExpThreshold) vgsteff = vgst - p.Voffcv;
-            else if (x.V < -ExpThreshold) vgsteff = t0 * Math.Log(1.0 + MinExp);
-            else vgsteff = t0 * Dual3.Log(1.0 + Dual3.Exp(x));
+            InversionCapMod1(ip, e, coxWl, vgsteff, abulkCv, out qgate, out qbulk, out qsrc);
+            var qac0 = coxWl * (vfbeff - ip.Vfbzb);
+            var qsub0 = coxWl * p.K1ox * (k1 - k0);
+            qgate += qac0 + qsub0;
+            qbulk -= qac0 + qsub0;
         }
         else
         {
-            var t0 = n * vtm;
-            var t1 = p.Mstarcv * vgst;
-            var r = t1.V / t0.V;
-            Dual3 t10;
-            if (r > ExpThreshold) t10 = t1;
-            else if (r < -ExpThreshold) t10 = vtm * Math.Log(1.0 + MinExp) * n;
-            else t10 = n * (vtm * Dual3.Log(1.0 + Dual3.Exp(t1 / t0)));
-            var t1b = p.Voffcbncv - (1.0 - p.Mstarcv) * vgst;
-            var r2 = t1b.V / t0.V;
-            Dual3 t9;
-            if (r2 < -ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MinExp / p.Cdep0 * n;
-            else if (r2 > ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MaxExp / p.Cdep0 * n;
-            else t9 = p.Mstarcv + n * (ip.Coxe / p.Cdep0 * Dual3.Exp(t1b / t0));
-            vgsteff = t10 / t9;
+            var coxWlCen = coxWl * AccumulationCentroid(ip, e, vbseffCv) / ip.Coxe;
+            var qac0 = coxWlCen * (vfbeff - ip.Vfbzb);
+            var qsub0 = coxWlCen * p.K1ox * (k1 - k0);
+            InversionCapMod2(ip, e, coxWl, vgsteff, abulkCv, out qgate, out qbulk, out qsrc);
+            qgate += qac0 + qsub0 - qbulk;
+            qbulk -= qac0 + qsub0;
         }
+        qdrn = -(qgate + qbulk + qsrc);
+    }
 
+    /// <summary>The inversion charge's effective gate drive with NOFF and VOFFCV (CVCHARGEMOD 0).</summary>
+    private static Dual3 GateDriveCv(Bsim4InstanceParameters ip, Bsim4Evaluation e)
+    {
+        var p = ip.Size;
+        var vgst = e.VgsEff - e.VthDual;
+        var t0 = ip.Vtm * (e.N * p.Noff);
+        var x = (vgst - p.Voffcv) / t0;
+        if (x.V > ExpThreshold) return vgst - p.Voffcv;
+        if (x.V < -ExpThreshold) return t0 * Math.Log(1.0 + MinExp);
+        return t0 * Dual3.Log(1.0 + Dual3.Exp(x));
+    }
+
+    /// <summary>The inversion charge's effective gate drive with the I-V's unified form, MINVCV and VOFFCVL
+    /// (CVCHARGEMOD 1).</summary>
+    private static Dual3 GateDriveCvUnified(Bsim4InstanceParameters ip, Bsim4Evaluation e)
+    {
+        var p = ip.Size;
+        var n = e.N;
+        var vtm = ip.Vtm;
+        var vgst = e.VgsEff - e.VthDual;
+        var t0 = n * vtm;
+        var t1 = p.Mstarcv * vgst;
+        var r = t1.V / t0.V;
+        Dual3 t10;
+        if (r > ExpThreshold) t10 = t1;
+        else if (r < -ExpThreshold) t10 = vtm * Math.Log(1.0 + MinExp) * n;
+        else t10 = n * (vtm * Dual3.Log(1.0 + Dual3.Exp(t1 / t0)));
+        var t1b = p.Voffcbncv - (1.0 - p.Mstarcv) * vgst;
+        var r2 = t1b.V / t0.V;
+        Dual3 t9;
+        if (r2 < -ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MinExp / p.Cdep0 * n;
+        else if (r2 > ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MaxExp / p.Cdep0 * n;
+        else t9 = p.Mstarcv + n * (ip.Coxe / p.Cdep0 * Dual3.Exp(t1b / t0));
+        return t10 / t9;
+    }
+
+    /// <summary>The effective flat-band voltage and the depletion-charge square root (returned as k1 and k0 = K1OX/2)
+    /// of the accumulation and depletion charges.</summary>
+    private static (Dual3 Vfbeff, Dual3 K1, double K0) Accumulation(Bsim4InstanceParameters ip, Bsim4Evaluation e, Dual3 vbseffCv, Dual3 vgsteff)
+    {
+        var p = ip.Size;
         var vfbzb = ip.Vfbzb;
+        var vgsEff = e.VgsEff;
         var v3 = vfbzb - vgsEff + vbseffCv - Delta3;
         var sq = Dual3.Sqrt(vfbzb <= 0.0 ? v3 * v3 - 4.0 * Delta3 * vfbzb : v3 * v3 + 4.0 * Delta3 * vfbzb);
         var vfbeff = vfbzb - 0.5 * (v3 + sq);
@@ -197,60 +228,57 @@ internal static class Bsim4Charges
         if (p.K1ox == 0.0) k1 = 0.0;
         else if (t3.V < 0.0) k1 = k0 + t3 / p.K1ox;
         else k1 = Dual3.Sqrt(k0 * k0 + t3);
-        var abulkCv = e.Abulk0 * p.AbulkCVfactor;
+        return (vfbeff, k1, k0);
+    }
+
+    /// <summary>CAPMOD 1 inversion charges (gate, bulk, source) with the chosen partition.</summary>
+    private static void InversionCapMod1(Bsim4InstanceParameters ip, Bsim4Evaluation e, double coxWl, Dual3 vgsteff, Dual3 abulkCv,
+        out Dual3 qgate, out Dual3 qbulk, out Dual3 qsrc)
+    {
+        var vdseffCv = EffectiveVds(vgsteff / abulkCv, e.ModeVds);
+        var t0 = abulkCv * vdseffCv;
+        var t1 = 12.0 * (vgsteff - 0.5 * t0 + 1.0e-20);
+        var t3b = t0 * (vdseffCv / t1);
+        qgate = coxWl * (vgsteff - 0.5 * vdseffCv + t3b);
+        qbulk = coxWl * (1.0 - abulkCv) * (0.5 * vdseffCv - t3b);
         var xpart = ip.Xpart;
-        var vds = e.ModeVds;
-
-        if (c.CapMod == 1)
+        if (xpart > 0.5) qsrc = -coxWl * (0.5 * vgsteff + 0.25 * t0 - t0 * t0 / (t1 + t1));
+        else if (xpart < 0.5)
         {
-            var qac0 = coxWl * (vfbeff - vfbzb);
-            var qsub0 = coxWl * p.K1ox * (k1 - k0);
-            var vdseffCv = EffectiveVds(vgsteff / abulkCv, vds);
-            var t0 = abulkCv * vdseffCv;
-            var t1 = 12.0 * (vgsteff - 0.5 * t0 + 1.0e-20);
-            var t2 = vdseffCv / t1;
-            var t3b = t0 * t2;
-            qgate = coxWl * (vgsteff - 0.5 * vdseffCv + t3b);
-            qbulk = coxWl * (1.0 - abulkCv) * (0.5 * vdseffCv - t3b);
-            Dual3 qsrc;
-            if (xpart > 0.5)
-            {
-                var t1d = t1 + t1;
-                qsrc = -coxWl * (0.5 * vgsteff + 0.25 * t0 - t0 * t0 / t1d);
-            }
-            else if (xpart < 0.5)
-            {
-                var t1s = t1 / 12.0;
-                var t2s = 0.5 * coxWl / (t1s * t1s);
-                var t3s = vgsteff * (2.0 * t0 * t0 / 3.0 + vgsteff * (vgsteff - 4.0 * t0 / 3.0)) - 2.0 * t0 * t0 * t0 / 15.0;
-                qsrc = -t2s * t3s;
-            }
-            else qsrc = -0.5 * (qgate + qbulk);
-            qgate += qac0 + qsub0;
-            qbulk -= qac0 + qsub0;
-            qdrn = -(qgate + qbulk + qsrc);
-            return;
+            var t1s = t1 / 12.0;
+            var t2s = 0.5 * coxWl / (t1s * t1s);
+            var t3s = vgsteff * (2.0 * t0 * t0 / 3.0 + vgsteff * (vgsteff - 4.0 * t0 / 3.0)) - 2.0 * t0 * t0 * t0 / 15.0;
+            qsrc = -t2s * t3s;
         }
+        else qsrc = -0.5 * (qgate + qbulk);
+    }
 
-        // CAPMOD 2: the accumulation/depletion charge with the charge centroid at the accumulation layer
+    /// <summary>CAPMOD 2: Coxeff/Cox of the accumulation/depletion charge, with its centroid at the accumulation layer.</summary>
+    private static Dual3 AccumulationCentroid(Bsim4InstanceParameters ip, Bsim4Evaluation e, Dual3 vbseffCv)
+    {
+        var p = ip.Size;
         var cox = ip.Coxp;
         var tox = 1.0e8 * ip.Toxp;
-        var tmp = (vgsEff - vbseffCv - vfbzb) / tox * p.Acde;
+        var tmp = (e.VgsEff - vbseffCv - ip.Vfbzb) / tox * p.Acde;
         Dual3 tcen;
         if (-ExpThreshold < tmp.V && tmp.V < ExpThreshold) tcen = p.Ldeb * Dual3.Exp(tmp);
         else if (tmp.V <= -ExpThreshold) tcen = p.Ldeb * MinExp;
         else tcen = p.Ldeb * MaxExp;
         var link = 1.0e-3 * ip.Toxp;
-        var v3c = p.Ldeb - tcen - link;
-        var v4 = Dual3.Sqrt(v3c * v3c + 4.0 * link * p.Ldeb);
-        tcen = p.Ldeb - 0.5 * (v3c + v4);
+        var v3 = p.Ldeb - tcen - link;
+        var v4 = Dual3.Sqrt(v3 * v3 + 4.0 * link * p.Ldeb);
+        tcen = p.Ldeb - 0.5 * (v3 + v4);
         var ccen = EpsSi / tcen;
-        var coxeff = cox / (cox + ccen) * ccen;
-        var coxWlCen = coxWl * coxeff / ip.Coxe;
-        var qac0c = coxWlCen * (vfbeff - vfbzb);
-        var qsub0c = coxWlCen * p.K1ox * (k1 - k0);
+        return cox / (cox + ccen) * ccen;
+    }
 
-        // gate-bias dependent surface-potential increase ΔΦs, and the inversion charge centroid
+    /// <summary>CAPMOD 2 inversion charges: the gate-bias dependent surface-potential increase ΔΦs, the inversion
+    /// charge centroid, and the charges of the chosen partition.</summary>
+    private static void InversionCapMod2(Bsim4InstanceParameters ip, Bsim4Evaluation e, double coxWl, Dual3 vgsteff, Dual3 abulkCv,
+        out Dual3 qgate, out Dual3 qbulk, out Dual3 qsrc)
+    {
+        var p = ip.Size;
+        var vtm = ip.Vtm;
         double denomi, d0;
         if (p.K1ox <= 0.0)
         {
@@ -262,35 +290,47 @@ internal static class Bsim4Charges
             denomi = p.Moin * vtm * p.K1ox * p.K1ox;
             d0 = p.K1ox * p.SqrtPhi;
         }
+        var vgDp = GateDriveLessDeltaPhi(vtm, denomi, d0, vgsteff);
+        var coxWlCen = CentroidCapacitance(ip, coxWl, vgsteff);
+
+        var vdseff = EffectiveVds(vgDp / abulkCv, e.ModeVds);
+        var a0 = abulkCv * vdseff;
+        var a2 = 12.0 * (vgDp - 0.5 * a0 + 1.0e-20);
+        qgate = coxWlCen * (vgDp - a0 * (0.5 - a0 / a2));
+        qbulk = coxWlCen * (1.0 - abulkCv) * (0.5 * vdseff - a0 * vdseff / a2);
+        qsrc = SourceChargeCapMod2(ip.Xpart, coxWlCen, vgDp, a0, a2, qgate);
+    }
+
+    /// <summary>Vgsteff − ΔΦ smoothly kept above 0, with ΔΦ the surface potential above 2ΦB in inversion (MOIN):
+    /// Vtm·ln(1 + (2·D0 + Vgsteff)·Vgsteff/denomi).</summary>
+    private static Dual3 GateDriveLessDeltaPhi(double vtm, double denomi, double d0, Dual3 vgsteff)
+    {
         var deltaPhi = vtm * Dual3.Log(1.0 + (2.0 * d0 + vgsteff) * vgsteff / denomi);
         var g0 = vgsteff - deltaPhi - 0.001;
-        var vgDp = 0.5 * (g0 + Dual3.Sqrt(g0 * g0 + vgsteff * 0.004));
-        var tc0 = (vgsteff + ip.Vtfbphi2) / (tox + tox);
-        var tcenInv = ip.CentroidA / (1.0 + Dual3.Exp(ip.CentroidB * Dual3.Log(tc0)));
-        var ccenInv = EpsSi / tcenInv;
-        var coxeffInv = cox / (cox + ccenInv) * ccenInv;
-        var coxWlCenInv = coxWl * coxeffInv / ip.Coxe;
+        return 0.5 * (g0 + Dual3.Sqrt(g0 * g0 + vgsteff * 0.004));
+    }
 
-        var vdseff = EffectiveVds(vgDp / abulkCv, vds);
-        var a0 = abulkCv * vdseff;
-        var a1 = vgDp;
-        var a2 = 12.0 * (a1 - 0.5 * a0 + 1.0e-20);
-        var a3 = a0 / a2;
-        qgate = coxWlCenInv * (a1 - a0 * (0.5 - a3));
-        qbulk = coxWlCenInv * (1.0 - abulkCv) * (0.5 * vdseff - a0 * vdseff / a2);
-        Dual3 qsrcCv;
-        if (xpart > 0.5) qsrcCv = -coxWlCenInv * (a1 / 2.0 + a0 / 4.0 - 0.5 * a0 * a0 / a2);
-        else if (xpart < 0.5)
+    /// <summary>Coxe·W·L reduced by the inversion-charge centroid: the series of Coxp and εSi/Tcen.</summary>
+    private static Dual3 CentroidCapacitance(Bsim4InstanceParameters ip, double coxWl, Dual3 vgsteff)
+    {
+        var tox2 = 2.0e8 * ip.Toxp;
+        var tcen = ip.CentroidA / (1.0 + Dual3.Exp(ip.CentroidB * Dual3.Log((vgsteff + ip.Vtfbphi2) / tox2)));
+        var ccen = EpsSi / tcen;
+        return coxWl * (ip.Coxp / (ip.Coxp + ccen) * ccen) / ip.Coxe;
+    }
+
+    /// <summary>The capmod-2 source charge for the partition XPART (0/100, 50/50, 40/60).</summary>
+    private static Dual3 SourceChargeCapMod2(double xpart, Dual3 coxWlCen, Dual3 vgDp, Dual3 a0, Dual3 a2, Dual3 qgate)
+    {
+        if (xpart > 0.5) return -coxWlCen * (vgDp / 2.0 + a0 / 4.0 - 0.5 * a0 * a0 / a2);
+        if (xpart < 0.5)
         {
             var a2s = a2 / 12.0;
-            var a3s = 0.5 * coxWlCenInv / (a2s * a2s);
-            var a4 = a1 * (2.0 * a0 * a0 / 3.0 + a1 * (a1 - 4.0 * a0 / 3.0)) - 2.0 * a0 * a0 * a0 / 15.0;
-            qsrcCv = -a3s * a4;
+            var a3s = 0.5 * coxWlCen / (a2s * a2s);
+            var a4 = vgDp * (2.0 * a0 * a0 / 3.0 + vgDp * (vgDp - 4.0 * a0 / 3.0)) - 2.0 * a0 * a0 * a0 / 15.0;
+            return -a3s * a4;
         }
-        else qsrcCv = -0.5 * qgate;
-        qgate += qac0c + qsub0c - qbulk;
-        qbulk -= qac0c + qsub0c;
-        qdrn = -(qgate + qbulk + qsrcCv);
+        return -0.5 * qgate;
     }
 
     /// <summary>The C-V effective drain voltage: Vds limited smoothly to VdsatCV (DELTA = 0.02); zero at Vds = 0 with

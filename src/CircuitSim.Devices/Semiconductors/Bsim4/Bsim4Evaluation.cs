@@ -44,6 +44,7 @@ internal sealed class Bsim4Evaluation
     public double CapBs, CapBd;
 
     // intermediate quantities the charge and gate-current models share with the drain current (mode frame)
-    internal Dual3 ModeVgs, ModeVds, ModeVbs, Vbseff, Phis, SqrtPhis, VthDual, N, VgsEff, Vgsteffd, Abulk0, Vdseffd;
-    internal Dual3 VgsEffExternal, VgdEffExternal;
+    internal Dual3 ModeVgs, ModeVds, ModeVbs, Vbseff, Phis, SqrtPhis, Xdep, VthDual, N, VgsEff, Vgsteffd;
+    internal Dual3 VgsEffExternal, VgdEffExternal, Weffd, Rds, Abulk, Abulk0, Ueffd;
+    internal Dual3 Vdsatd, Vdseffd, Esat, EsatL, Lambda, WvCoxRds;
 }

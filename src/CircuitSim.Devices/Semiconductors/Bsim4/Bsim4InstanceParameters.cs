@@ -33,7 +33,6 @@ internal sealed class Bsim4InstanceParameters
             }
             var invOd = invSa + invSb;
             var rho = c["ku0"] / p.Ku0Temp * invOd;
-            U0Temp = p.U0Temp * (1.0 + rho) / (1.0 + p.RhoRef);
             VsatTemp = p.VsatTemp * (1.0 + kvsat * rho) / (1.0 + kvsat * p.RhoRef);
             var odOffset = invOd - p.InvOdRef;
             Vth0 = p.Vth0 + c["kvth0"] / p.Kvth0 * odOffset;
@@ -42,7 +41,6 @@ internal sealed class Bsim4InstanceParameters
         }
         else
         {
-            U0Temp = p.U0Temp;
             Vth0 = p.Vth0;
             VsatTemp = p.VsatTemp;
             Eta0 = p.Eta0;
@@ -66,12 +64,14 @@ internal sealed class Bsim4InstanceParameters
             var sceff = Math.Max(0, sca) + c["web"] * Math.Max(0, scb) + c["wec"] * Math.Max(0, scc);
             Vth0 += p.Kvth0we * sceff;
             K2 += p.K2we * sceff;
-            U0Temp *= Math.Max(0.0, 1.0 + p.Ku0we * sceff);
         }
 
         Vth0 += d.DelVto;
         Vfb = p.Vfb + Type * d.DelVto;
-        U0Temp *= d.MobilityMultiplier;
+        // BSIM4 4.8 scales the low-field mobility by (1 + ρ)/(1 + ρref) for stress (KU0) and by 1 + KU0WE·SCeff for
+        // the well proximity, but ngspice 39 then sets u0temp = u0temp(size)·MULU0, which discards both factors. We
+        // give ngspice's answers (docs/bsim4.md, "Deviations from the manual").
+        U0Temp = p.U0Temp * d.MobilityMultiplier;
 
         var t3 = Type * Vth0 - Vfb - p.Phi;
         Vtfbphi1 = Math.Max(0.0, Type > 0 ? t3 + t3 : 2.5 * t3);

@@ -85,7 +85,15 @@ internal sealed class Bsim4JunctionConstants
         PhiBottom = source ? t.PhiBS : t.PhiBD;
         PhiSidewall = source ? t.PhiBSWS : t.PhiBSWD;
         PhiGateSidewall = source ? t.PhiBSWGS : t.PhiBSWGD;
+        HasTunnelling = TatBottom != 0.0 || TatSidewall != 0.0 || TatGateSidewall != 0.0;
+        SidewallsAlike = MjSidewall == MjGateSidewall && PhiSidewall == PhiGateSidewall;
     }
+
+    /// <summary>Whether any trap-assisted tunnelling current is present.</summary>
+    public readonly bool HasTunnelling;
+
+    /// <summary>Whether the two sidewalls share grading and potential (one power law serves both).</summary>
+    public readonly bool SidewallsAlike;
 
     public readonly int DioMod;
     /// <summary>Saturation current, A; emission thermal voltage N·Vt, V.</summary>

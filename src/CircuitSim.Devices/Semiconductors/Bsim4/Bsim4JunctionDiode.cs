@@ -93,12 +93,15 @@ internal static class Bsim4JunctionDiode
             }
         }
 
-        // trap-assisted tunnelling, reverse bias
-        var (tb, gb) = Tunnelling(j.VtsBottom, j.NvtmTatBottom, v);
-        var (ts, gs) = Tunnelling(j.VtsSidewall, j.NvtmTatSidewall, v);
-        var (tg, gg) = Tunnelling(j.VtsGateSidewall, j.NvtmTatGateSidewall, v);
-        g += j.TatBottom * gb + j.TatSidewall * gs + j.TatGateSidewall * gg;
-        i -= j.TatBottom * (tb - 1.0) + j.TatSidewall * (ts - 1.0) + j.TatGateSidewall * (tg - 1.0);
+        // trap-assisted tunnelling, reverse bias (absent unless the card sets JTSS/JTSSWS/JTSSWGS or their drain twins)
+        if (j.HasTunnelling)
+        {
+            var (tb, gb) = Tunnelling(j.VtsBottom, j.NvtmTatBottom, v);
+            var (ts, gs) = Tunnelling(j.VtsSidewall, j.NvtmTatSidewall, v);
+            var (tg, gg) = Tunnelling(j.VtsGateSidewall, j.NvtmTatGateSidewall, v);
+            g += j.TatBottom * gb + j.TatSidewall * gs + j.TatGateSidewall * gg;
+            i -= j.TatBottom * (tb - 1.0) + j.TatSidewall * (ts - 1.0) + j.TatGateSidewall * (tg - 1.0);
+        }
         return (i, g);
     }
 
@@ -150,6 +153,17 @@ internal static class Bsim4JunctionDiode
         {
             double q = 0, cap = 0;
             Reverse(czb, j.MjBottom, j.PhiBottom, v, ref q, ref cap);
+            if (j.SidewallsAlike && czsw > 0.0 && czswg > 0.0)
+            {
+                // same grading and potential: one power law for both sidewalls (the sum is computed as BSIM4 does)
+                var arg = 1.0 - v / j.PhiSidewall;
+                var sarg = Grading(j.MjSidewall, arg);
+                q += j.PhiSidewall * czsw * (1.0 - arg * sarg) / (1.0 - j.MjSidewall);
+                cap += czsw * sarg;
+                q += j.PhiGateSidewall * czswg * (1.0 - arg * sarg) / (1.0 - j.MjGateSidewall);
+                cap += czswg * sarg;
+                return (q, cap);
+            }
             Reverse(czsw, j.MjSidewall, j.PhiSidewall, v, ref q, ref cap);
             Reverse(czswg, j.MjGateSidewall, j.PhiGateSidewall, v, ref q, ref cap);
             return (q, cap);
@@ -163,8 +177,11 @@ internal static class Bsim4JunctionDiode
     {
         if (cz <= 0.0) return;
         var arg = 1.0 - v / phi;
-        var sarg = mj == 0.5 ? 1.0 / Math.Sqrt(arg) : Math.Exp(-mj * Math.Log(arg));
+        var sarg = Grading(mj, arg);
         q += phi * cz * (1.0 - arg * sarg) / (1.0 - mj);
         cap += cz * sarg;
     }
+
+    /// <summary>arg^−mj, with a square root for the abrupt junction.</summary>
+    private static double Grading(double mj, double arg) => mj == 0.5 ? 1.0 / Math.Sqrt(arg) : Math.Exp(-mj * Math.Log(arg));
 }

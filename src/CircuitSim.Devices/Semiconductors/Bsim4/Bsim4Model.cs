@@ -69,6 +69,15 @@ public sealed class Bsim4Model : Model
         "tbgasub", "tbgbsub", "mtrlcompatmod",
     };
 
+    /// <summary>BSIM4 takes NDEP, NSD and NGATE in cm⁻³ and reads a value above 1e20 (NDEP) or 1e23 (NSD, NGATE) as
+    /// m⁻³, converting it when the card is read (the L/W/P terms are not converted).</summary>
+    private static double DopingInPerCubicCentimetre(string name, double value) => name switch
+    {
+        "ndep" when value > 1.0e20 => value * 1.0e-6,
+        "nsd" or "ngate" when value > 1.0e23 => value * 1.0e-6,
+        _ => value,
+    };
+
     public override bool TrySetParameter(string name, object value)
     {
         if (string.Equals(name, "level", StringComparison.OrdinalIgnoreCase))
@@ -92,7 +101,7 @@ public sealed class Bsim4Model : Model
                 _values[index] = selector;
                 break;
             default:
-                _values[index] = ToDouble(value, name);
+                _values[index] = DopingInPerCubicCentimetre(Bsim4ParameterTable.NameOf(index), ToDouble(value, name));
                 break;
         }
         _given[index] = true;
