@@ -31,6 +31,16 @@ public class Bsim4StampTests
     }
 
     [Fact]
+    public void Nmos_cutoff_stamp_is_the_jacobian_of_the_leakage_currents()
+    {
+        var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
+        var point = Terminals(d: 1.0, g: -0.3, s: 0, b: 0);
+        h.AssertStampIsJacobian(point);
+
+        Assert.True(Math.Abs(Read(h, "id", point)) < 1e-9, "the gate is far below threshold: off");
+    }
+
+    [Fact]
     public void Nmos_subthreshold_stamp_is_the_jacobian_of_the_diffusion_current()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
@@ -93,6 +103,27 @@ public class Bsim4StampTests
         h.AssertStampIsJacobian(point);
 
         Assert.True(Read(h, "id", point) < 0, "a PMOS conducts from source to drain");
+    }
+
+    [Fact]
+    public void Pmos_reverse_mode_stamp_is_the_jacobian_with_drain_and_source_exchanged()
+    {
+        var h = StampHarness.Dc(Build(Bsim4Cards.Pmos(), w: 270e-9));
+        var point = Terminals(d: 1.0, g: 0.0, s: 0.3, b: 1.0);
+        h.AssertStampIsJacobian(point);
+
+        Assert.True(Read(h, "id", point) > 0, "the terminal called drain is the higher one: current flows from drain to source");
+    }
+
+    [Fact]
+    public void Pmos_body_effect_stamp_is_the_jacobian_including_gmbs()
+    {
+        var h = StampHarness.Dc(Build(Bsim4Cards.Pmos(), w: 270e-9));
+        var point = Terminals(d: 0.0, g: 0.0, s: 0.9, b: 1.3);
+        var a = h.AssertStampIsJacobian(point);
+
+        Assert.True(Read(h, "id", point) < 0, "a PMOS conducts from source to drain");
+        Assert.NotEqual(0.0, a[h.Index("d"), h.Index("b")]);
     }
 
     [Fact]

@@ -85,6 +85,34 @@ public class Bsim4CardTests
     }
 
     [Theory]
+    [InlineData("tnoimod=1", "tnoimod=0")]
+    [InlineData("fnoimod=0", "fnoimod=1")]
+    public void NoiseModelOtherThanTheDefault_IsAnErrorNamingTheFlag(string option, string fix)
+    {
+        var error = Read.Error($"""
+            t
+            .model nch nmos {Card} {option}
+            """);
+
+        Assert.Contains("test.cir:2:", error.Shown());
+        Assert.Contains(option, error.Message);
+        Assert.Contains("no noise analysis", error.Message);
+        Assert.Contains($"set {fix}", error.Message);
+    }
+
+    [Fact]
+    public void BinunitOtherThanOne_IsAcceptedAsMetres()
+    {
+        var m = Read.Component<Bsim4Mosfet>($"""
+            t
+            .model nch nmos {Card} binunit=2
+            M1 d g 0 0 nch W=90n L=45n
+            """, "M1");
+
+        Assert.Equal("nch", m.ModelName);
+    }
+
+    [Theory]
     [InlineData("4.5")]
     [InlineData("4.6.5")]
     [InlineData("4.7")]

@@ -38,6 +38,11 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
     private double _von;
     // bias-dependent series resistances (RDSMOD = 1) of the last evaluation
     private Dual3 _gstot, _gdtot;
+    private readonly SimulationStatistics _stats;
+    // the last stamped terminal currents (charge currents included) and the voltages they were linearized at, so a
+    // bypass re-stamps exactly the last contribution
+    private Dual3 _lastId, _lastIg, _lastIs, _lastIb;
+    private double _lastVses, _lastVdes;
 
     public Bsim4Behavior(Bsim4Mosfet d, Bsim4Model model, BindingContext context) : base(d.Name)
     {
@@ -45,6 +50,7 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
         _model = model;
         _s = context.State;
         _mna = context.Mna;
+        _stats = context.Simulation.Statistics;
         _card = model.CardAt(_s.NominalTemperature);
         _type = _card.Type;
         _rdsMod = _card.RdsMod != 0;
@@ -190,11 +196,19 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
                 vbs = type * (x[_bNode] - sp);
                 vses = type * (x[_sNode] - sp);
                 vdes = type * (x[_dNode] - sp);
+                if (Bypass.Allowed(s) && CanBypass(vds, vgs, vbs, vses, vdes))
+                {
+                    _stats.DeviceLoads++;
+                    _stats.DeviceBypasses++;
+                    Stamp(_lastId, _lastIg, _lastIs, _lastIb, _e.Vgs, _e.Vds, _e.Vbs, _lastVses, _lastVdes);
+                    return;
+                }
             }
             Limit(s0, st, ref vds, ref vgs, ref vbs, ref vses, ref vdes, out limited);
         }
 
         var charges = ChargesNeeded;
+        _stats.DeviceLoads++;
         Bsim4Evaluator.Evaluate(_ip, _e, vgs, vds, vbs, charges, s.Gmin);
         _von = _e.Vth;
         if (_rdsMod) SeriesResistances(vgs, vds, vbs);
@@ -247,8 +261,33 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
                 isrc += ChargeCurrent(-(iqg + iqd + iqb), ag0, e.Qs);
             }
         }
+        _lastId = id; _lastIg = ig; _lastIs = isrc; _lastIb = ib;
+        _lastVses = vses; _lastVdes = vdes;
         Stamp(id, ig, isrc, ib, vgs, vds, vbs, vses, vdes);
     }
+
+    /// <summary>
+    /// ngspice's BSIM4 bypass test (in <see cref="Bypass.Window"/>, the rule MOS1 follows): every junction voltage
+    /// within RELTOL·max(|v|, |v₀|) + VNTOL of the last evaluation, and the drain and bulk currents the last
+    /// linearization predicts at the new voltages within RELTOL·max + ABSTOL of the evaluated ones. The voltages
+    /// are the unlimited ones of this iterate, so a bypass never skips a limiting step.
+    /// </summary>
+    private bool CanBypass(double vds, double vgs, double vbs, double vses, double vdes)
+    {
+        var e = _e;
+        var o = _s.Options;
+        if (!Bypass.VoltageHeld(vds, e.Vds, o) || !Bypass.VoltageHeld(vgs, e.Vgs, o) || !Bypass.VoltageHeld(vbs, e.Vbs, o)
+            || !Bypass.VoltageHeld(vbs - vds, e.Vbs - e.Vds, o)) return false;
+        if (_rdsMod && (!Bypass.VoltageHeld(vses, _lastVses, o) || !Bypass.VoltageHeld(vdes, _lastVdes, o))) return false;
+        var dvds = vds - e.Vds;
+        var dvgs = vgs - e.Vgs;
+        var dvbs = vbs - e.Vbs;
+        return CurrentHeld(_lastId, dvgs, dvds, dvbs, o) && CurrentHeld(_lastIb, dvgs, dvds, dvbs, o)
+               && CurrentHeld(_lastIg, dvgs, dvds, dvbs, o);
+    }
+
+    private static bool CurrentHeld(Dual3 i, double dvgs, double dvds, double dvbs, SimulationOptions o) =>
+        Bypass.CurrentHeld(i.V + i.G * dvgs + i.D * dvds + i.B * dvbs, i.V, o);
 
     private static double Predict(double[] s0, double[] s1, double[] s2, int i, double xfact)
     {

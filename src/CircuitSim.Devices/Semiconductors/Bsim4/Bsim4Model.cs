@@ -43,12 +43,16 @@ public sealed class Bsim4Model : Model
         ("mtrlmod", "the high-k/metal-gate material model"),
     };
 
-    /// <summary>Range of each model selector BSIM4 4.8 defines.</summary>
+    /// <summary>The noise model selectors and the one value of each CircuitSim accepts (BSIM4's default): there is no
+    /// noise analysis, so a card may state the default, but asking for another noise model is refused.</summary>
+    private static readonly (string Name, int Default)[] NoiseSelectors = { ("fnoimod", 1), ("tnoimod", 0) };
+
+    /// <summary>Range of each model selector BSIM4 4.8 defines (BINUNIT is not one: 1 selects µm, any other value m).</summary>
     private static readonly (string Name, int Max)[] SelectorRanges =
     {
         ("cvchargemod", 1), ("capmod", 2), ("diomod", 2), ("rdsmod", 1), ("mobmod", 6), ("permod", 1), ("geomod", 10),
         ("rgeomod", 1), ("fnoimod", 1), ("tnoimod", 2), ("mtrlcompatmod", 1), ("igcmod", 2), ("igbmod", 1),
-        ("tempmod", 3), ("gidlmod", 1), ("paramchk", 1), ("binunit", 1), ("wpemod", 1),
+        ("tempmod", 3), ("gidlmod", 1), ("paramchk", 1), ("wpemod", 1),
     };
 
     /// <summary>
@@ -184,6 +188,10 @@ public sealed class Bsim4Model : Model
         foreach (var (n, what) in Unsupported)
             if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase) && value != 0)
                 throw new ArgumentException($"{name}={value} ({what}) is not supported by CircuitSim's BSIM4; remove it or set {name}=0");
+        foreach (var (n, standard) in NoiseSelectors)
+            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase) && value != standard)
+                throw new ArgumentException($"{name}={value} selects a noise model, and CircuitSim has no noise analysis; " +
+                                            $"remove it or set {name}={standard} (BSIM4's default)");
         foreach (var (n, max) in SelectorRanges)
             if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase) && (value < 0 || value > max))
                 throw new ArgumentException($"{name}={value} is not a BSIM4 4.8 choice (0 to {max})");
