@@ -193,23 +193,7 @@ internal static class Bsim4Charges
     private static Dual3 GateDriveCvUnified(Bsim4InstanceParameters ip, Bsim4Evaluation e)
     {
         var p = ip.Size;
-        var n = e.N;
-        var vtm = ip.Vtm;
-        var vgst = e.VgsEff - e.VthDual;
-        var t0 = n * vtm;
-        var t1 = p.Mstarcv * vgst;
-        var r = t1.V / t0.V;
-        Dual3 t10;
-        if (r > ExpThreshold) t10 = t1;
-        else if (r < -ExpThreshold) t10 = vtm * Math.Log(1.0 + MinExp) * n;
-        else t10 = n * (vtm * Dual3.Log(1.0 + Dual3.Exp(t1 / t0)));
-        var t1b = p.Voffcbncv - (1.0 - p.Mstarcv) * vgst;
-        var r2 = t1b.V / t0.V;
-        Dual3 t9;
-        if (r2 < -ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MinExp / p.Cdep0 * n;
-        else if (r2 > ExpThreshold) t9 = p.Mstarcv + ip.Coxe * MaxExp / p.Cdep0 * n;
-        else t9 = p.Mstarcv + n * (ip.Coxe / p.Cdep0 * Dual3.Exp(t1b / t0));
-        return t10 / t9;
+        return Bsim4DrainCurrent.UnifiedGateDrive(ip, e.N, e.VgsEff - e.VthDual, p.Mstarcv, p.Voffcbncv);
     }
 
     /// <summary>The effective flat-band voltage and the depletion-charge square root (returned as k1 and k0 = K1OX/2)

@@ -121,23 +121,7 @@ internal static class Bsim4DrainCurrent
         var vgsEff = e.Mode > 0 ? e.VgsEffExternal : e.VgdEffExternal;
         e.VgsEff = vgsEff;
 
-        var n = e.N;
-        var vtm = ip.Vtm;
-        var vgst = vgsEff - e.VthDual;
-        var nvt = n * vtm;
-        var t1v = p.Mstar * vgst;
-        var arg = t1v.V / nvt.V;
-        Dual3 t10;
-        if (arg > ExpThreshold) t10 = t1v;
-        else if (arg < -ExpThreshold) t10 = vtm * Math.Log(1.0 + MinExp) * n;
-        else t10 = n * (vtm * Dual3.Log(1.0 + Dual3.Exp(t1v / nvt)));
-        var t1b = p.Voffcbn - (1.0 - p.Mstar) * vgst;
-        var arg2 = t1b.V / nvt.V;
-        Dual3 t9;
-        if (arg2 < -ExpThreshold) t9 = p.Mstar + ip.Coxe * MinExp / p.Cdep0 * n;
-        else if (arg2 > ExpThreshold) t9 = p.Mstar + ip.Coxe * MaxExp / p.Cdep0 * n;
-        else t9 = p.Mstar + n * (ip.Coxe / p.Cdep0 * Dual3.Exp(t1b / nvt));
-        e.Vgsteffd = t10 / t9;
+        e.Vgsteffd = UnifiedGateDrive(ip, e.N, vgsEff - e.VthDual, p.Mstar, p.Voffcbn);
     }
 
     /// <summary>Effective width, bias-dependent source/drain resistance (RDSMOD 0) and the bulk charge factor Abulk.</summary>
@@ -423,6 +407,29 @@ internal static class Bsim4DrainCurrent
     }
 
     /// <summary>The denominator of the effective mobility µ0/(1 + …) for MOBMOD 0–6, continued smoothly below −0.8.</summary>
+    /// <summary>BSIM4's unified effective gate drive, smooth from weak to strong inversion:
+    /// n·Vtm·ln(1 + exp(m*·Vgst/(n·Vtm))) / (m* + n·Coxe/Cdep0·exp(−((1 − m*)·Vgst − Voff′)/(n·Vtm))), V; with MSTAR and
+    /// VOFF′ for the current, MSTARCV and VOFFCV′ for the charges (CVCHARGEMOD 1).</summary>
+    internal static Dual3 UnifiedGateDrive(Bsim4InstanceParameters ip, Dual3 n, Dual3 vgst, double mstar, double voffcbn)
+    {
+        var vtm = ip.Vtm;
+        var p = ip.Size;
+        var nvt = n * vtm;
+        var t1 = mstar * vgst;
+        var arg = t1.V / nvt.V;
+        Dual3 t10;
+        if (arg > ExpThreshold) t10 = t1;
+        else if (arg < -ExpThreshold) t10 = vtm * Math.Log(1.0 + MinExp) * n;
+        else t10 = n * (vtm * Dual3.Log(1.0 + Dual3.Exp(t1 / nvt)));
+        var t1b = voffcbn - (1.0 - mstar) * vgst;
+        var arg2 = t1b.V / nvt.V;
+        Dual3 t9;
+        if (arg2 < -ExpThreshold) t9 = mstar + ip.Coxe * MinExp / p.Cdep0 * n;
+        else if (arg2 > ExpThreshold) t9 = mstar + ip.Coxe * MaxExp / p.Cdep0 * n;
+        else t9 = mstar + n * (ip.Coxe / p.Cdep0 * Dual3.Exp(t1b / nvt));
+        return t10 / t9;
+    }
+
     private static Dual3 MobilityDenominator(Bsim4InstanceParameters ip, Bsim4SizeParameters p, int mobMod, Dual3 vgsteff, Dual3 vth, Dual3 vbseff)
     {
         var t5 = mobMod switch
