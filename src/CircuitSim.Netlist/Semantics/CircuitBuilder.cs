@@ -278,11 +278,12 @@ internal sealed partial class CircuitBuilder
     {
         var names = target.ParameterNames;
         var message = $"unknown parameter '{key.Text}' for {what}";
+        // a short table is listed whole; a long one (a BSIM4 card's ~900 names) gives the likely name and the closest few
+        const int listed = 40;
+        if (names.Count <= listed)
+            return new StatementException(s.At(key), message, names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
         if (NameSuggestions.Likely(names, key.Text) is { } likely) message += $"; did you mean '{likely}'?";
-        const int listed = 12;
-        var expected = names.Count == 0 ? "no parameters"
-            : names.Count <= listed ? "one of " + string.Join(", ", names)
-            : $"one of the {names.Count} parameter names, the closest being " + string.Join(", ", NameSuggestions.Closest(names, key.Text, 5));
+        var expected = $"one of the {names.Count} parameter names, the closest being " + string.Join(", ", NameSuggestions.Closest(names, key.Text, 5));
         return new StatementException(s.At(key), message, expected);
     }
 

@@ -26,6 +26,9 @@ internal sealed partial class CircuitBuilder
         var level = Number(s, levelToken, scope);
         if (level == 1) return null;
         if (level is 14 or 54) return new Bsim4Model(qualified, polarity);
+        // not a level at all: the integer-parameter error every card gives
+        if (!double.IsFinite(level) || Math.Abs(level) > int.MaxValue)
+            throw new StatementException(s.At(levelToken), "value of parameter 'level' is out of range for an integer", "an integer");
         throw new StatementException(s.At(levelToken),
             $"MOSFET level {level.ToString(CultureInfo.InvariantCulture)} is not implemented",
             "level=1 (Shichman–Hodges) or level=54 / level=14 (BSIM4 4.8)");
