@@ -16,6 +16,8 @@ internal sealed class ExpansionContext
     public ExpansionContext? Parent { get; init; }
     public int Depth { get; init; }
     public Dictionary<string, string> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Local model names in the order the cards are written (binned sets are searched in this order).</summary>
+    public List<string> ModelOrder { get; } = new();
     public Dictionary<string, UserFunction> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string? FindModel(string name) => Models.TryGetValue(name, out var q) ? q : Parent?.FindModel(name);
@@ -205,8 +207,7 @@ internal sealed partial class CircuitBuilder
             throw new StatementException(s.At(t[1]), $"model '{name}' is defined twice", "a unique model name");
         // known from here on, so the elements using a model whose card has an error are not reported as well
         ctx.Models[name] = qualified;
-        if (!_registry.TryCreateModel(typeToken.Text, qualified, out var model))
-            throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
+        ctx.ModelOrder.Add(name);
         var rest = new List<Token>();
         for (var i = 3; i < t.Count; i++)
         {
@@ -215,10 +216,14 @@ internal sealed partial class CircuitBuilder
         }
         var pseudo = new Statement(s.Line, new List<Token> { t[0] }.Concat(rest).ToList());
         var args = ElementArgs.From(pseudo, 1);
+        var model = CreateMosfetModel(s, typeToken, qualified, args, ctx.Scope);
+        if (model is null && !_registry.TryCreateModel(typeToken.Text, qualified, out model))
+            throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
         foreach (var p in args.Positional)
             throw new StatementException(s.At(p), $"unexpected '{p}' in .model {name}", "name=value");
         SetParameters(model, s, args.Named, ctx.Scope, $"model {name} ({typeToken.Text})");
         if (args.Named.FirstOrDefault(n => n.Key.Is("level")) is { Value: not null } level) _levelAt[qualified] = s.At(level.Value);
+        WarnUnusedParameters(model, s, name);
         _circuit.Add(model);
     }
 
@@ -270,12 +275,7 @@ internal sealed partial class CircuitBuilder
         foreach (var (key, value) in named)
         {
             var type = target.ParameterType(key.Text);
-            if (type is null)
-            {
-                var names = target.ParameterNames;
-                throw new StatementException(s.At(key), $"unknown parameter '{key.Text}' for {what}",
-                    names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
-            }
+            if (type is null) throw UnknownParameter(target, s, key, what);
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
             object v = underlying == typeof(string) || underlying.IsEnum
                 ? value.Text
@@ -295,6 +295,21 @@ internal sealed partial class CircuitBuilder
                 throw new StatementException(s.At(value), $"value of parameter '{key.Text}' is out of range for an integer", "an integer");
             }
         }
+    }
+
+    /// <summary>An unknown parameter name: the names the entity accepts (the closest few when there are many) and the
+    /// likely intended one.</summary>
+    private static StatementException UnknownParameter(Entity target, Statement s, Token key, string what)
+    {
+        var names = target.ParameterNames;
+        var message = $"unknown parameter '{key.Text}' for {what}";
+        // a short table is listed whole; a long one (a BSIM4 card's ~900 names) gives the likely name and the closest few
+        const int listed = 40;
+        if (names.Count <= listed)
+            return new StatementException(s.At(key), message, names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
+        if (SimilarNames.Likely(names, key.Text) is { } likely) message += $"; did you mean '{likely}'?";
+        var expected = $"one of the {names.Count} parameter names, the closest being " + string.Join(", ", SimilarNames.Closest(names, key.Text, 5));
+        return new StatementException(s.At(key), message, expected);
     }
 
     // ---------- names ----------
