@@ -11,11 +11,14 @@ public sealed record OutputRequest(string Directory, string BaseName, bool Raw, 
 {
     /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's SVG shows its first vectors against the scale.</summary>
     public IReadOnlyList<PlotRequest> Charts { get; init; } = Array.Empty<PlotRequest>();
+
+    /// <summary>The chart files: PNG, SVG or both.</summary>
+    public PlotFormat PlotFormat { get; init; } = PlotFormat.Png;
 }
 
 /// <summary>
 /// Streams every plot to files while it runs: one SPICE3 raw file with all plots (as ngspice writes them), one CSV
-/// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, an SVG per plot.
+/// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, a chart per plot.
 /// Files are written under temporary names and renamed when the plot ends; a failed plot keeps its points.
 /// </summary>
 internal sealed class FileOutputObserver : IRunObserver, IDisposable
@@ -119,14 +122,11 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
                 var charts = _request.Charts.Where(c => c.Analysis is null || c.Analysis == _plot.Analysis.Kind).ToList();
                 if (charts.Count == 0)
                 {
-                    PlotWriter.Save(set, _plot, stem + ".svg");
-                    FilesWritten.Add(stem + ".svg");
+                    FilesWritten.AddRange(PlotWriter.Save(set, _plot, stem, _request.PlotFormat));
                 }
                 for (var k = 0; k < charts.Count; k++)
                 {
-                    var path = stem + (k == 0 ? "" : $".plot{k + 1}") + ".svg";
-                    PlotWriter.Save(set, _plot, charts[k], path);
-                    FilesWritten.Add(path);
+                    FilesWritten.AddRange(PlotWriter.Save(set, _plot, charts[k], stem + (k == 0 ? "" : $".plot{k + 1}"), _request.PlotFormat));
                 }
             }
             _recorder = null;

@@ -3,10 +3,10 @@ using Spectre.Console;
 
 namespace CircuitSim.Cli;
 
-/// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] -o out.svg</c>.</summary>
+/// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] [-o out.png|out.svg] [--plot-format png|svg|both]</c>.</summary>
 public static class PlotCommand
 {
-    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors)
+    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors, PlotFormat format = PlotFormat.Png)
     {
         if (!input.Exists)
         {
@@ -37,7 +37,7 @@ public static class PlotCommand
                 errors.MarkupLine($"[red]no vector '{Markup.Escape(name)}' in {Markup.Escape(input.Name)}; it has: {Markup.Escape(string.Join(", ", set.Vectors.Select(v => v.Name).Take(20)))}[/]");
                 return ExitCodes.BadInput;
             }
-        var path = output ?? Path.ChangeExtension(input.FullName, ".svg");
+        LineChart chart;
         if (xy is not null)
         {
             var parts = xy.Split(',', StringSplitOptions.TrimEntries);
@@ -46,19 +46,23 @@ public static class PlotCommand
                 errors.MarkupLine("[red]--xy takes two vector names separated by a comma, e.g. --xy v(p),i(vam)[/]");
                 return ExitCodes.BadInput;
             }
-            var chart = WaveformPlots.XY(set, parts[0], parts[1]);
-            if (title is not null) chart.Title = title;
-            chart.Save(path);
+            chart = WaveformPlots.XY(set, parts[0], parts[1]);
         }
         else
         {
-            var chart = set.IsComplex
+            chart = set.IsComplex
                 ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, vectors)
                 : WaveformPlots.TimeSeries(set, vectors.Length > 0 ? vectors : set.Vectors.Skip(1).Take(PlotWriter.MaxTraces).Select(v => v.Name).ToArray());
-            if (title is not null) chart.Title = title;
-            chart.Save(path);
         }
-        AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+        if (title is not null) chart.Title = title;
+        IReadOnlyList<string> written;
+        if (output is not null)
+        {
+            chart.SaveAs(output);
+            written = [output];
+        }
+        else written = chart.Save(Path.ChangeExtension(input.FullName, null), format);
+        foreach (var path in written) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         return ExitCodes.Success;
     }
 }

@@ -9,18 +9,19 @@ internal static class PlotWriter
 {
     public const int MaxTraces = 8;
 
-    public static void Save(WaveformSet set, PlotInfo? info, string path, IReadOnlyList<string>? names = null)
+    /// <summary>The chart of a plot without <c>.plot</c> lines, written as <c>stem.png</c> and/or <c>stem.svg</c>.</summary>
+    public static IReadOnlyList<string> Save(WaveformSet set, PlotInfo? info, string stem, PlotFormat format, IReadOnlyList<string>? names = null)
     {
         var chosen = (names is { Count: > 0 } ? names : set.Vectors.Skip(1).Select(v => v.Name)).Take(MaxTraces).ToArray();
         var chart = info?.Analysis is AcSpec || set.IsComplex
             ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, chosen)
             : WaveformPlots.TimeSeries(set, chosen);
         chart.Title = WithStep(chart.Title, info?.StepLabel);
-        chart.Save(path);
+        return chart.Save(stem, format);
     }
 
     /// <summary>The chart a <c>.plot</c> line asks for: its vectors against the scale, or against its x vector.</summary>
-    public static void Save(WaveformSet set, PlotInfo info, PlotRequest request, string path)
+    public static IReadOnlyList<string> Save(WaveformSet set, PlotInfo info, PlotRequest request, string stem, PlotFormat format)
     {
         var ys = request.Y.Take(MaxTraces).ToArray();
         var chart = request.X is { } x
@@ -29,7 +30,7 @@ internal static class PlotWriter
                 ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, ys)
                 : WaveformPlots.TimeSeries(set, ys);
         chart.Title = WithStep(chart.Title, info.StepLabel);
-        chart.Save(path);
+        return chart.Save(stem, format);
     }
 
     /// <summary>The title with the .step label appended once (the waveform header's title may carry it already).</summary>

@@ -2,7 +2,7 @@ using CircuitSim.Tools.AmmStudies;
 
 // AMM ring studies too heavy for CI (convergence, sweeps, thresholds, magnetostatics comparison).
 // Usage: dotnet run -c Release --project tools/AmmStudies -- [--out dir] [--demag local|full] [--periods n]
-//        [--freqs f1,f2,…] [--cells n] study…
+//        [--freqs f1,f2,…] [--cells n] [--plot-format png|svg|both] study…
 // studies: speed vortex dw demag freq threshold jsweep convergence stepcheck all
 // --freqs replaces the frequency grid of freq (Hz); --cells the base N of convergence (N, 2N, N/2 and h/2 at N).
 var outDir = Path.Combine("out", "amm-studies");
@@ -20,12 +20,13 @@ for (int i = 0; i < args.Length; i++)
         case "--periods": periods = int.Parse(args[++i]); break;
         case "--freqs": freqs = args[++i].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(); break;
         case "--cells": cells = int.Parse(args[++i]); break;
+        case "--plot-format": Charts.Format = CircuitSim.Output.PlotFormats.Parse(args[++i]); break;
         default: studies.Add(args[i].ToLowerInvariant()); break;
     }
 }
 if (studies.Count == 0)
 {
-    Console.WriteLine("usage: AmmStudies [--out dir] [--demag local|full] [--periods n] [--freqs f1,f2,…] [--cells n] speed|vortex|dw|demag|freq|threshold|jsweep|convergence|stepcheck|all …");
+    Console.WriteLine("usage: AmmStudies [--out dir] [--demag local|full] [--periods n] [--freqs f1,f2,…] [--cells n] [--plot-format png|svg|both] speed|vortex|dw|demag|freq|threshold|jsweep|convergence|stepcheck|all …");
     return 2;
 }
 if (studies.Contains("all")) studies = new() { "speed", "vortex", "dw", "convergence", "demag", "freq", "threshold", "jsweep" };

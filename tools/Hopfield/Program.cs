@@ -27,6 +27,7 @@ if (options.ContainsKey("help"))
           --cells N          grid override (N×N cells) for the scaling study
           --amr A            AMR ratio override
           --threshold X      current-refresh threshold override (RMS |Δm|)
+          --plot-format F    chart files: png (default), svg or both
         """);
     return 0;
 }
@@ -44,6 +45,7 @@ var settings = new TrainingSettings
 };
 int starts = options.TryGetValue("starts", out var st) ? (int)Number(st) : 1000;
 ulong recallSeed = options.TryGetValue("seed", out var sd) ? (ulong)Number(sd) : 1;
+var plotFormat = PlotFormats.Parse(options.GetValueOrDefault("plot-format", "png"));
 
 if (!File.Exists(netlistPath))
 {
@@ -61,7 +63,7 @@ foreach (var pattern in patterns)
     Directory.CreateDirectory(dir);
     Console.WriteLine($"== training {name} ...");
     var r = TrainingRun.Run(netlist, pattern, settings);
-    var report = Report.Write(r, dir, starts, recallSeed);
+    var report = Report.Write(r, dir, starts, recallSeed, plotFormat);
     Console.Write(report);
     summary.Append(report).AppendLine();
 }

@@ -214,9 +214,10 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             var j = new double[2 * _dynamics.Grid.CellCount];
             _dynamics.CurrentDensity(Committed.State, _voltages, j);
             string dir = _device.SnapshotDirectory ?? ".";
-            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.svg"));
-            FilmSnapshotSvg.Save(file, _dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
-                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns"));
+            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.png"));
+            Directory.CreateDirectory(dir);
+            FilmSnapshot.Chart(_dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
+                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns")).SaveAs(file);
         }
     }
 

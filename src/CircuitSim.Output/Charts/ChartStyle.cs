@@ -1,0 +1,125 @@
+using ScottPlot;
+
+namespace CircuitSim.Output;
+
+/// <summary>
+/// The look every chart shares: the embedded font, text sizes, a white figure with a dark frame, light grey major
+/// and fainter minor grid lines, and the trace palette.
+/// </summary>
+public static class ChartStyle
+{
+    public const float TitleSize = 15;
+    public const float AxisTitleSize = 13;
+    public const float TickLabelSize = 11.5f;
+    public const float LegendSize = 11.5f;
+    public const float NoteSize = 11;
+
+    public static readonly Color Text = Color.FromHex("#222222");
+    public static readonly Color Frame = Color.FromHex("#444444");
+    public static readonly Color MajorGrid = Color.FromHex("#d8d8d8");
+    public static readonly Color MinorGrid = Color.FromHex("#efefef");
+    public static readonly Color Muted = Color.FromHex("#888888");
+
+    /// <summary>A new plot with the shared look (the font is registered first).</summary>
+    public static Plot NewPlot()
+    {
+        ChartFonts.Ensure();
+        var plot = new Plot();
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+        plot.Font.Set(ChartFonts.Family);
+        plot.Axes.Title.Label.FontName = ChartFonts.Family;
+        plot.Axes.Title.Label.FontSize = TitleSize;
+        plot.Axes.Title.Label.Bold = false;
+        plot.Axes.Title.Label.ForeColor = Text;
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.Label.FontName = ChartFonts.Family;
+            axis.Label.FontSize = AxisTitleSize;
+            axis.Label.Bold = false;
+            axis.Label.ForeColor = Text;
+            axis.TickLabelStyle.FontName = ChartFonts.Family;
+            axis.TickLabelStyle.FontSize = TickLabelSize;
+            axis.TickLabelStyle.ForeColor = Text;
+            axis.FrameLineStyle.Color = Frame;
+            axis.MajorTickStyle.Color = Frame;
+            axis.MinorTickStyle.Color = Frame;
+        }
+        plot.Grid.MajorLineColor = MajorGrid;
+        plot.Grid.MinorLineColor = MinorGrid;
+        plot.Grid.MinorLineWidth = 1;
+        plot.Legend.FontName = ChartFonts.Family;
+        plot.Legend.FontSize = LegendSize;
+        plot.Legend.FontColor = Text;
+        plot.Legend.SetBestFontOnEachRender = false;
+        plot.Legend.OutlineColor = Color.FromHex("#cccccc");
+        plot.Legend.ShadowColor = Colors.Transparent;
+        plot.Legend.IsVisible = false; // ScottPlot shows a legend inside the data area unless told not to
+        return plot;
+    }
+
+    /// <summary>The legend, outside the data area on the right.</summary>
+    public static void ShowLegend(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontName = ChartFonts.Family;
+        plot.Legend.FontSize = LegendSize;
+        plot.Legend.FontColor = Text;
+        plot.Legend.SetBestFontOnEachRender = false;
+    }
+
+    /// <summary>
+    /// The title, shrunk (down to 11 px) to fit a chart <paramref name="width"/> px wide, then cut with an ellipsis.
+    /// </summary>
+    public static void SetTitle(Plot plot, string? title, int width)
+    {
+        if (string.IsNullOrEmpty(title)) return;
+        float size = TitleSize;
+        double room = width - 24;
+        using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(false), size);
+        while (size > 11 && font.MeasureText(title) > room) font.Size = size -= 0.5f;
+        if (font.MeasureText(title) > room)
+        {
+            while (title.Length > 1 && font.MeasureText(title + "…") > room) title = title[..^1];
+            title += "…";
+        }
+        plot.Title(title, size);
+        plot.Axes.Title.Label.FontName = ChartFonts.Family;
+        plot.Axes.Title.Label.Bold = false;
+        plot.Axes.Title.Label.ForeColor = Text;
+    }
+
+    /// <summary>Text drawn in data coordinates (labels, notes) in the shared font.</summary>
+    public static ScottPlot.Plottables.Text AddText(Plot plot, string text, double x, double y, float size, Alignment alignment, Color? color = null)
+    {
+        var t = plot.Add.Text(text, x, y);
+        t.LabelFontName = ChartFonts.Family;
+        t.LabelFontSize = size;
+        t.LabelFontColor = color ?? Text;
+        t.LabelAlignment = alignment;
+        return t;
+    }
+}
+
+/// <summary>Distinct, colour-blind-friendly trace colours (Okabe–Ito based, then a few extras).</summary>
+public static class Palette
+{
+    public static IReadOnlyList<string> Colors { get; } =
+    [
+        "#0072B2", // blue
+        "#D55E00", // vermillion
+        "#009E73", // bluish green
+        "#CC79A7", // reddish purple
+        "#E69F00", // orange
+        "#56B4E9", // sky blue
+        "#000000", // black
+        "#8C564B", // brown
+        "#7F7F7F", // grey
+        "#B8A000", // dark yellow
+    ];
+
+    public static string Get(int index) => Colors[((index % Colors.Count) + Colors.Count) % Colors.Count];
+
+    /// <summary>The colour of a hex string (<c>#rrggbb</c>).</summary>
+    public static Color Parse(string hex) => Color.FromHex(hex);
+}
