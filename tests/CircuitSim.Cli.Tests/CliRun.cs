@@ -27,12 +27,12 @@ internal sealed class CliRun : IDisposable
     }
 
     public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false,
-        int jobs = 1, string? outputFolder = null) =>
+        int jobs = 1, string? outputFolder = null, string plotFormat = "png") =>
         RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), outputFolder ?? OutputFolder, format, plot, quiet, ascii: false,
-            Console(_out), Console(_err), stats, jobs);
+            Console(_out), Console(_err), stats, jobs, CircuitSim.Output.PlotFormats.Parse(plotFormat));
 
-    public int Plot(string input, string[] vectors, string? xy, string output) =>
-        PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_err));
+    public int Plot(string input, string[] vectors, string? xy, string? output, string plotFormat = "png") =>
+        PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_err), CircuitSim.Output.PlotFormats.Parse(plotFormat));
 
     public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
 

@@ -1,6 +1,6 @@
 namespace CircuitSim.Cli.Tests;
 
-/// <summary><c>circuitsim plot</c>: an SVG from a raw or CSV file, or a clear error.</summary>
+/// <summary><c>circuitsim plot</c>: a PNG or SVG chart from a raw or CSV file, or a clear error.</summary>
 public sealed class PlotCommandTests : IDisposable
 {
     private readonly CliRun _cli = new();
@@ -14,26 +14,33 @@ public sealed class PlotCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public void Plotting_a_raw_file_writes_an_svg()
+    public void Plotting_a_raw_file_to_an_svg_path_writes_an_svg()
     {
         var svg = Path.Combine(_cli.Folder, "rc.svg");
 
         var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, svg);
 
         Assert.Equal(ExitCodes.Success, code);
-        Assert.StartsWith("<svg", File.ReadAllText(svg).TrimStart().Split('\n').First(l => l.StartsWith("<svg")));
+        ChartFiles.AssertSvg(svg);
     }
 
     [Fact]
-    public void An_xy_plot_of_a_csv_names_both_axes()
+    public void An_xy_plot_of_a_csv_writes_a_png()
     {
-        var svg = Path.Combine(_cli.Folder, "xy.svg");
+        var png = Path.Combine(_cli.Folder, "xy.png");
 
-        _cli.Plot(_cli.Output("rc.tran.csv"), Array.Empty<string>(), "v(in),v(out)", svg);
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.tran.csv"), Array.Empty<string>(), "v(in),v(out)", png));
 
-        var text = File.ReadAllText(svg);
-        Assert.Contains(">v(in) (V)<", text);
-        Assert.Contains(">v(out) (V)<", text);
+        ChartFiles.AssertPng(png);
+    }
+
+    [Fact]
+    public void Without_an_output_the_chart_goes_next_to_the_input_in_every_format_asked_for()
+    {
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, null, "both"));
+
+        ChartFiles.AssertPng(_cli.Output("rc.png"));
+        ChartFiles.AssertSvg(_cli.Output("rc.svg"));
     }
 
     [Fact]

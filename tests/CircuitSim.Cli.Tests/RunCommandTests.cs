@@ -80,15 +80,27 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Plot_lines_choose_the_svg_charts()
+    public void Plot_lines_each_write_a_chart()
     {
         _cli.Write("rc.cir", RcStep.Replace(".end", ".plot tran v(out)\n.plot tran i(v1) vs v(out)\n.end"));
 
         _cli.Run("rc.cir", plot: true);
 
-        Assert.Contains(">v(out) (V)<", File.ReadAllText(_cli.Output("rc.tran.svg")));
-        Assert.Contains(">v(out) (V)<", File.ReadAllText(_cli.Output("rc.tran.plot2.svg")));
-        Assert.Contains(">i(v1) (A)<", File.ReadAllText(_cli.Output("rc.tran.plot2.svg")));
+        ChartFiles.AssertPng(_cli.Output("rc.tran.png"));
+        ChartFiles.AssertPng(_cli.Output("rc.tran.plot2.png"));
+        Assert.False(File.Exists(_cli.Output("rc.tran.svg")));
+    }
+
+    [Fact]
+    public void Plot_format_both_writes_png_and_svg()
+    {
+        _cli.Write("rc.cir", RcStep);
+
+        _cli.Run("rc.cir", plot: true, plotFormat: "both");
+
+        ChartFiles.AssertPng(_cli.Output("rc.tran.png"));
+        ChartFiles.AssertSvg(_cli.Output("rc.tran.svg"));
+        Assert.Contains(_cli.Output("rc.tran.svg"), _cli.Stdout);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace CircuitSim.Output;
 /// </summary>
 public static class ChartStyle
 {
-    public const float TitleSize = 15;
+    public const float TitleSize = 14;
     public const float AxisTitleSize = 13;
     public const float TickLabelSize = 11.5f;
     public const float LegendSize = 11.5f;
@@ -30,7 +30,7 @@ public static class ChartStyle
         plot.Font.Set(ChartFonts.Family);
         plot.Axes.Title.Label.FontName = ChartFonts.Family;
         plot.Axes.Title.Label.FontSize = TitleSize;
-        plot.Axes.Title.Label.Bold = false;
+        plot.Axes.Title.Label.Bold = true;
         plot.Axes.Title.Label.ForeColor = Text;
         foreach (var axis in plot.Axes.GetAxes())
         {
@@ -62,6 +62,7 @@ public static class ChartStyle
     public static void ShowLegend(Plot plot)
     {
         plot.ShowLegend(Edge.Right);
+        plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.FontName = ChartFonts.Family;
         plot.Legend.FontSize = LegendSize;
         plot.Legend.FontColor = Text;
@@ -76,7 +77,7 @@ public static class ChartStyle
         if (string.IsNullOrEmpty(title)) return;
         float size = TitleSize;
         double room = width - 24;
-        using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(false), size);
+        using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(bold: true), size);
         while (size > 11 && font.MeasureText(title) > room) font.Size = size -= 0.5f;
         if (font.MeasureText(title) > room)
         {
@@ -85,7 +86,7 @@ public static class ChartStyle
         }
         plot.Title(title, size);
         plot.Axes.Title.Label.FontName = ChartFonts.Family;
-        plot.Axes.Title.Label.Bold = false;
+        plot.Axes.Title.Label.Bold = true;
         plot.Axes.Title.Label.ForeColor = Text;
     }
 
