@@ -108,7 +108,7 @@ public sealed class BarChart : Chart
             zero.LegendText = "";
         }
         if (ShowLegend && Series.Count > 1 && Series.Exists(s => !string.IsNullOrEmpty(s.Label))) ChartStyle.ShowLegend(plot);
-        ChartStyle.SetTitle(plot, Title, Width);
+        ChartStyle.SetTitle(plot, Title, Width, Height);
         return plot;
     }
 

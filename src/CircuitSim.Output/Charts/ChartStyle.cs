@@ -27,7 +27,6 @@ public static class ChartStyle
         var plot = new Plot();
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
-        plot.Font.Set(ChartFonts.Family);
         plot.Axes.Title.Label.FontName = ChartFonts.Family;
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = true;
@@ -61,8 +60,8 @@ public static class ChartStyle
     /// <summary>The legend, outside the data area on the right.</summary>
     public static void ShowLegend(Plot plot)
     {
-        plot.ShowLegend(Edge.Right);
-        plot.Legend.Alignment = Alignment.UpperLeft;
+        var panel = plot.ShowLegend(Edge.Right);
+        panel.Alignment = Alignment.UpperCenter;
         plot.Legend.FontName = ChartFonts.Family;
         plot.Legend.FontSize = LegendSize;
         plot.Legend.FontColor = Text;
@@ -70,14 +69,23 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// The title, shrunk (down to 11 px) to fit a chart <paramref name="width"/> px wide, then cut with an ellipsis.
+    /// The title (bold), centred over the data area as ScottPlot places it, shrunk (down to 11 px) to fit there and
+    /// the narrower margin on each side, then cut with an ellipsis. Call it last: a long title is fitted by laying
+    /// the plot out once at its size.
     /// </summary>
-    public static void SetTitle(Plot plot, string? title, int width)
+    public static void SetTitle(Plot plot, string? title, int width, int height)
     {
         if (string.IsNullOrEmpty(title)) return;
         float size = TitleSize;
-        double room = width - 24;
         using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(bold: true), size);
+        double room = width - 24;
+        if (font.MeasureText(title) > width / 2.0) // may not fit around the data area's centre
+        {
+            plot.Title(title, size); // the title's height takes part in the layout
+            plot.RenderInMemory(width, height);
+            var data = plot.LastRender.DataRect;
+            room = data.Width + 2 * Math.Min(data.Left, width - data.Right) - 12;
+        }
         while (size > 11 && font.MeasureText(title) > room) font.Size = size -= 0.5f;
         if (font.MeasureText(title) > room)
         {

@@ -26,9 +26,10 @@ public sealed class LineChart : Chart
     /// <summary>Padding of the y ranges.</summary>
     public double YPadding { get; set; } = 0.05;
 
-    /// <summary>Traces with more points than this and an ascending x are drawn as a signal (per-pixel min/max), which
-    /// keeps long transients fast to draw and their SVG small.</summary>
-    internal const int SignalThreshold = 2000;
+    /// <summary>Traces with more points than this many per layout pixel of width, and an ascending x, are drawn as a
+    /// signal (per-pixel-column min/max), which keeps long transients fast to draw and their SVG small; sparser traces
+    /// are drawn point to point (a signal's vertical strokes would show as steps).</summary>
+    internal const int SignalPointsPerPixel = 8;
 
     /// <summary>Adds a trace and returns it (for further styling).</summary>
     public PlotSeries Add(string label, double[] x, double[] y, bool secondaryAxis = false)
@@ -68,7 +69,7 @@ public sealed class LineChart : Chart
             ChartStyle.AddText(plot, "no data", (x0 + x1) / 2, (y0 + y1) / 2, 14, Alignment.MiddleCenter, ChartStyle.Muted);
         }
         if (ShowLegend && Series.Exists(s => !string.IsNullOrEmpty(s.Label))) ChartStyle.ShowLegend(plot);
-        ChartStyle.SetTitle(plot, Title, Width);
+        ChartStyle.SetTitle(plot, Title, Width, Height);
         return plot;
     }
 
@@ -79,7 +80,7 @@ public sealed class LineChart : Chart
         foreach (var (xs, ys) in Runs(s, XAxis, ySpec))
         {
             any = true;
-            bool signal = xs.Length > SignalThreshold && Ascending(xs) && !s.ShowMarkers;
+            bool signal = xs.Length > SignalPointsPerPixel * Width && Ascending(xs) && !s.ShowMarkers;
             IHasLegendText p;
             if (signal)
             {
