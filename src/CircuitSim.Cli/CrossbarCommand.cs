@@ -134,7 +134,7 @@ public static class CrossbarCommand
                 || t.StartsWith("--output:", StringComparison.Ordinal)) continue;
             options.Add(t);
         }
-        yield return "Error against the ideal G*V (report out/" + baseName + ".vmm.md, chart out/" + baseName + ".vmm.svg):";
+        yield return "Error against the ideal G*V (report out/" + baseName + ".vmm.md, chart out/" + baseName + ".vmm.png):";
         yield return "       circuitsim crossbar analyze " + string.Join(' ', options.Select(Quote)) + " -o out --name " + Quote(baseName);
         if (design.IsTransient) yield break;
         var v = design.ReadVoltages;

@@ -9,7 +9,7 @@ namespace CircuitSim.Cli;
 /// <summary>Which files a run writes.</summary>
 public sealed record OutputRequest(string Directory, string BaseName, bool Raw, bool Csv, bool AsciiRaw, bool Plot)
 {
-    /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's SVG shows its first vectors against the scale.</summary>
+    /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's chart shows its first vectors against the scale.</summary>
     public IReadOnlyList<PlotRequest> Charts { get; init; } = Array.Empty<PlotRequest>();
 
     /// <summary>The chart files: PNG, SVG or both.</summary>

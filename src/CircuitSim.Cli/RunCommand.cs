@@ -20,7 +20,7 @@ public static class ExitCodes
     public const int BadInput = 2;
 }
 
-/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
+/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/charts (PNG/SVG), print a summary.</summary>
 public static class RunCommand
 {
     public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1,

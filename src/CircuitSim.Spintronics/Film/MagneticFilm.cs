@@ -34,7 +34,7 @@ public sealed class MagneticFilm : Component
     [Parameter("texture")] public string? TextureFile { get; set; }
     /// <summary>Texture file written at the end of a transient (the trained film, reusable with texture=).</summary>
     [Parameter("save")] public string? SaveFile { get; set; }
-    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which an SVG snapshot is written.</summary>
+    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which a PNG snapshot (m_z map, in-plane arrows, current density, electrodes) is written.</summary>
     [Parameter("snapshots")] public string? Snapshots { get; set; }
     /// <summary>Directory of the snapshots (default: the working directory).</summary>
     [Parameter("snapdir")] public string? SnapshotDirectory { get; set; }
