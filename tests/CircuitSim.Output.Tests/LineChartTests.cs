@@ -95,6 +95,27 @@ public class LineChartTests
     }
 
     [Fact]
+    public void TwoKindsOtherThanVoltage_TheSecondKindGoesToTheRightAxis()
+    {
+        // a domain wall's position (metres, a plain number here) and its drive current: on one axis the
+        // micrometre-sized position would be a flat line at zero next to milliamps
+        var set = new WaveformSet("wall", PlotNames.Transient,
+        [
+            new WaveformVector("time", VectorKind.Time, Range(11, 1e-6)),
+            new WaveformVector("@d1[q]", VectorKind.Other, Range(11, 0.1e-6)),
+            new WaveformVector("i(i1)", VectorKind.Current, Range(11, 0.6e-3)),
+        ]);
+        using var plot = Rendered(WaveformPlots.TimeSeries(set));
+        var position = Assert.Single(Traces(plot), t => t.LegendText == "@d1[q]");
+        var current = Assert.Single(Traces(plot), t => t.LegendText == "i(i1) (right)");
+        Assert.Same(plot.Axes.Left, ((ScottPlot.Plottables.Scatter)position).Axes.YAxis);
+        Assert.Same(plot.Axes.Right, ((ScottPlot.Plottables.Scatter)current).Axes.YAxis);
+        Assert.Equal("@d1[q]", plot.Axes.Left.Label.Text);
+        Assert.Equal("i(i1) (A)", plot.Axes.Right.Label.Text);
+        Assert.All(MajorLabels(plot.Axes.Right), l => Assert.EndsWith(" mA", l));
+    }
+
+    [Fact]
     public void XYPlot_HysteresisLoop_HasMicroampAndVoltAxesPaddedByFivePercent()
     {
         int n = 400;
@@ -142,14 +163,28 @@ public class LineChartTests
     }
 
     [Fact]
-    public void ALongTitle_IsShrunkAndCutToTheChartWidth()
+    public void ATitleTooLongForTwoLines_IsShrunkAndItsSecondLineCut()
     {
         var chart = Chart(Range(2, 1), ("a", [0.0, 1]));
-        chart.Title = string.Concat(Enumerable.Repeat("a very long title ", 12));
+        chart.Title = string.Concat(Enumerable.Repeat("a very long title ", 30)); // 540 characters
         using var plot = chart.Build();
         var title = plot.Axes.Title.Label;
         Assert.True(title.FontSize < ChartStyle.TitleSize, $"title drawn at {title.FontSize} px");
+        Assert.Equal(2, title.Text.Split('\n').Length);
         Assert.EndsWith("…", title.Text);
+    }
+
+    [Fact]
+    public void ATitleTooWideForOneLine_IsBrokenIntoTwoLinesKeepingEveryWord()
+    {
+        var chart = Chart(Range(2, 1), ("a", [0.0, 1]));
+        chart.Title = "DW-MTJ synapse row: CMOS pulse generators step three domain-wall synapses through their resistance levels and back";
+        using var plot = chart.Build();
+        var title = plot.Axes.Title.Label;
+        var lines = title.Text.Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(chart.Title, string.Join(' ', lines));
+        Assert.True(title.FontSize >= 11, $"title drawn at {title.FontSize} px");
     }
 
     [Fact]

@@ -69,33 +69,67 @@ public static class ChartStyle
     }
 
     /// <summary>
-    /// The title (bold), centred over the data area as ScottPlot places it, shrunk (down to 11 px) to fit there and
-    /// the narrower margin on each side, then cut with an ellipsis. Call it last: a long title is fitted by laying
-    /// the plot out once at its size.
+    /// The title (bold), centred over the data area as ScottPlot places it. A title wider than the room there (the
+    /// data area and the narrower margin on each side) is shrunk down to 12 px; if it still does not fit, it is broken
+    /// into two lines at the space nearest its middle and shrunk (down to 11 px) until both fit; a title too long even
+    /// for that fills the first line and has its second cut with an ellipsis. Call it last: a long title is fitted by laying the plot out once at its size.
     /// </summary>
     public static void SetTitle(Plot plot, string? title, int width, int height)
     {
         if (string.IsNullOrEmpty(title)) return;
-        float size = TitleSize;
-        using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(bold: true), size);
+        using var font = new SkiaSharp.SKFont(ChartFonts.Typeface(bold: true), TitleSize);
         double room = width - 24;
         if (font.MeasureText(title) > width / 2.0) // may not fit around the data area's centre
         {
-            plot.Title(title, size); // the title's height takes part in the layout
+            plot.Title(title, TitleSize); // the title's height takes part in the layout
             plot.RenderInMemory(width, height);
             var data = plot.LastRender.DataRect;
             room = data.Width + 2 * Math.Min(data.Left, width - data.Right) - 12;
         }
-        while (size > 11 && font.MeasureText(title) > room) font.Size = size -= 0.5f;
-        if (font.MeasureText(title) > room)
-        {
-            while (title.Length > 1 && font.MeasureText(title + "…") > room) title = title[..^1];
-            title += "…";
-        }
-        plot.Title(title, size);
+        var (text, size) = FitTitle(title, font, room);
+        plot.Title(text, size);
         plot.Axes.Title.Label.FontName = ChartFonts.Family;
         plot.Axes.Title.Label.Bold = true;
         plot.Axes.Title.Label.ForeColor = Text;
+    }
+
+    /// <summary>The title's text (one or two lines) and font size for <paramref name="room"/> pixels of width.</summary>
+    internal static (string Text, float Size) FitTitle(string title, SkiaSharp.SKFont font, double room)
+    {
+        float size = TitleSize;
+        double Widest(IEnumerable<string> lines) => lines.Max(l => (double)font.MeasureText(l));
+        font.Size = size;
+        while (size > 12 && font.MeasureText(title) > room) font.Size = size -= 0.5f;
+        if (font.MeasureText(title) <= room) return (title, size);
+
+        string[] lines = SplitNearMiddle(title);
+        font.Size = size = TitleSize;
+        while (size > 11 && Widest(lines) > room) font.Size = size -= 0.5f;
+        if (font.MeasureText(lines[0]) > room) lines = FillFirstLine(title, font, room); // far too long: fill, then cut
+        string last = lines[^1];
+        if (font.MeasureText(last) > room)
+        {
+            while (last.Length > 1 && font.MeasureText(last + "…") > room) last = last[..^1];
+            lines[^1] = last.TrimEnd() + "…";
+        }
+        return (string.Join('\n', lines), size);
+    }
+
+    /// <summary>As many words as fit on the first line, the rest on the second (the title alone if no word fits).</summary>
+    private static string[] FillFirstLine(string title, SkiaSharp.SKFont font, double room)
+    {
+        int end = -1;
+        for (int i = title.IndexOf(' '); i > 0 && font.MeasureText(title[..i]) <= room; i = title.IndexOf(' ', i + 1)) end = i;
+        return end <= 0 ? [title] : [title[..end].TrimEnd(), title[(end + 1)..].TrimStart()];
+    }
+
+    /// <summary>Two lines broken at the space nearest the middle, or the title alone when it has no space.</summary>
+    private static string[] SplitNearMiddle(string title)
+    {
+        int middle = title.Length / 2, best = -1;
+        for (int i = 0; i < title.Length; i++)
+            if (title[i] == ' ' && (best < 0 || Math.Abs(i - middle) < Math.Abs(best - middle))) best = i;
+        return best <= 0 ? [title] : [title[..best].TrimEnd(), title[(best + 1)..].TrimStart()];
     }
 
     /// <summary>Text drawn in data coordinates (labels, notes) in the shared font.</summary>
