@@ -6,7 +6,8 @@ namespace CircuitSim.Cli;
 /// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] [-o out.png|out.svg] [--plot-format png|svg|both]</c>.</summary>
 public static class PlotCommand
 {
-    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors, PlotFormat format = PlotFormat.Png)
+    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole console, IAnsiConsole errors,
+        PlotFormat format = PlotFormat.Png)
     {
         if (!input.Exists)
         {
@@ -56,13 +57,21 @@ public static class PlotCommand
         }
         if (title is not null) chart.Title = title;
         IReadOnlyList<string> written;
-        if (output is not null)
+        try
         {
-            chart.SaveAs(output);
-            written = [output];
+            if (output is not null)
+            {
+                chart.SaveAs(output);
+                written = [output];
+            }
+            else written = chart.Save(Path.ChangeExtension(input.FullName, null), format);
         }
-        else written = chart.Save(Path.ChangeExtension(input.FullName, null), format);
-        foreach (var path in written) AnsiConsole.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.MarkupLine($"[red]cannot write the chart: {Markup.Escape(e.Message)}[/]");
+            return ExitCodes.BadInput;
+        }
+        foreach (var path in written) console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         return ExitCodes.Success;
     }
 }

@@ -41,7 +41,7 @@ var titleOption = new Option<string?>("--title") { Description = "Plot title." }
 var indexOption = new Option<int>("--plot-index") { Description = "Which plot of a raw file with several (1-based).", DefaultValueFactory = _ => 1 };
 var plot = new Command("plot", "Draw waveforms from a raw or CSV file as a PNG or SVG chart.") { inputArgument, vectorsArgument, xyOption, svgOption, plotFileFormatOption, titleOption, indexOption };
 plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, parse.GetValue(vectorsArgument) ?? Array.Empty<string>(),
-    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr,
+    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stdout, stderr,
     PlotFormats.Parse(parse.GetValue(plotFileFormatOption)!)));
 
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };

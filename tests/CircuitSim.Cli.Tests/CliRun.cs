@@ -32,7 +32,7 @@ internal sealed class CliRun : IDisposable
             Console(_out), Console(_err), stats, jobs, CircuitSim.Output.PlotFormats.Parse(plotFormat));
 
     public int Plot(string input, string[] vectors, string? xy, string? output, string plotFormat = "png") =>
-        PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_err), CircuitSim.Output.PlotFormats.Parse(plotFormat));
+        PlotCommand.Execute(new FileInfo(input), vectors, xy, output, title: null, plotIndex: 1, Console(_out), Console(_err), CircuitSim.Output.PlotFormats.Parse(plotFormat));
 
     public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
 

@@ -52,4 +52,24 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("no vector 'v(nowhere)'", _cli.Stderr);
         Assert.Contains("v(out)", _cli.Stderr);
     }
+
+    [Fact]
+    public void The_files_written_are_listed_on_the_injected_console()
+    {
+        var png = Path.Combine(_cli.Folder, "listed.png");
+
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, png));
+
+        Assert.Contains("wrote " + png, _cli.Stdout);
+    }
+
+    [Fact]
+    public void An_output_in_a_missing_folder_exits_2_with_a_message()
+    {
+        var png = Path.Combine(_cli.Folder, "no-such-folder", "x.png");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, png));
+
+        Assert.Contains("cannot write the chart", _cli.Stderr);
+    }
 }
