@@ -21,7 +21,7 @@ internal sealed class MapPanel(MapGrid grid, double x0, double y0, double width,
     /// <summary>Cells per arrow along each side: about twenty arrows across the longer side.</summary>
     private int Stride => Math.Max(1, (int)Math.Round(Math.Max(grid.Nx, grid.Ny) / 20.0));
 
-    /// <summary>Per-cell values (NaN cells get the grey of <see cref="Heatmap.NaNCellColor"/>) over the panel.</summary>
+    /// <summary>Per-cell values (NaN cells, outside the magnet, are drawn in the heatmap's NaN colour) over the panel.</summary>
     public ScottPlot.Plottables.Heatmap AddHeatmap(Plot plot, Func<int, double> value, IColormap colormap, double min, double max)
     {
         var intensities = new double[grid.Ny, grid.Nx];
