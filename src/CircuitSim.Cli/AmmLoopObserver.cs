@@ -105,8 +105,8 @@ internal sealed partial class AmmLoopObserver : IRunObserver
             }
             var stem = $"{_request.BaseName}.{FileStem.Safe(c.Device)}{FileStem.StepSuffix(_plot.StepLabel)}";
             var title = $"{_plot.Title}: {c.Device}{(_plot.StepLabel is null ? "" : $" ({_plot.StepLabel})")}";
-            Save(LoopChart(loop, title), stem + ".loop.svg");
-            if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous.svg");
+            Save(LoopChart(loop, title), stem + ".loop");
+            if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous");
             _summaries.Add(new AmmLoopSummary(c.Device, _plot.StepLabel, StepValue(_plot.StepLabel), loop.Frequency, loop.DeltaVAmplitude,
                 loop.ResistanceSwing, loop.MeanResistance, loop.CurrentVoltageArea, loop.RateArea, loop.PinchRatio, loop.IsSteady,
                 loop.SteadyFromPeriod, loop.Periods));
@@ -119,7 +119,7 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         foreach (var group in _summaries.GroupBy(s => s.Device))
         {
             var sweep = new AmmSweepOutput(group.Key, group);
-            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}"));
+            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}", _request.PlotFormat));
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
@@ -144,12 +144,8 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         return chart;
     }
 
-    private void Save(LineChart chart, string file)
-    {
-        var path = Path.Combine(_request.Directory, file);
-        chart.Save(path);
-        FilesWritten.Add(path);
-    }
+    private void Save(LineChart chart, string fileStem) =>
+        FilesWritten.AddRange(chart.Save(Path.Combine(_request.Directory, fileStem), _request.PlotFormat));
 
     private static double? StepValue(string? label) =>
         label is not null && label.Split('=') is [_, var v] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;

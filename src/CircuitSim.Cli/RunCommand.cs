@@ -20,10 +20,11 @@ public static class ExitCodes
     public const int BadInput = 2;
 }
 
-/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
+/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/charts (PNG/SVG), print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1)
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1,
+        PlotFormat plotFormat = PlotFormat.Png)
     {
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
@@ -41,7 +42,7 @@ public static class RunCommand
         foreach (var w in netlist.Warnings) Report(errors, w);
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
-            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
+            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots, PlotFormat = plotFormat };
         var runner = new NetlistRunner(netlist) { Parallelism = jobs, OutputDirectory = outputDirectory };
         // .print tables, .four results and .control output; held back while a progress bar is drawn
         var live = quiet || !console.Profile.Capabilities.Interactive;

@@ -34,7 +34,7 @@ public sealed class MagneticFilm : Component
     [Parameter("texture")] public string? TextureFile { get; set; }
     /// <summary>Texture file written at the end of a transient (the trained film, reusable with texture=).</summary>
     [Parameter("save")] public string? SaveFile { get; set; }
-    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which an SVG snapshot is written.</summary>
+    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which a PNG snapshot (m_z map, in-plane arrows, current density, electrodes) is written.</summary>
     [Parameter("snapshots")] public string? Snapshots { get; set; }
     /// <summary>Directory of the snapshots (default: the working directory).</summary>
     [Parameter("snapdir")] public string? SnapshotDirectory { get; set; }
@@ -214,9 +214,10 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             var j = new double[2 * _dynamics.Grid.CellCount];
             _dynamics.CurrentDensity(Committed.State, _voltages, j);
             string dir = _device.SnapshotDirectory ?? ".";
-            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.svg"));
-            FilmSnapshotSvg.Save(file, _dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
-                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns"));
+            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.png"));
+            Directory.CreateDirectory(dir);
+            FilmSnapshot.Chart(_dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
+                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns")).SaveAs(file);
         }
     }
 

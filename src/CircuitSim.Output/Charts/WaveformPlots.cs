@@ -14,9 +14,9 @@ public enum ComplexPart
 public static class WaveformPlots
 {
     /// <summary>
-    /// Vectors against the scale (time, sweep). No names: every vector but the scale. When voltages
-    /// and currents are mixed, currents go to a secondary axis on the right. Complex vectors are
-    /// drawn as magnitude.
+    /// Vectors against the scale (time, sweep). No names: every vector but the scale. When two kinds of
+    /// quantity are mixed, the second goes to a secondary axis on the right (with voltages and currents,
+    /// the currents). Complex vectors are drawn as magnitude.
     /// </summary>
     public static LineChart TimeSeries(WaveformSet plot, params string[] names)
     {
@@ -28,13 +28,15 @@ public static class WaveformPlots
         if (scale.Kind == VectorKind.Other) chart.XAxis.Title = scale.Name;
         var x = scale.RealPart();
 
+        // two kinds of quantity (a voltage and a current, a wall position and a current): one axis each, so that
+        // neither is flattened against the other's scale; a voltage takes the left axis, else the first vector's kind
         var kinds = vectors.Select(v => v.Kind).Distinct().ToList();
-        bool split = kinds.Count == 2 && kinds.Contains(VectorKind.Voltage) && kinds.Contains(VectorKind.Current);
-        var leftKind = split ? VectorKind.Voltage : kinds.Count == 1 ? kinds[0] : VectorKind.Other;
-        SetValueAxis(chart.YAxis, leftKind, vectors.Where(v => !split || v.Kind == VectorKind.Voltage).ToList());
-        if (split) SetValueAxis(chart.Y2Axis, VectorKind.Current, vectors.Where(v => v.Kind == VectorKind.Current).ToList());
+        bool split = kinds.Count == 2;
+        var leftKind = split ? (kinds.Contains(VectorKind.Voltage) ? VectorKind.Voltage : kinds[0]) : kinds.Count == 1 ? kinds[0] : VectorKind.Other;
+        SetValueAxis(chart.YAxis, leftKind, vectors.Where(v => !split || v.Kind == leftKind).ToList());
+        if (split) SetValueAxis(chart.Y2Axis, kinds.First(k => k != leftKind), vectors.Where(v => v.Kind != leftKind).ToList());
         foreach (var v in vectors)
-            chart.Add(v.Name, x, v.IsComplex ? v.Magnitude() : v.Real!, secondaryAxis: split && v.Kind == VectorKind.Current);
+            chart.Add(v.Name, x, v.IsComplex ? v.Magnitude() : v.Real!, secondaryAxis: split && v.Kind != leftKind);
         return chart;
     }
 

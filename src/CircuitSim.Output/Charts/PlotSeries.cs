@@ -44,23 +44,3 @@ public sealed class BarSeries
     public double[] Values { get; }
     public string? Color { get; set; }
 }
-
-/// <summary>Distinct, colour-blind-friendly trace colours (Okabe–Ito based, then a few extras).</summary>
-public static class Palette
-{
-    public static IReadOnlyList<string> Colors { get; } =
-    [
-        "#0072B2", // blue
-        "#D55E00", // vermillion
-        "#009E73", // bluish green
-        "#CC79A7", // reddish purple
-        "#E69F00", // orange
-        "#56B4E9", // sky blue
-        "#000000", // black
-        "#8C564B", // brown
-        "#7F7F7F", // grey
-        "#B8A000", // dark yellow
-    ];
-
-    public static string Get(int index) => Colors[((index % Colors.Count) + Colors.Count) % Colors.Count];
-}
