@@ -28,6 +28,7 @@ var suites = new (string Name, string[] Cases)[]
     ("scaling", ScalingSuite.CaseIds),
     ("scaling-large", ScalingSuite.LargeCaseIds),
     ("whole", WholeSuite.CaseIds),
+    ("split", SplitSuite.CaseIds),
 };
 if (options.List)
 {
@@ -96,6 +97,7 @@ using (ws)
                 case "cli": CliSuite.Run(ws, ngspice, cases, machine); break;
                 case "scaling" or "scaling-large": ScalingSuite.Run(ws, ngspice, cases, machine); break;
                 case "whole": WholeSuite.Run(ws, ngspice, cases, machine); break;
+                case "split": SplitSuite.Run(ws, cases, machine); break;
             }
         }
     }
