@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using CircuitSim.Core.Behaviors;
@@ -30,11 +29,12 @@ internal static class SplitSuite
         var o = ws.Options;
         var report = new Report(ws, "split", "where the time goes", machine,
             $"Suite `split`: each case read and simulated in-process {o.Reps} times after one warm-up run (JIT; the native " +
-            "executable runs the same code fully optimised from the start). Medians of each phase; `load`, `factor`, `solve` and " +
-            "`truncation` are the engine's own stopwatches, `other` the rest of the analysis (time-step control, accepting " +
-            "points, reading the probes).");
+            "executable runs the same code fully optimised from the start). Medians of each phase in CPU time of the measuring " +
+            "thread (a loaded machine does not inflate them); `load`, `factor`, `solve` and `truncation` are the shares of the " +
+            "analysis the engine's own stopwatches give (wall clock, so shares rather than seconds), `other` the rest of it " +
+            "(time-step control, accepting points, reading the probes).");
         var dir = ws.SubDir("split");
-        var table = new MarkdownTable("case", "read>", "setup>", "analysis>", "load>", "factor>", "solve>", "truncation>", "other>",
+        var table = new MarkdownTable("case", "read (CPU)>", "setup (CPU)>", "analysis (CPU)>", "load>", "factor>", "solve>", "truncation>", "other>",
             "Newton its>", "factorizations>", "device loads (bypassed)>");
         foreach (var c in Cases.Where(c => ids.Contains("split:" + c.Id)))
         {
@@ -44,13 +44,14 @@ internal static class SplitSuite
             var samples = Enumerable.Range(0, o.Reps).Select(_ => { Measurement.Settle(); return Sample(netlist); }).ToList();
             double M(Func<PhaseSample, double> f) => Stat.Median(samples.Select(f).ToList());
             var last = samples[^1].Stats;
-            table.Add(c.Id, Fmt.Time(M(s => s.Read)), Fmt.Time(M(s => s.Setup)), Fmt.Time(M(s => s.Stats.TotalSeconds)),
-                Fmt.Time(M(s => s.Stats.LoadSeconds)), Fmt.Time(M(s => s.Stats.FactorSeconds)), Fmt.Time(M(s => s.Stats.SolveSeconds)),
-                Fmt.Time(M(s => s.Stats.TruncationSeconds)),
-                Fmt.Time(M(s => s.Stats.TotalSeconds - s.Stats.LoadSeconds - s.Stats.FactorSeconds - s.Stats.SolveSeconds - s.Stats.TruncationSeconds)),
+            string Share(Func<SimulationStatistics, double> part) =>
+                $"{100 * M(s => part(s.Stats) / s.Stats.TotalSeconds):F0} %";
+            table.Add(c.Id, Fmt.Time(M(s => s.Read)), Fmt.Time(M(s => s.Setup)), Fmt.Time(M(s => s.Analysis)),
+                Share(s => s.LoadSeconds), Share(s => s.FactorSeconds), Share(s => s.SolveSeconds), Share(s => s.TruncationSeconds),
+                Share(s => s.TotalSeconds - s.LoadSeconds - s.FactorSeconds - s.SolveSeconds - s.TruncationSeconds),
                 last.NewtonIterations.ToString(CultureInfo.InvariantCulture), last.Factorizations.ToString(CultureInfo.InvariantCulture),
                 $"{last.DeviceLoads} ({last.DeviceBypasses})");
-            Measurement.Progress($"{c.Id}: read {Fmt.Time(M(s => s.Read))}, setup {Fmt.Time(M(s => s.Setup))}, analysis {Fmt.Time(M(s => s.Stats.TotalSeconds))}");
+            Measurement.Progress($"{c.Id}: read {Fmt.Time(M(s => s.Read))}, setup {Fmt.Time(M(s => s.Setup))}, analysis {Fmt.Time(M(s => s.Analysis))} (CPU)");
         }
         report.Add("Phases (median)", table);
         if (ids.Contains("split:mos1"))
@@ -61,7 +62,7 @@ internal static class SplitSuite
         report.Finish();
     }
 
-    private sealed record PhaseSample(double Read, double Setup, SimulationStatistics Stats);
+    private sealed record PhaseSample(double Read, double Setup, double Analysis, SimulationStatistics Stats);
 
     private static string? Generate(Workspace ws, string dir, string kind, int n)
     {
@@ -74,18 +75,18 @@ internal static class SplitSuite
 
     private static PhaseSample Sample(string path)
     {
-        var t0 = Stopwatch.GetTimestamp();
+        var t0 = CpuClock.ThreadSeconds();
         var netlist = new NetlistReader().ReadFile(path);
-        var t1 = Stopwatch.GetTimestamp();
+        var t1 = CpuClock.ThreadSeconds();
         var sim = new NetlistRunner(netlist).CreateSimulation(netlist.Circuit, netlist.Analyses[0]);
         sim.Setup();
         var probes = (netlist.Saves.Count > 0 ? netlist.Saves : sim.DefaultProbeNames()).Select(sim.CreateProbe).ToArray();
-        var t2 = Stopwatch.GetTimestamp();
+        var t2 = CpuClock.ThreadSeconds();
         var sink = 0.0;
         foreach (var _ in sim.Run())
             foreach (var p in probes) sink += p.Value;
         GC.KeepAlive(sink);
-        return new PhaseSample(Seconds(t1 - t0), Seconds(t2 - t1), sim.Statistics);
+        return new PhaseSample(t1 - t0, t2 - t1, CpuClock.ThreadSeconds() - t2, sim.Statistics);
     }
 
     /// <summary>
@@ -101,23 +102,25 @@ internal static class SplitSuite
         var loaders = (ILoadBehavior[])typeof(Simulation).GetProperty("Loaders", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(sim)!;
         var batches = loaders.Where(l => l.GetType().Name == "Mosfet1Batch").ToArray();
         var instances = batches.Sum(b => (int)b.GetType().GetProperty("Count")!.GetValue(b)!);
-        var table = new MarkdownTable("MOS1 load (inv_chain 500, 1000 instances)", "ns per instance (median)>", "[min–max]>");
+        var table = new MarkdownTable("MOS1 load (inv_chain 500, 1000 instances)", "ns per instance (median, thread CPU)>", "[min–max]>");
         foreach (var bypass in new[] { false, true })
         {
             sim.Options.Bypass = bypass;
-            sim.State.Iteration = 2; // an iteration that continues a solve: bypass allowed when on
+            // an iteration that continues a solve (bypass allowed when on) at the last accepted point
+            sim.State.Iteration = 2;
+            sim.State.Init = InitMode.Float;
             const int rounds = 2000;
             var ns = new List<double>();
             for (var r = 0; r < Math.Max(reps, 3); r++)
             {
                 Measurement.Settle();
-                var t0 = Stopwatch.GetTimestamp();
+                var t0 = CpuClock.ThreadSeconds();
                 for (var k = 0; k < rounds; k++)
                 {
                     sim.Mna.Clear();
                     foreach (var b in batches) b.Load();
                 }
-                ns.Add(Seconds(Stopwatch.GetTimestamp() - t0) * 1e9 / ((double)rounds * instances));
+                ns.Add((CpuClock.ThreadSeconds() - t0) * 1e9 / ((double)rounds * instances));
             }
             table.Add(bypass ? "bypass on, every instance held (re-stamp only)" : "bypass off (evaluate and stamp)",
                 Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
@@ -126,5 +129,4 @@ internal static class SplitSuite
         return table;
     }
 
-    private static double Seconds(long ticks) => ticks / (double)Stopwatch.Frequency;
 }
