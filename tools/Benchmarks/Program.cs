@@ -16,6 +16,7 @@ static int Run(BenchOptions options)
         ("scaling", ScalingSuite.CaseIds),
         ("scaling-large", ScalingSuite.LargeCaseIds),
         ("whole", WholeSuite.CaseIds),
+        ("split", SplitSuite.CaseIds),
     };
     if (options.List)
     {
@@ -84,6 +85,7 @@ static int Run(BenchOptions options)
                     case "cli": CliSuite.Run(ws, ngspice, cases, machine); break;
                     case "scaling" or "scaling-large": ScalingSuite.Run(ws, ngspice, cases, machine); break;
                     case "whole": WholeSuite.Run(ws, ngspice, cases, machine); break;
+                    case "split": SplitSuite.Run(ws, cases, machine); break;
                 }
             }
         }

@@ -45,6 +45,10 @@ internal sealed partial class CircuitBuilder
         _globalNodes = globalNodes;
     }
 
+    /// <summary>Drop each top-level element's tokens once it is built (only where no other thread reads the statements:
+    /// the first build, before the netlist is handed out).</summary>
+    public bool ForgetsTopLevelTokens { get; init; }
+
     /// <summary>Builds the circuit of the top-level block with the given global scope.</summary>
     public Circuit Build(string title, Block top, ParameterScope globals, ExpansionContext? topContext = null)
     {
@@ -104,6 +108,8 @@ internal sealed partial class CircuitBuilder
             if (s.IsDotCommand) continue;
             using var site = ctx.Scope.Variation.Enter(ctx.Prefix + ElementSiteName(s));
             Guard(s, () => ReadElement(s, ctx));
+            // a top-level element is read once per build; subcircuit elements are read once per instance
+            if (topLevel && ForgetsTopLevelTokens) s.ForgetTokens();
         }
     }
 
@@ -321,8 +327,19 @@ internal sealed partial class CircuitBuilder
         if (Circuit.IsGround(name)) return "0";
         if (ctx.Ports.TryGetValue(name, out var mapped)) return mapped;
         if (_globalNodes.Contains(name)) return name;
-        return ctx.Prefix + name;
+        return OneString(ctx.Prefix + name);
     }
+
+    /// <summary>One string object per node name: each element's token is a string of its own, and a large circuit names
+    /// every node two or three times (docs/performance.md).</summary>
+    private string OneString(string name)
+    {
+        if (_nodeNames.TryGetValue(name, out var known)) return known;
+        _nodeNames.Add(name);
+        return name;
+    }
+
+    private readonly HashSet<string> _nodeNames = new(StringComparer.Ordinal);
 
     private static string MapNodeName(ExpansionContext ctx, HashSet<string> globals, string name)
     {

@@ -312,7 +312,7 @@ internal sealed partial class CircuitBuilder
     private (Expression Expression, string Text) Prepare(string text, SourceLocation at, ExpansionContext ctx)
     {
         var substituted = SubstituteBraces(text, at, ctx.Scope);
-        var parsed = ParameterScope.Parse(substituted, at);
+        var parsed = ctx.Scope.ParseShared(substituted, at);
         var rewriter = new ExpressionRewriter(ctx.Scope.Lookup, ctx.FindFunction,
             n => MapNodeName(ctx, _globalNodes, n), e => ElementName(ctx, e), at, substituted);
         return (rewriter.Rewrite(parsed), substituted);
