@@ -220,15 +220,22 @@ public sealed class Transient : Simulation
         foreach (var b in InitialConditionBehaviors) b.SetInitialConditions(State.Solution);
     }
 
-    /// <summary>Asks the sources for breakpoints a window ahead, so long periodic waveforms never fill the table.</summary>
+    /// <summary>Most pending breakpoints before the table stops asking for more (the next step cannot pass them).</summary>
+    private const int MaxPendingBreakpoints = 8192;
+
+    /// <summary>Asks the sources for breakpoints a window ahead, so long periodic waveforms never fill the table: a
+    /// source may cover only part of a window (<see cref="BreakpointTable.CoveredOnlyUntil"/>), and the table is not
+    /// extended while it holds <see cref="MaxPendingBreakpoints"/>.</summary>
     private void ExtendBreakpoints(double time, double maxStep)
     {
         var window = Math.Max((Stop - Start) / 16, 4 * maxStep);
-        while (_breakpointHorizon < Stop && time + 4 * maxStep >= _breakpointHorizon)
+        while (_breakpointHorizon < Stop && time + 4 * maxStep >= _breakpointHorizon && _breakpoints.Count < MaxPendingBreakpoints)
         {
             var until = Math.Min(Stop, _breakpointHorizon + window);
+            _breakpoints.Horizon = until;
             foreach (var b in BreakpointBehaviors) b.AddBreakpoints(_breakpoints, _breakpointHorizon, until);
-            _breakpointHorizon = until;
+            // a source that covers nothing of the window must not stall the transient
+            _breakpointHorizon = _breakpoints.Horizon > _breakpointHorizon ? _breakpoints.Horizon : until;
         }
     }
 

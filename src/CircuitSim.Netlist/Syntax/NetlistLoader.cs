@@ -1,3 +1,6 @@
+using System.Text;
+using CircuitSim.Core.Files;
+
 namespace CircuitSim.Netlist.Syntax;
 
 /// <summary>A netlist read from disk: title, statements in order (includes expanded), diagnostics so far.</summary>
@@ -29,12 +32,23 @@ public sealed class NetlistSource
 /// </summary>
 public static class NetlistLoader
 {
+    /// <summary>Longest physical line read, characters; a longer one is an error (and is not read).</summary>
+    public const int MaxLineLength = 1_000_000;
+
     public static NetlistSource Load(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-            throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), $"netlist file not found: {path}") });
-        return FromText(File.ReadAllText(full), full);
+        string full, text;
+        try
+        {
+            full = Path.GetFullPath(path);
+            if (!File.Exists(full) && !Directory.Exists(full)) throw new InputFileException($"netlist file not found: {path}");
+            text = InputFile.ReadAllText(full, "netlist");
+        }
+        catch (Exception e) when (e is InputFileException or ArgumentException or NotSupportedException or IOException)
+        {
+            throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), e.Message) });
+        }
+        return FromText(text, full);
     }
 
     /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
@@ -43,6 +57,7 @@ public static class NetlistLoader
         var diagnostics = new DiagnosticBag();
         var statements = new List<Statement>();
         var control = new List<LogicalLine>();
+        text = WithoutOverlongLines(file, text, diagnostics);
         var newline = text.IndexOf('\n');
         var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
         var body = newline < 0 ? "" : new string('\n', 1) + text[(newline + 1)..];
@@ -51,6 +66,38 @@ public static class NetlistLoader
         ReadBody(file, body, statements, diagnostics, stack, section: null, control);
         return new NetlistSource(title, file, statements, diagnostics, control);
     }
+
+    /// <summary>Replaces every physical line longer than <see cref="MaxLineLength"/> by an empty one (keeping the line
+    /// numbers) and reports it.</summary>
+    private static string WithoutOverlongLines(string file, string text, DiagnosticBag diagnostics)
+    {
+        if (text.Length <= MaxLineLength) return text;
+        var sb = new StringBuilder(text.Length);
+        int line = 1, start = 0;
+        bool cut = false;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOfAny(LineBreaks, start);
+            if (end < 0) end = text.Length;
+            var length = end - start;
+            if (length > MaxLineLength)
+            {
+                diagnostics.Error(new SourceLocation(file, line, 1, text.Substring(start, 200)),
+                    $"line {line} has {length} characters; a line may have at most {MaxLineLength} (split it with '+' continuation lines)");
+                cut = true;
+            }
+            else sb.Append(text, start, length);
+            if (end == text.Length) break;
+            // a CR LF pair is one line break
+            var breakLength = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1;
+            sb.Append(text, end, breakLength);
+            start = end + breakLength;
+            line++;
+        }
+        return cut ? sb.ToString() : text;
+    }
+
+    private static readonly char[] LineBreaks = { '\n', '\r' };
 
     private static string SafeFullPath(string file)
     {
@@ -191,6 +238,16 @@ public static class NetlistLoader
             diagnostics.Error(statement.At(nameToken), $"included file not found: {nameToken.Text} (looked for {path})");
             return;
         }
+        string content;
+        try
+        {
+            content = InputFile.ReadAllText(path, "included file");
+        }
+        catch (InputFileException e)
+        {
+            diagnostics.Error(statement.At(nameToken), e.Message);
+            return;
+        }
         if (includeStack.Any(e => e.Path == path && string.Equals(e.Section, section, StringComparison.OrdinalIgnoreCase)))
         {
             static string Name((string Path, string? Section) e) => Path.GetFileName(e.Path) + (e.Section is null ? "" : " " + e.Section);
@@ -200,7 +257,7 @@ public static class NetlistLoader
         includeStack.Push((path, section));
         try
         {
-            ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section, control);
+            ReadBody(path, WithoutOverlongLines(path, content, diagnostics), output, diagnostics, includeStack, section, control);
         }
         catch (StatementException e)
         {
