@@ -61,6 +61,9 @@ public sealed class SimulationOptions
     /// <summary>Run the pre-solve topology checks (floating nodes, voltage loops).</summary>
     public bool TopologyChecks { get; set; } = true;
 
+    /// <summary>Where devices may write files of their own (see <see cref="Files.DeviceFiles"/>).</summary>
+    public Files.DeviceFiles DeviceFiles { get; set; } = Files.DeviceFiles.Unrestricted;
+
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 
     /// <summary>Temperature in kelvin.</summary>

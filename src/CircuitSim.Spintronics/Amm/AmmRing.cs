@@ -54,7 +54,7 @@ public sealed class AmmRing : Component
     public override Behavior CreateBehavior(BindingContext context)
     {
         var model = context.GetModel<AmmModel>(ModelName, Name);
-        var setup = Prepare(model);
+        var setup = Prepare(model, UseCache ? RelaxedStateCache.For(context.Options.DeviceFiles) : null);
         return new AmmRingBehavior(Name, context.Nodes(this), model, setup);
     }
 
@@ -91,11 +91,11 @@ public sealed class AmmRing : Component
             if (string.IsNullOrWhiteSpace(ProfilePath)) throw new CircuitException($"{Name}: state=profile needs profile=<file>", Name);
             try
             {
-                profileText = File.Exists(ProfilePath) ? File.ReadAllText(ProfilePath) : null;
                 var initial = AmmProfileFile.Load(ProfilePath, ring);
+                profileText = CircuitSim.Core.Files.InputFile.ReadAllText(ProfilePath, "profile file");
                 return Finish(initial);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or IOException)
             {
                 throw new CircuitException($"{Name}: {e.Message}", Name);
             }

@@ -26,6 +26,18 @@ public sealed class RelaxedStateCache
 
     public string Directory { get; }
 
+    /// <summary>
+    /// The cache a run uses: under the cache directory the user chose (<see cref="Core.Files.DeviceFiles.CacheDirectory"/>,
+    /// else <c>$CIRCUITSIM_CACHE</c>); without one, under the output directory when device files are confined to it
+    /// (the CLI), else the working directory (library use).
+    /// </summary>
+    public static RelaxedStateCache For(Core.Files.DeviceFiles files)
+    {
+        if (files.CacheDirectory is { } chosen) return new RelaxedStateCache(Path.Combine(chosen, "amm"));
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("CIRCUITSIM_CACHE")) || files.AllowOutside) return new RelaxedStateCache();
+        return new RelaxedStateCache(Path.Combine(files.OutputDirectory, ".circuitsim-cache", "amm"));
+    }
+
     /// <summary><c>$CIRCUITSIM_CACHE/amm</c> or <c>./.circuitsim-cache/amm</c>.</summary>
     public static string DefaultDirectory()
     {
@@ -51,7 +63,7 @@ public sealed class RelaxedStateCache
         try
         {
             if (!File.Exists(path)) return null;
-            var bytes = File.ReadAllBytes(path);
+            var bytes = Core.Files.InputFile.ReadAllBytes(path, "AMM cache file");
             if (bytes.Length < 32) return null;
             var body = bytes.AsSpan(0, bytes.Length - 32);
             if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) return null;
