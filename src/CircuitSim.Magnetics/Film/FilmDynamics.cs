@@ -82,6 +82,17 @@ public sealed class FilmDynamics
 
     public FilmDynamicsOptions Options { get; }
 
+    /// <summary>Stops a long integration (a run being interrupted) with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation
+    {
+        get => _deterministic.Cancellation;
+        set
+        {
+            _deterministic.Cancellation = value;
+            if (_stochastic is not null) _stochastic.Cancellation = value;
+        }
+    }
+
     public Grid2D Grid { get; }
 
     public FilmConduction Conduction { get; }

@@ -54,13 +54,13 @@ public sealed class AmmRing : Component
     public override Behavior CreateBehavior(BindingContext context)
     {
         var model = context.GetModel<AmmModel>(ModelName, Name);
-        var setup = Prepare(model, UseCache ? RelaxedStateCache.For(context.Options.DeviceFiles) : null);
-        return new AmmRingBehavior(Name, context.Nodes(this), model, setup);
+        var setup = Prepare(model, UseCache ? RelaxedStateCache.For(context.Options.DeviceFiles) : null, context.Options.Cancellation);
+        return new AmmRingBehavior(Name, context.Nodes(this), model, setup) { Cancellation = context.Options.Cancellation };
     }
 
     /// <summary>Checks the parameters, builds the ring and its (relaxed) initial texture.</summary>
     /// <exception cref="CircuitException">Bad parameters, or a missing or malformed profile file.</exception>
-    internal AmmSetup Prepare(AmmModel model, RelaxedStateCache? cache = null)
+    internal AmmSetup Prepare(AmmModel model, RelaxedStateCache? cache = null, CancellationToken cancellation = default)
     {
         AmmState state;
         try
@@ -121,7 +121,7 @@ public sealed class AmmRing : Component
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
-                        RingRelaxation.Run(dynamics, m, Protocol(model), Tolerances(model), model.RelaxRateTolerance);
+                        RingRelaxation.Run(dynamics, m, Protocol(model), Tolerances(model), model.RelaxRateTolerance, cancellation: cancellation);
                     }
                     catch (InvalidOperationException e)
                     {

@@ -52,6 +52,7 @@ public sealed class MagneticFilm : Component
         {
             var layout = model.Layout(Nodes.Count, Electrodes);
             var dynamics = model.CreateDynamics(layout, Temperature);
+            dynamics.Cancellation = context.Options.Cancellation;
             var state = TextureFile is not null && InitialState == FilmInitialState.Maze ? FilmInitialState.File : InitialState;
             var m = FilmInitialTexture.Create(model, dynamics, state, (ulong)Seed, TextureFile);
             var times = ParseTimes(Snapshots);
