@@ -37,6 +37,14 @@ public static class LastChance
         return ExitCodes.InternalError;
     }
 
+    /// <summary>Test hook: <c>CIRCUITSIM_INJECT_FAULT=internal-error</c> makes a run throw as a bug would, so the
+    /// tests can check this handler end to end.</summary>
+    public static void InjectFaultIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable("CIRCUITSIM_INJECT_FAULT") == "internal-error")
+            throw new InvalidOperationException("fault injected by CIRCUITSIM_INJECT_FAULT");
+    }
+
     private static string OneLine(string text)
     {
         text = text.ReplaceLineEndings(" ");

@@ -38,6 +38,7 @@ public static class RunCommand
     public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false,
         int jobs = 1, bool deviceFilesAnywhere = false, CancellationToken cancel = default)
     {
+        LastChance.InjectFaultIfAsked();
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
         try
@@ -120,7 +121,7 @@ public static class RunCommand
         if (!live) console.Profile.Out.Writer.Write(runner.Terminal.ToString());
         if (output.Failure is { } writeFailure)
         {
-            folder.Finish(files);
+            if (files.Count > 0) folder.Finish(files); // else leave the folder as it was (a full disk stays as full as before)
             var kept = files.Count > 0 ? $" Kept the files of the analyses completed before: {string.Join(", ", files.Select(Path.GetFileName))}." : "";
             Line(errors, Color.Red, $"{writeFailure.Message}; the run was stopped and its temporary files removed.{kept}");
             return ExitCodes.SimulationFailed;

@@ -18,6 +18,7 @@ internal sealed class CliRun : IDisposable
     public string OutputFolder => Path.Combine(Folder, "out");
     public string Stdout => _out.ToString();
     public string Stderr => _err.ToString();
+    public TextWriter ErrorWriter => _err;
 
     public string Write(string name, string text)
     {
@@ -37,7 +38,7 @@ internal sealed class CliRun : IDisposable
 
     public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
 
-    private static IAnsiConsole Console(TextWriter writer)
+    internal static IAnsiConsole Console(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

@@ -18,6 +18,9 @@ public sealed record NetlistDiagnostic(Severity Severity, SourceLocation Locatio
     /// huge line is never echoed whole.</summary>
     public const int MaxShown = 160;
 
+    /// <summary>Longest quoted text inside a message, characters.</summary>
+    public const int MaxQuoted = 60;
+
     /// <summary>Longest message (or expectation) shown, characters.</summary>
     public const int MaxMessage = 300;
 
@@ -40,9 +43,13 @@ public sealed record NetlistDiagnostic(Severity Severity, SourceLocation Locatio
         return sb.ToString();
     }
 
+    /// <summary>A quoted piece of source text in a message ('…') is cut to <see cref="MaxQuoted"/> characters, then the
+    /// whole message to <see cref="MaxMessage"/>.</summary>
     private static string Cut(string text)
     {
         text = OneLine(text);
+        if (text.Length > MaxQuoted)
+            text = System.Text.RegularExpressions.Regex.Replace(text, "'([^']{" + (MaxQuoted + 1) + ",})'", m => "'" + m.Groups[1].Value[..(MaxQuoted - 1)] + "…'");
         return text.Length <= MaxMessage ? text : text[..(MaxMessage - 1)] + "…";
     }
 
