@@ -82,6 +82,8 @@ public sealed class Transient : Simulation
 
         while (true)
         {
+            // an interrupted run stops here even when no point is exported (before tstart)
+            Options.Cancellation.ThrowIfCancellationRequested();
             // an accepted time point
             s.Time = time;
             var a0 = System.Diagnostics.Stopwatch.GetTimestamp();

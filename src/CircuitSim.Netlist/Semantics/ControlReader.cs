@@ -160,6 +160,8 @@ internal static class ControlReader
         var start = values.Count > 2 ? values[2] : 0;
         if (!(values[1] > start)) throw new StatementException(s.At(s.Tokens[2]), "tstop must be after tstart", syntax);
         // the output grid tstart, tstart+tstep, … is streamed, but its times must stay distinct doubles
+        if (values.Count > 3 && values[3] > 0 && !((values[1] - start) / values[3] <= MaxTranGridPoints))
+            throw new StatementException(s.At(numbers[3]), $"tmax {values[3]:G3} s is too small for the span {values[1] - start:G3} s: more than {MaxTranGridPoints:G3} steps", syntax);
         var points = (values[1] - start) / values[0];
         if (!(points <= MaxTranGridPoints))
             throw new StatementException(s.At(s.Tokens[1]),
@@ -216,6 +218,15 @@ internal static class ControlReader
         var f2 = CircuitBuilder.Number(s, t[4], scope);
         if (kind != AcSweepKind.Linear && !(f1 > 0)) throw new StatementException(s.At(t[3]), "fstart must be above 0 for a logarithmic sweep", syntax);
         if (f2 < f1) throw new StatementException(s.At(t[4]), "fstop must not be below fstart", syntax);
+        if (!double.IsFinite(f1) || !double.IsFinite(f2)) throw new StatementException(s.At(t[4]), "fstart and fstop must be finite", syntax);
+        var total = kind switch
+        {
+            AcSweepKind.Linear => n,
+            AcSweepKind.Decade => n * Math.Log10(f2 / f1) + 1,
+            _ => n * Math.Log2(f2 / f1) + 1,
+        };
+        if (!(total <= MaxSweepPoints))
+            throw new StatementException(s.At(t[2]), $".ac sweep would have {total:G3} points, more than {MaxSweepPoints}", syntax);
         return new AcSpec(s.Start, kind, (int)n, f1, f2);
     }
 
