@@ -14,18 +14,25 @@ public sealed class DeviceFileException : IOException
 /// </summary>
 public sealed class DeviceFiles
 {
+    private readonly string? _outputDirectory;
+
     public DeviceFiles(string outputDirectory, bool allowOutside = false, string? cacheDirectory = null)
     {
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        _outputDirectory = Path.GetFullPath(outputDirectory);
         AllowOutside = allowOutside;
         CacheDirectory = cacheDirectory is null ? null : Path.GetFullPath(cacheDirectory);
     }
 
-    /// <summary>Resolves against the working directory, anything allowed (library use, tests).</summary>
-    public static DeviceFiles Unrestricted { get; } = new(".", allowOutside: true);
+    private DeviceFiles()
+    {
+        AllowOutside = true;
+    }
+
+    /// <summary>Resolves against the working directory (at the time of each use), anything allowed (library use, tests).</summary>
+    public static DeviceFiles Unrestricted { get; } = new();
 
     /// <summary>The directory relative device file names resolve in.</summary>
-    public string OutputDirectory { get; }
+    public string OutputDirectory => _outputDirectory ?? Directory.GetCurrentDirectory();
 
     /// <summary>Whether a device may write outside <see cref="OutputDirectory"/>.</summary>
     public bool AllowOutside { get; }

@@ -58,7 +58,7 @@ public sealed class StochasticHeun
     /// <paramref name="state"/>. A system with noise must implement <see cref="IStochasticOdeSystem"/> with this
     /// integrator's <see cref="NoiseDimension"/>.
     /// </summary>
-    /// <summary>Checked every 1024 sub-steps, so a run can be interrupted inside a long integration.</summary>
+    /// <summary>Checked every 64 sub-steps, so a run can be interrupted inside a long integration.</summary>
     public CancellationToken Cancellation { get; set; }
 
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y, ref StochasticHeunState state)
@@ -88,7 +88,7 @@ public sealed class StochasticHeun
                 noisy!.SetNoise(_noise, h);
             }
 
-            if ((s & 1023) == 1023) Cancellation.ThrowIfCancellationRequested();
+            if ((s & 63) == 63) Cancellation.ThrowIfCancellationRequested();
             system.Derivative(t, y, _f0);
             for (int i = 0; i < n; i++) _yPredict[i] = y[i] + h * _f0[i];
             system.Derivative(tNext, _yPredict, _f1);

@@ -8,7 +8,9 @@ namespace CircuitSim.Spintronics.Amm;
 /// Relaxed ring textures kept between runs, so a repeated run (another .step value, the same netlist again) skips the
 /// relaxation. Keyed by a text that lists everything the relaxed state depends on (model and instance parameters,
 /// state, N, protocol); the file name is a hash of it and the file repeats the full key, so a collision or a stale
-/// file is recognized. Files live in <c>$CIRCUITSIM_CACHE/amm/</c>, or <c>.circuitsim-cache/amm/</c> under the
+/// file is recognized. Files live where <see cref="For"/> says (a CLI run: <c>$CIRCUITSIM_CACHE/amm/</c>, else
+/// <c>.circuitsim-cache/amm/</c> in the output directory); the default constructor uses <c>$CIRCUITSIM_CACHE/amm/</c>,
+/// or <c>.circuitsim-cache/amm/</c> under the
 /// current directory when that variable is unset. A file that cannot be read, belongs to another key, has another
 /// length or fails its checksum is ignored (and overwritten by the rebuilt state). Writes go to a temporary name and
 /// are renamed into place, so concurrent runs never see half a file. Also kept in memory for the process.
