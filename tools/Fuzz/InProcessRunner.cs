@@ -29,7 +29,7 @@ public sealed class InProcessRunner
             try
             {
                 code = RunCommand.Execute(new FileInfo(c.ResolveNetlist(workspace)), c.ResolveOutput(workspace), c.Format, c.Plot, quiet: true,
-                    c.Ascii, Console(stdout), Console(stderr), cancel: budget.Token);
+                    c.Ascii, PlainConsole.Create(stdout), PlainConsole.Create(stderr), cancel: budget.Token);
             }
             catch (Exception e)
             {
@@ -72,7 +72,12 @@ public sealed class InProcessRunner
         return line.Length <= 200 ? line : line[..197] + "…";
     }
 
-    private static IAnsiConsole Console(TextWriter writer)
+}
+
+/// <summary>A console that writes plain text (no colours, no wrapping below <paramref name="width"/>) to a writer.</summary>
+public static class PlainConsole
+{
+    public static IAnsiConsole Create(TextWriter writer, int width = 1000)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -81,7 +86,7 @@ public sealed class InProcessRunner
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         return console;
     }
 }

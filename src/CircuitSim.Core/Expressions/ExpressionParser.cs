@@ -110,75 +110,43 @@ public static class ExpressionParser
             return (new ConditionalExpression(c, a, b, pos), Checked(1 + Math.Max(depth, Math.Max(da, db))));
         }
 
-        private (Expression, int) Or(int nesting)
+        /// <summary>A left-associative chain <c>operand (op operand)*</c>, as a loop: the tree deepens by one per operator.</summary>
+        private (Expression, int) Chain(int nesting, Func<int, (Expression, int)> operand, Func<BinaryOperator?> op)
         {
-            var (l, dl) = And(nesting);
-            while (Accept("||"))
+            var (l, dl) = operand(nesting);
+            while (op() is { } o)
             {
-                var (r, dr) = And(nesting);
-                (l, dl) = (new BinaryExpression(BinaryOperator.Or, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
+                var (r, dr) = operand(nesting);
+                (l, dl) = (new BinaryExpression(o, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
             }
             return (l, dl);
         }
 
-        private (Expression, int) And(int nesting)
-        {
-            var (l, dl) = Comparison(nesting);
-            while (Accept("&&"))
-            {
-                var (r, dr) = Comparison(nesting);
-                (l, dl) = (new BinaryExpression(BinaryOperator.And, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
-            }
-            return (l, dl);
-        }
+        private (Expression, int) Or(int nesting) => Chain(nesting, And, () => Accept("||") ? BinaryOperator.Or : null);
 
-        private (Expression, int) Comparison(int nesting)
-        {
-            var (l, dl) = Additive(nesting);
-            while (true)
-            {
-                BinaryOperator op;
-                if (Accept("==")) op = BinaryOperator.Equal;
-                else if (Accept("!=")) op = BinaryOperator.NotEqual;
-                else if (Accept("<=")) op = BinaryOperator.LessEqual;
-                else if (Accept(">=")) op = BinaryOperator.GreaterEqual;
-                else if (Accept("<")) op = BinaryOperator.Less;
-                else if (Accept(">")) op = BinaryOperator.Greater;
-                else return (l, dl);
-                var (r, dr) = Additive(nesting);
-                (l, dl) = (new BinaryExpression(op, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
-            }
-        }
+        private (Expression, int) And(int nesting) => Chain(nesting, Comparison, () => Accept("&&") ? BinaryOperator.And : null);
 
-        private (Expression, int) Additive(int nesting)
-        {
-            var (l, dl) = Multiplicative(nesting);
-            while (true)
-            {
-                BinaryOperator op;
-                if (Accept("+")) op = BinaryOperator.Add;
-                else if (Accept("-")) op = BinaryOperator.Subtract;
-                else return (l, dl);
-                var (r, dr) = Multiplicative(nesting);
-                (l, dl) = (new BinaryExpression(op, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
-            }
-        }
+        private (Expression, int) Comparison(int nesting) => Chain(nesting, Additive, () =>
+            Accept("==") ? BinaryOperator.Equal
+            : Accept("!=") ? BinaryOperator.NotEqual
+            : Accept("<=") ? BinaryOperator.LessEqual
+            : Accept(">=") ? BinaryOperator.GreaterEqual
+            : Accept("<") ? BinaryOperator.Less
+            : Accept(">") ? BinaryOperator.Greater
+            : null);
 
-        private (Expression, int) Multiplicative(int nesting)
+        private (Expression, int) Additive(int nesting) => Chain(nesting, Multiplicative, () =>
+            Accept("+") ? BinaryOperator.Add : Accept("-") ? BinaryOperator.Subtract : null);
+
+        private (Expression, int) Multiplicative(int nesting) => Chain(nesting, Unary, () =>
         {
-            var (l, dl) = Unary(nesting);
-            while (true)
+            if (Peek('*') && !(_pos + 1 < text.Length && text[_pos + 1] == '*'))
             {
-                BinaryOperator op;
-                SkipSpace();
-                if (Peek('*') && !(_pos + 1 < text.Length && text[_pos + 1] == '*')) { _pos++; op = BinaryOperator.Multiply; }
-                else if (Accept("/")) op = BinaryOperator.Divide;
-                else if (Accept("%")) op = BinaryOperator.Modulo;
-                else return (l, dl);
-                var (r, dr) = Unary(nesting);
-                (l, dl) = (new BinaryExpression(op, l, r, l.Position), Checked(1 + Math.Max(dl, dr)));
+                _pos++;
+                return BinaryOperator.Multiply;
             }
-        }
+            return Accept("/") ? BinaryOperator.Divide : Accept("%") ? BinaryOperator.Modulo : null;
+        });
 
         /// <summary>A run of unary signs is a loop; the operand's tree is wrapped once per sign.</summary>
         private (Expression, int) Unary(int nesting)
