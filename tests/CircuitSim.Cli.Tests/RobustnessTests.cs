@@ -199,6 +199,17 @@ public sealed class RobustnessTests : IDisposable
         Assert.Contains("no analysis", _cli.Stderr);
     }
 
+    /// <summary>Found by the fuzz campaign (seed 7, case 504): an analysis of a netlist without elements threw from the
+    /// sparse matrix setup.</summary>
+    [Fact]
+    public void Analysis_of_a_netlist_without_elements_exits_2()
+    {
+        _cli.Write("bare.cir", "bare\n.tran 1n 1n\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("bare.cir"));
+        Assert.Contains("nothing to simulate", _cli.Stderr);
+    }
+
     [Fact]
     public void Dev_null_as_the_netlist_exits_2()
     {

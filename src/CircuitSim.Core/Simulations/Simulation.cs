@@ -83,6 +83,8 @@ public abstract class Simulation
             list.Add(b);
             _byName[c.Name] = b;
         }
+        if (Unknowns.Count == 0)
+            throw new CircuitException("the circuit has no node other than ground: there is nothing to simulate");
         Mna.Resize(Unknowns.Count);
         var ordered = new List<Behavior>(list.Count);
         foreach (var b in list)
