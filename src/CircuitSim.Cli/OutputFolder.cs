@@ -50,27 +50,9 @@ public sealed class OutputFolder : IDisposable
     /// <exception cref="OutputFolderException">Empty name, not a directory, not writable, names too long, or locked by another run.</exception>
     public static OutputFolder Open(string directory, string baseName)
     {
-        if (string.IsNullOrWhiteSpace(directory)) throw new OutputFolderException("the output directory (-o) is an empty name");
-        string full;
-        try { full = System.IO.Path.GetFullPath(directory); }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new OutputFolderException($"cannot use '{Shorten(directory)}' as the output directory: {e.Message}");
-        }
-        if (File.Exists(full) && !System.IO.Directory.Exists(full))
-            throw new OutputFolderException($"cannot use '{Shorten(directory)}' as the output directory: it is a file, not a directory");
         if (Encoding.UTF8.GetByteCount(baseName) + LongestSuffix > 255)
             throw new OutputFolderException($"the netlist's name '{Shorten(baseName)}' is too long to name its output files (at most {255 - LongestSuffix} bytes); rename it");
-        try
-        {
-            System.IO.Directory.CreateDirectory(full);
-            var probe = AtomicFile.TemporaryPath(System.IO.Path.Combine(full, "circuitsim-write-check"));
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new OutputFolderException($"cannot write into the output directory '{Shorten(directory)}': {e.Message}");
-        }
+        var full = Prepare(directory);
         var removed = AtomicFile.RemoveStaleTemporaryFiles(full);
         var lockPath = System.IO.Path.Combine(full, $".{baseName}.lock");
         FileStream lockStream;
@@ -89,6 +71,35 @@ public sealed class OutputFolder : IDisposable
             throw new OutputFolderException($"cannot write into the output directory '{Shorten(directory)}': {e.Message}");
         }
         return new OutputFolder(full, baseName, lockStream, lockPath, removed);
+    }
+
+    /// <summary>
+    /// Checks an output directory before anything is computed (every command that writes into one): a non-empty name,
+    /// not a file, created if missing, and writable (a probe file is created and deleted). Returns its full path.
+    /// </summary>
+    /// <exception cref="OutputFolderException">The directory cannot be used; the message is one line.</exception>
+    public static string Prepare(string directory, string option = "-o")
+    {
+        if (string.IsNullOrWhiteSpace(directory)) throw new OutputFolderException($"the output directory ({option}) is an empty name");
+        string full;
+        try { full = System.IO.Path.GetFullPath(directory); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new OutputFolderException($"cannot use '{Shorten(directory)}' as the output directory: {e.Message}");
+        }
+        if (File.Exists(full) && !System.IO.Directory.Exists(full))
+            throw new OutputFolderException($"cannot use '{Shorten(directory)}' as the output directory: it is a file, not a directory");
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+            var probe = AtomicFile.TemporaryPath(System.IO.Path.Combine(full, "circuitsim-write-check"));
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new OutputFolderException($"cannot write into the output directory '{Shorten(directory)}': {e.Message}");
+        }
+        return full;
     }
 
     /// <summary>

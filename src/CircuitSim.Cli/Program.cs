@@ -18,7 +18,7 @@ var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only 
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
 var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
 var jobsOption = JobsOption.Create(".step points");
-var anywhereOption = new Option<bool>("--device-files-anywhere") { Description = "Let devices write files (film save=, snapdir=) outside the output directory." };
+var anywhereOption = new Option<bool>("--device-files-anywhere") { Description = "Let devices (film save=, snapdir=) and .control write/wrdata write files outside the output directory." };
 var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption, statsOption, jobsOption, anywhereOption };
 run.SetAction(parse =>
 {
