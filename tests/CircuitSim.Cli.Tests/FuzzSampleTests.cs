@@ -46,7 +46,7 @@ public sealed class FuzzSampleTests : IDisposable
             var c = mutator.Make(id);
             var workspace = Path.Combine(_work, "case");
             if (Directory.Exists(workspace)) Directory.Delete(workspace, recursive: true);
-            var o = runner.Run(c, workspace, 3 * seedTimes[c.Seed] + 2);
+            var o = runner.Run(c, workspace, 3 * (seedTimes.TryGetValue(c.Seed, out var t) ? t : CommandInputs.NominalSeconds) + 2);
             counts[o.Class]++;
             if (o.IsDefect) defects.Add($"{c.Describe()}: {o.Class}: {o.Detail}");
         }

@@ -9,6 +9,10 @@ public sealed record CampaignOptions
 {
     public int Seed { get; init; } = 13;
     public int Count { get; init; } = 200;
+    /// <summary>The first case number (shards of one campaign run cases First … First + Count − 1).</summary>
+    public int First { get; init; }
+    /// <summary>A file of seed times (name TAB seconds): read when it exists, else measured and written there.</summary>
+    public string? SeedTimesFile { get; init; }
     public bool OutOfProcess { get; init; }
     public string OutputDirectory { get; init; } = "fuzz-out";
     public string? Root { get; init; }
@@ -57,13 +61,18 @@ public sealed class Campaign
         // 1. how long each seed takes unmutated
         var seedTimes = new Dictionary<string, double>();
         var probe = new Mutator(_corpus, _o.Seed);
-        foreach (var seed in _corpus.Seeds)
+        if (_o.SeedTimesFile is { } timesFile && File.Exists(timesFile))
+            foreach (var l in File.ReadAllLines(timesFile).Select(l => l.Split('\t')).Where(f => f.Length == 2))
+                seedTimes[l[0]] = double.Parse(l[1], CultureInfo.InvariantCulture);
+        foreach (var seed in _corpus.Seeds.Where(s => !seedTimes.ContainsKey(s.Name)))
         {
             var c = probe.Unmutated(seed);
             var o = RunCase(c, _o.MaxBudget, cli, cache, seedIndex: _corpus.Seeds.ToList().IndexOf(seed));
             seedTimes[seed.Name] = Math.Min(o.Seconds, _o.MaxBudget);
             log.WriteLine($"seed {seed.Name}: {o.Class} in {o.Seconds:F2} s");
         }
+        if (_o.SeedTimesFile is { } file && !File.Exists(file))
+            File.WriteAllLines(file, seedTimes.Select(t => $"{t.Key}\t{t.Value.ToString("R", CultureInfo.InvariantCulture)}"));
         var seeds = _o.FastSeedsBelow is { } fast ? _corpus.Seeds.Where(s => seedTimes[s.Name] < fast).ToList() : _corpus.Seeds.ToList();
         var mutator = new Mutator(_corpus, _o.Seed) { OutOfProcess = _o.OutOfProcess, Seeds = seeds };
         _seedNames = seeds.Select(s => s.Name).ToList();
@@ -74,10 +83,10 @@ public sealed class Campaign
         var results = new List<(FuzzCase Case, Outcome Outcome, double Budget)>();
         using var table = new StreamWriter(Path.Combine(Path.GetFullPath(_o.OutputDirectory), "cases.tsv"));
         table.WriteLine("case\tseed\tclass\texit\tseconds\tbudget\tmutations\tdetail");
-        for (var id = 0; id < _o.Count; id++)
+        for (var id = _o.First; id < _o.First + _o.Count; id++)
         {
             var c = mutator.Make(id);
-            var budget = Budget(seedTimes[c.Seed.Name]);
+            var budget = Budget(seedTimes.TryGetValue(c.Seed.Name, out var seedTime) ? seedTime : CommandInputs.NominalSeconds);
             var o = RunCase(c, budget, cli, cache, seedIndex: null);
             results.Add((c, o, budget));
             table.WriteLine(string.Join('\t', id, c.Seed.Name, o.Class, o.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -85,8 +94,8 @@ public sealed class Campaign
                 string.Join("; ", c.Mutations).Replace('\t', ' ').Replace('\n', ' '), o.Detail.Split('\n')[0].Replace('\t', ' ')));
             table.Flush();
             if (o.IsDefect) KeepReproducer(c, o, budget);
-            if (id % 100 == 99 || o.IsDefect)
-                log.WriteLine($"{id + 1}/{_o.Count} after {clock.Elapsed.TotalMinutes:F1} min{(o.IsDefect ? $": case {id} {o.Class}: {o.Detail.Split('\n')[0]}" : "")}");
+            if ((id - _o.First) % 100 == 99 || o.IsDefect)
+                log.WriteLine($"{id - _o.First + 1}/{_o.Count} after {clock.Elapsed.TotalMinutes:F1} min{(o.IsDefect ? $": case {id} {o.Class}: {o.Detail.Split('\n')[0]}" : "")}");
         }
         _worker?.Dispose();
         var summary = Summary(results, seedTimes, seeds, clock.Elapsed);
@@ -128,7 +137,7 @@ public sealed class Campaign
         List<Seed> seeds, TimeSpan elapsed)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"# Fuzz campaign: seed {_o.Seed}, {results.Count} inputs, {(_o.OutOfProcess ? "out of process (the real CLI)" : "in process")}");
+        sb.AppendLine($"# Fuzz campaign: seed {_o.Seed}, cases {_o.First}–{_o.First + results.Count - 1} ({results.Count} inputs), {(_o.OutOfProcess ? "out of process (the real CLI)" : "in process")}");
         sb.AppendLine();
         sb.AppendLine($"Wall time {elapsed.TotalMinutes:F1} min; {seeds.Count} seeds; budget per case = min({_o.MaxBudget} s, " +
                       $"{_o.Factor} × the seed's time + {_o.Margin} s); grace after the interrupt {_o.Grace} s.");

@@ -28,15 +28,26 @@ public sealed class CliRunner
     public Outcome Run(FuzzCase c, string workspace, double budgetSeconds)
     {
         c.WriteTo(workspace);
+        var clock = Stopwatch.StartNew();
+        Outcome? outcome = null;
+        foreach (var args in c.Invocations(workspace))
+        {
+            outcome = RunOnce(c, args, workspace, Math.Max(0.5, budgetSeconds - clock.Elapsed.TotalSeconds));
+            if (outcome.ExitCode != 0) break;
+        }
+        return outcome! with { Seconds = clock.Elapsed.TotalSeconds };
+    }
+
+    private Outcome RunOnce(FuzzCase c, string[] args, string workspace, double budgetSeconds)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workspace,
         };
-        foreach (var a in new[] { _cli, "run", c.ResolveNetlist(workspace), "-o", c.ResolveOutput(workspace), "--format", c.Format, "-q" }) info.ArgumentList.Add(a);
-        if (c.Plot) info.ArgumentList.Add("--plot");
-        if (c.Ascii) info.ArgumentList.Add("--ascii");
+        info.ArgumentList.Add(_cli);
+        foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in Environment) info.Environment[k] = v;
         info.Environment["NO_COLOR"] = "1";
         var clock = Stopwatch.StartNew();

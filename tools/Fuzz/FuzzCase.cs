@@ -5,6 +5,10 @@ namespace CircuitSim.Tools.Fuzz;
 /// <summary>When the out-of-process runner interrupts a case, and with what.</summary>
 public enum SignalPlan { None, Interrupt, Terminate }
 
+/// <summary>Which command a case runs: <c>run</c> on a netlist, <c>sweep run-points</c> then <c>merge</c> on a
+/// sweep directory, or <c>magnet run</c> on a problem file.</summary>
+public enum FuzzCommand { Run, SweepRunPoints, MagnetRun }
+
 /// <summary>
 /// One generated input: the files of a small workspace (the netlist under <c>netlists/</c>, the model libraries under
 /// <c>models/</c>, so that the examples' <c>../models/…</c> paths resolve), the netlist path and output directory given
@@ -31,6 +35,8 @@ public sealed class FuzzCase
     /// <summary>The -o argument: workspace-relative, absolute, or a trick (an empty name).</summary>
     public string OutputArgument { get; set; } = "out";
 
+    public FuzzCommand Command { get; set; }
+
     public bool Plot { get; set; }
     public bool Ascii { get; set; }
     public string Format { get; set; } = "both";
@@ -53,10 +59,20 @@ public sealed class FuzzCase
         {
             var path = Path.Combine(directory, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, bytes);
+            File.WriteAllBytes(path, WithWorkspace(bytes, directory));
         }
         Directory.CreateDirectory(Path.Combine(directory, "victim"));
         File.WriteAllText(Path.Combine(directory, "victim", "existing.txt"), VictimText);
+    }
+
+    /// <summary>Stands for the workspace's absolute path in a file's content (a sweep plan names its netlist by it).</summary>
+    public const string WorkspaceToken = "@WORKSPACE@";
+
+    private static byte[] WithWorkspace(byte[] bytes, string directory)
+    {
+        var token = Encoding.ASCII.GetBytes(WorkspaceToken);
+        if (bytes.AsSpan().IndexOf(token) < 0) return bytes;
+        return Utf8(Encoding.UTF8.GetString(bytes).Replace(WorkspaceToken, Path.GetFullPath(directory), StringComparison.Ordinal));
     }
 
     /// <summary>The content of victim/existing.txt, which no run may change.</summary>
@@ -69,9 +85,26 @@ public sealed class FuzzCase
     public string ResolveOutput(string workspace) =>
         string.IsNullOrWhiteSpace(OutputArgument) || Path.IsPathRooted(OutputArgument) ? OutputArgument : Path.Combine(workspace, OutputArgument);
 
+    /// <summary>The command's arguments (after the program), each invocation of the case in order (a sweep case runs
+    /// its points, then merges them).</summary>
+    public IReadOnlyList<string[]> Invocations(string workspace) => Command switch
+    {
+        FuzzCommand.SweepRunPoints => new[]
+        {
+            new[] { "sweep", "run-points", ResolveNetlist(workspace), "-j", "1", "-q" },
+            new[] { "sweep", "merge", ResolveNetlist(workspace) },
+        },
+        FuzzCommand.MagnetRun => new[] { new[] { "magnet", "run", ResolveNetlist(workspace), "-o", ResolveOutput(workspace), "--threads", "1" } },
+        _ => new[]
+        {
+            new[] { "run", ResolveNetlist(workspace), "-o", ResolveOutput(workspace), "--format", Format, "-q" }
+                .Concat(Plot ? new[] { "--plot" } : Array.Empty<string>()).Concat(Ascii ? new[] { "--ascii" } : Array.Empty<string>()).ToArray(),
+        },
+    };
+
     /// <summary>A shell line that reproduces the run from inside the workspace.</summary>
     public string CommandLine() =>
-        $"circuitsim run '{NetlistPath}' -o '{OutputArgument}' --format {Format}{(Plot ? " --plot" : "")}{(Ascii ? " --ascii" : "")} -q" +
+        string.Join(" && ", Invocations(".").Select(a => "circuitsim " + string.Join(' ', a.Select(x => $"'{x}'")))) +
         (Signal == SignalPlan.None ? "" : $"   # then {(Signal == SignalPlan.Interrupt ? "SIGINT" : "SIGTERM")} after {SignalAfterMs} ms");
 
     internal static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);

@@ -28,8 +28,10 @@ public sealed class InProcessRunner
         {
             try
             {
-                code = RunCommand.Execute(new FileInfo(c.ResolveNetlist(workspace)), c.ResolveOutput(workspace), c.Format, c.Plot, quiet: true,
-                    c.Ascii, PlainConsole.Create(stdout), PlainConsole.Create(stderr), cancel: budget.Token);
+                code = c.Command == FuzzCommand.Run
+                    ? RunCommand.Execute(new FileInfo(c.ResolveNetlist(workspace)), c.ResolveOutput(workspace), c.Format, c.Plot, quiet: true,
+                        c.Ascii, PlainConsole.Create(stdout), PlainConsole.Create(stderr), cancel: budget.Token)
+                    : Invoke(c, workspace, stdout, stderr);
             }
             catch (Exception e)
             {
@@ -58,6 +60,23 @@ public sealed class InProcessRunner
         if ((cls is OutcomeClass.CleanError or OutcomeClass.SimulationFailure) && err.Trim().Length == 0)
             return new Outcome(OutcomeClass.BrokenInvariant, code, seconds, "failed without a message");
         return new Outcome(cls, code, seconds, Summarize(err));
+    }
+
+    /// <summary>The other commands through their System.CommandLine definitions, as Program.cs invokes them (no
+    /// default exception handler: an exception reaches the caller). Each invocation in order; the first non-zero
+    /// exit ends the case.</summary>
+    private static int Invoke(FuzzCase c, string workspace, StringWriter stdout, StringWriter stderr)
+    {
+        var o = PlainConsole.Create(stdout);
+        var e = PlainConsole.Create(stderr);
+        var root = new System.CommandLine.RootCommand { SweepCommand.Create(o, e), MagnetCommand.Create(o, e) };
+        var code = 0;
+        foreach (var args in c.Invocations(workspace))
+        {
+            code = root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            if (code != 0) break;
+        }
+        return code;
     }
 
     internal static string SafeOutput(FuzzCase c, string workspace)

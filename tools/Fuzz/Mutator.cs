@@ -38,6 +38,9 @@ public sealed class Mutator
     public FuzzCase Make(int id)
     {
         var rng = new Random(unchecked(_campaignSeed * 1_000_003 + id * 7919 + 17));
+        var command = rng.NextDouble();
+        if (command < 0.03) return OtherCommand(rng, new FuzzCase(id, CommandInputs.SweepSeed), sweep: true);
+        if (OutOfProcess && command < 0.05) return OtherCommand(rng, new FuzzCase(id, CommandInputs.MagnetSeed), sweep: false);
         var seeds = Seeds ?? _corpus.Seeds;
         var seed = seeds[rng.Next(seeds.Count)];
         var c = new FuzzCase(id, seed);
@@ -74,6 +77,41 @@ public sealed class Mutator
         c.Plot = rng.NextDouble() < 0.15;
         c.Ascii = rng.NextDouble() < 0.1;
         c.Format = rng.NextDouble() < 0.1 ? (rng.Next(2) == 0 ? "raw" : "csv") : "both";
+        if (OutOfProcess && rng.NextDouble() < 0.15)
+        {
+            c.Signal = rng.Next(2) == 0 ? SignalPlan.Interrupt : SignalPlan.Terminate;
+            c.SignalAfterMs = 100 + rng.Next(1500);
+            c.Mutations.Add($"{c.Signal} after {c.SignalAfterMs} ms");
+        }
+        return c;
+    }
+
+    /// <summary>A sweep plan or a magnet problem file with 1–3 text mutations, sometimes a path trick in a file name
+    /// (the plan's netlist, the problem's table or mask).</summary>
+    private FuzzCase OtherCommand(Random rng, FuzzCase c, bool sweep)
+    {
+        string Mutate(string text)
+        {
+            if (rng.NextDouble() < 0.25)
+            {
+                var trick = Pick(rng, PathTricks);
+                text = sweep
+                    ? text.Replace(FuzzCase.WorkspaceToken + "/netlists/sweep.cir", trick.Replace("\"", "\\\""), StringComparison.Ordinal)
+                    : rng.Next(2) == 0 ? text.Replace("table: m.csv", "table: " + trick, StringComparison.Ordinal)
+                    : text.Replace("shape: disk", "shape: mask\n  mask: " + trick, StringComparison.Ordinal);
+                c.Mutations.Add($"file name {Short(trick)}");
+            }
+            var n = 1 + rng.Next(3);
+            for (var k = 0; k < n; k++)
+            {
+                var (t, what) = Apply(rng, Pick(rng, TextKinds), text, c);
+                text = t;
+                c.Mutations.Add(what);
+            }
+            return text;
+        }
+        if (sweep) CommandInputs.Sweep(c, Mutate);
+        else CommandInputs.Magnet(c, Mutate);
         if (OutOfProcess && rng.NextDouble() < 0.15)
         {
             c.Signal = rng.Next(2) == 0 ? SignalPlan.Interrupt : SignalPlan.Terminate;
@@ -155,6 +193,16 @@ public sealed class Mutator
         "Vz zz 0 PULSE(0 1 0 1p 1p 1p 2p)", "Vz zz 0 PWL(0 0 1p 1 2p 0) r=0", "Rz zz 0 1e-300", "Rz zz 0 1e300",
         "Xz a b nosuchsubckt", ".lib", ".include", ".param", ".model", "Y", "YFILM f9 a 0 nosuchmodel",
         "YAMM y9 a 0 nosuchmodel state=profile profile=/dev/zero", ".endl", ".ends", ".subckt",
+        // .control scripts: file names, loops, vectors
+        ".control\nrun\nwrdata ../victim/existing.txt v(1)\n.endc", ".control\nrun\nwrite /tmp/circuitsim-fuzz-outside/x.raw\n.endc",
+        ".control\nrun\nwrdata /dev/full v(1)\n.endc", ".control\nrun\nwrite sub/dir/x.raw\n.endc", ".control\nset filetype=ascii\nrun\nwrite\n.endc",
+        ".control\nwhile 1\nlet a = 1\nend\n.endc", ".control\nrepeat 1e9\nrun\nend\n.endc", ".control\nforeach x 1 2 3\nalter r1 $x\nop\nprint all\nend\n.endc",
+        ".control\nlet v = vector(1e12)\n.endc", ".control\nlet a = 1/0\nprint a\n.endc", ".control\nif\nend\n.endc", ".control\nrun\nlinearize\nfourier 1e308 v(1)\n.endc",
+        ".control\nrun\nmeas tran m max v(1)\nsetplot nosuch\n.endc", ".control\nquit\n.endc", ".control\nrun\n", ".endc",
+        // statistical functions and Monte Carlo runs
+        ".param pa={agauss(1, 0.1, 3)}", ".param pb={agauss(1, -1, 0)}", "Rst a 0 {agauss(1k, 1e308, 1)}", ".param pc={gauss(0, 1e308, 1e-308)}",
+        ".param pd={aunif(1, 2)} pe={unif(1, -1)} pf={limit(1, 1e308)}", ".options seed=-1", ".options seed=1e308",
+        ".step param run 1 1e9 1", ".step param run 1 3 1", ".temp 27 1e308 -273.16",
     };
 
     private static readonly string[] Analyses =

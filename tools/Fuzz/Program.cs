@@ -6,6 +6,7 @@ using CircuitSim.Tools.Fuzz;
 //   dotnet run -c Release --project tools/Fuzz -- run --seed 13 --count 10000 --out /tmp/fuzz        (in process)
 //   dotnet run -c Release --project tools/Fuzz -- run --seed 13 --count 500 --cli --out /tmp/fuzz-cli (the real CLI)
 //   … run --seed 13 --only 4711 [--cli]                                                               (one case, verbose)
+//   … run --seed 13 --first 5000 --count 5000 --seed-times /tmp/seed-times.tsv --out /tmp/fuzz-b        (a shard)
 // Writes summary.md and reproducers/case-N/ (workspace, README.txt with the command and the outcome) under --out.
 
 var seedOption = new Option<int>("--seed") { Description = "Campaign seed (cases depend only on it and their number).", DefaultValueFactory = _ => 13 };
@@ -20,9 +21,11 @@ var maxBudgetOption = new Option<double>("--max-budget") { Description = "Larges
 var graceOption = new Option<double>("--grace") { Description = "Seconds a run has to end after the interrupt at its budget.", DefaultValueFactory = _ => 10 };
 var fastOption = new Option<double?>("--fast-seeds") { Description = "Use only seeds whose unmutated run takes less than this, s." };
 var onlyOption = new Option<int?>("--only") { Description = "Run only this case and print everything about it." };
+var firstOption = new Option<int>("--first") { Description = "First case number (to split one campaign into shards run side by side)." };
+var seedTimesOption = new Option<string?>("--seed-times") { Description = "File of the seeds' unmutated times: read if it exists, else measured and written (shards share it)." };
 
 var run = new Command("run", "Run a campaign and classify every run.")
-    { seedOption, countOption, cliOption, cliPathOption, outOption, rootOption, factorOption, marginOption, maxBudgetOption, graceOption, fastOption, onlyOption };
+    { seedOption, countOption, cliOption, cliPathOption, outOption, rootOption, factorOption, marginOption, maxBudgetOption, graceOption, fastOption, onlyOption, firstOption, seedTimesOption };
 run.SetAction(parse =>
 {
     var options = new CampaignOptions
@@ -31,6 +34,7 @@ run.SetAction(parse =>
         Cli = parse.GetValue(cliPathOption), OutputDirectory = parse.GetValue(outOption)!, Root = parse.GetValue(rootOption),
         Factor = parse.GetValue(factorOption), Margin = parse.GetValue(marginOption), MaxBudget = parse.GetValue(maxBudgetOption),
         Grace = parse.GetValue(graceOption), FastSeedsBelow = parse.GetValue(fastOption),
+        First = parse.GetValue(firstOption), SeedTimesFile = parse.GetValue(seedTimesOption),
     };
     if (parse.GetValue(onlyOption) is { } only) return OneCase(options, only);
     return new Campaign(options).Run(Console.Out);
