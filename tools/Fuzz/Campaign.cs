@@ -61,9 +61,7 @@ public sealed class Campaign
         // 1. how long each seed takes unmutated
         var seedTimes = new Dictionary<string, double>();
         var probe = new Mutator(_corpus, _o.Seed);
-        if (_o.SeedTimesFile is { } timesFile && File.Exists(timesFile))
-            foreach (var l in File.ReadAllLines(timesFile).Select(l => l.Split('\t')).Where(f => f.Length == 2))
-                seedTimes[l[0]] = double.Parse(l[1], CultureInfo.InvariantCulture);
+        if (_o.SeedTimesFile is { } timesFile && File.Exists(timesFile)) seedTimes = ReadSeedTimes(timesFile);
         foreach (var seed in _corpus.Seeds.Where(s => !seedTimes.ContainsKey(s.Name)))
         {
             var c = probe.Unmutated(seed);
@@ -104,6 +102,11 @@ public sealed class Campaign
         return results.Any(r => r.Outcome.IsDefect) ? 1 : 0;
     }
 
+    /// <summary>Seed name → unmutated time (s), from a file of name TAB seconds lines.</summary>
+    internal static Dictionary<string, double> ReadSeedTimes(string file) =>
+        File.ReadAllLines(file).Select(l => l.Split('\t')).Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+
     private double Budget(double seedSeconds) => Math.Min(_o.MaxBudget, _o.Factor * seedSeconds + _o.Margin);
 
     private Outcome RunCase(FuzzCase c, double budget, CliRunner? cli, string cache, int? seedIndex)
@@ -130,7 +133,8 @@ public sealed class Campaign
         File.WriteAllText(Path.Combine(dir, "README.txt"),
             $"{c.Describe()}\nclass: {o.Class}, exit {o.ExitCode?.ToString() ?? "-"}, {o.Seconds:F2} s (budget {budget:F1} s)\n" +
             $"reproduce (from this folder): {c.CommandLine()}\n" +
-            $"or: circuitsim-fuzz run --seed {_o.Seed} --only {c.Id}{(_o.OutOfProcess ? " --cli" : "")}\n\n{o.Detail}\n");
+            $"or: circuitsim-fuzz run --seed {_o.Seed} --only {c.Id}{(_o.OutOfProcess ? " --cli" : "")}" +
+            (_o.FastSeedsBelow is { } fast ? $" --fast-seeds {fast.ToString(CultureInfo.InvariantCulture)} --seed-times {_o.SeedTimesFile}" : "") + $"\n\n{o.Detail}\n");
     }
 
     private string Summary(List<(FuzzCase Case, Outcome Outcome, double Budget)> results, Dictionary<string, double> seedTimes,

@@ -49,7 +49,19 @@ return root.Parse(args).Invoke();
 static int OneCase(CampaignOptions o, int id)
 {
     var corpus = Corpus.Load(o.Root);
-    var c = new Mutator(corpus, o.Seed) { OutOfProcess = o.OutOfProcess }.Make(id);
+    var seeds = corpus.Seeds;
+    if (o.FastSeedsBelow is { } fast)
+    {
+        // the campaign drew from the seeds faster than this: the same list, from its seed-times file
+        if (o.SeedTimesFile is not { } file || !File.Exists(file))
+        {
+            Console.Error.WriteLine("--only with --fast-seeds needs the campaign's --seed-times file");
+            return 2;
+        }
+        var times = Campaign.ReadSeedTimes(file);
+        seeds = corpus.Seeds.Where(s => times.TryGetValue(s.Name, out var t) && t < fast).ToList();
+    }
+    var c = new Mutator(corpus, o.Seed) { OutOfProcess = o.OutOfProcess, Seeds = seeds }.Make(id);
     var workspace = Path.Combine(Path.GetFullPath(o.OutputDirectory), $"case-{id}");
     if (Directory.Exists(workspace)) Directory.Delete(workspace, recursive: true);
     Console.WriteLine(c.Describe());
