@@ -210,6 +210,19 @@ public sealed class RobustnessTests : IDisposable
         Assert.Contains("nothing to simulate", _cli.Stderr);
     }
 
+    /// <summary>Found by the fuzz campaign (seed 13, case 4661): a span whose steps underflow to zero stepped by
+    /// zero forever and did not stop on an interrupt.</summary>
+    [Theory]
+    [InlineData(".tran 5p 5e-324")]
+    [InlineData(".tran 1e-320 1e-310")]
+    public void Transient_whose_steps_underflow_exits_2_at_once(string tran)
+    {
+        _cli.Write("tiny.cir", $"tiny\nV1 in 0 1\nR1 in out 1k\nC1 out 0 1p\n{tran}\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("tiny.cir", quiet: true));
+        Assert.Contains("too small to step with", _cli.Stderr);
+    }
+
     [Fact]
     public void Dev_null_as_the_netlist_exits_2()
     {

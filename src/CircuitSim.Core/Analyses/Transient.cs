@@ -37,6 +37,9 @@ public sealed class Transient : Simulation
     public double? MaxStepGiven { get; }
     public bool UseInitialConditions { get; }
 
+    /// <summary>Smallest step the step control may take (1e-11 of the largest), s: well above the subnormal doubles.</summary>
+    public const double MinimumSmallestStep = 1e-300;
+
     /// <summary>The maximum step used: tmax if given, .options maxstep, else min(tstep, (tstop − tstart)/50).</summary>
     public double MaxStep => MaxStepGiven ?? Options.MaxStep ?? Math.Min(Step, (Stop - Start) / 50);
 
@@ -51,6 +54,11 @@ public sealed class Transient : Simulation
         s.FinalTime = Stop;
         var maxStep = MaxStep;
         var delmin = 1e-11 * maxStep;
+        // a span or tmax so small that the smallest step underflows would step by zero forever (fuzz seed 13, case
+        // 4661: .tran 5p 5e-324)
+        if (!(delmin >= MinimumSmallestStep))
+            throw new CircuitException(
+                $"transient: the largest step {maxStep:G3} s (tmax, or min(tstep, (tstop - tstart)/50)) is too small to step with; it must be at least {MinimumSmallestStep / 1e-11:G3} s");
         var minBreak = 10 * delmin;
         _breakpoints.MinimumSeparation = minBreak;
         _breakpoints.Clear();

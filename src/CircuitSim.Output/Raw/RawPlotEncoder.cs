@@ -69,7 +69,13 @@ internal sealed class RawPlotEncoder
         _stream.Write(Encoding.UTF8.GetBytes(sb.ToString()));
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+    /// <summary>A header value on one line without control characters: a NUL (a netlist title may hold one) ends the
+    /// header for ngspice and our reader, which then find no plot.</summary>
+    private static string OneLine(string s)
+    {
+        var line = s.ReplaceLineEndings(" ");
+        return line.Any(char.IsControl) ? string.Concat(line.Select(c => char.IsControl(c) ? ' ' : c)) : line;
+    }
 
     public void WritePoint(ReadOnlySpan<double> values)
     {
