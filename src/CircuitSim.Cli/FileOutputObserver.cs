@@ -16,15 +16,24 @@ public sealed record OutputRequest(string Directory, string BaseName, bool Raw, 
     public PlotFormat PlotFormat { get; init; } = PlotFormat.Png;
 }
 
+/// <summary>An output file could not be written (a full disk, a lost directory): the run stops and the outputs are removed.</summary>
+public sealed class OutputWriteException : SimulationException
+{
+    public OutputWriteException(string message, Exception inner) : base(message, inner) { }
+}
+
 /// <summary>
 /// Streams every plot to files while it runs: one SPICE3 raw file with all plots (as ngspice writes them), one CSV
 /// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, a chart per plot.
-/// Files are written under temporary names and renamed when the plot ends; a failed plot keeps its points.
+/// Files are written under temporary names and renamed when the plot ends; a failed plot keeps its points. A file
+/// that cannot be written (<see cref="IOException"/>) stops the run (<see cref="Failure"/>): every temporary file is
+/// deleted and nothing more is written.
 /// </summary>
 internal sealed class FileOutputObserver : IRunObserver, IDisposable
 {
     private readonly OutputRequest _request;
     private readonly RawFileWriter? _raw;
+    private readonly Action? _stop;
     private IWaveformWriter? _csv;
     private WaveformRecorder? _recorder;
     private PlotInfo? _plot;
@@ -32,9 +41,11 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
     private string _stem = "";
     private readonly HashSet<string> _stems = new(StringComparer.OrdinalIgnoreCase);
 
-    public FileOutputObserver(OutputRequest request)
+    /// <param name="stop">Called when an output cannot be written, to stop the run.</param>
+    public FileOutputObserver(OutputRequest request, Action? stop = null)
     {
         _request = request;
+        _stop = stop;
         Directory.CreateDirectory(request.Directory);
         if (request.Raw)
             _raw = new RawFileWriter(Path.Combine(request.Directory, request.BaseName + ".raw"), request.AsciiRaw ? RawEncoding.Ascii : RawEncoding.Binary);
@@ -45,9 +56,52 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
     /// <summary>What was drawn when the netlist did not say (no .plot line), to tell the user.</summary>
     public List<string> Notes { get; } = new();
 
+    /// <summary>Why the outputs could not be written (they were removed), or null.</summary>
+    public OutputWriteException? Failure { get; private set; }
+
+    /// <summary>The plot being written, and its last scale value (time, sweep value; NaN before the first point).</summary>
+    public PlotInfo? CurrentPlot => _plot;
+
+    public double LastScale { get; private set; } = double.NaN;
+
+    /// <summary>Points written to the current plot.</summary>
+    public long PointsInPlot { get; private set; }
+
     public void BeginPlot(PlotInfo plot)
     {
+        if (Failure is not null) throw Failure;
+        try
+        {
+            Begin(plot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e);
+        }
+    }
+
+    /// <summary>Stops writing: the temporary files are deleted (the files of plots completed before stay).</summary>
+    private OutputWriteException Fail(Exception e)
+    {
+        if (Failure is not null) return Failure;
+        Failure = new OutputWriteException($"cannot write the output files in {_request.Directory}: {e.Message}", e);
+        foreach (var w in new IWaveformWriter?[] { _csv, _raw })
+        {
+            try { w?.Abort(); }
+            catch (Exception ignored) when (ignored is IOException or UnauthorizedAccessException) { }
+        }
+        _csv = null;
+        _recorder = null;
+        FilesWritten.RemoveAll(f => !File.Exists(f)); // the plots completed before stay
+        _stop?.Invoke();
+        return Failure;
+    }
+
+    private void Begin(PlotInfo plot)
+    {
         _plot = plot;
+        LastScale = double.NaN;
+        PointsInPlot = 0;
         _plotIndex++;
         var header = Header(plot);
         _raw?.Begin(header);
@@ -102,19 +156,52 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
 
     public void Point(ReadOnlySpan<double> values)
     {
-        _raw?.WritePoint(values);
-        _csv?.WritePoint(values);
-        _recorder?.WritePoint(values);
+        if (Failure is not null) throw Failure;
+        try
+        {
+            _raw?.WritePoint(values);
+            _csv?.WritePoint(values);
+            _recorder?.WritePoint(values);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e);
+        }
+        if (values.Length > 0 && _plot?.ScaleName is not null) LastScale = values[0];
+        PointsInPlot++;
     }
 
     public void Point(double scale, ReadOnlySpan<Complex> values)
     {
-        _raw?.WritePoint(scale, values);
-        _csv?.WritePoint(scale, values);
-        _recorder?.WritePoint(scale, values);
+        if (Failure is not null) throw Failure;
+        try
+        {
+            _raw?.WritePoint(scale, values);
+            _csv?.WritePoint(scale, values);
+            _recorder?.WritePoint(scale, values);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e);
+        }
+        LastScale = scale;
+        PointsInPlot++;
     }
 
     public void EndPlot(Exception? failure)
+    {
+        if (Failure is not null) return;
+        try
+        {
+            End(failure);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+        }
+    }
+
+    private void End(Exception? failure)
     {
         var partial = failure is not null;
         _csv?.Complete(partial);
@@ -165,9 +252,17 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
     {
         if (_raw is null || _disposed) return;
         _disposed = true;
-        if (_raw.IsWriting) _raw.Complete(partial: false);
-        var path = _raw.FinalPath;
-        _raw.Dispose();
-        if (File.Exists(path)) FilesWritten.Insert(0, path);
+        if (Failure is not null) return;
+        try
+        {
+            if (_raw.IsWriting) _raw.Complete(partial: false);
+            var path = _raw.FinalPath;
+            _raw.Dispose();
+            if (File.Exists(path)) FilesWritten.Insert(0, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Fail(e);
+        }
     }
 }

@@ -45,7 +45,7 @@ public static class MagnetCommand
             Check(dx > 0 && dx <= 125e-9, "--cell must be between 0 and 125 nm");
             Check(tEnd > 0 && dt > 0, "--end and --sample must be positive");
             var problem = StandardProblemRuns.Sp4Problem(dx, b, tEnd, dt);
-            string folder = Path.GetFullPath(p.GetValue(output)!);
+            string folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"SP4: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, μ0H = ({b.X * 1e3:0.###}, {b.Y * 1e3:0.###}, {b.Z * 1e3:0.###}) mT, until {tEnd * 1e9:0.###} ns")));
             var r = StandardProblemRuns.RunSp4(problem, folder, p.GetValue(threads), Progress(stderr, "sp4"));
@@ -88,7 +88,7 @@ public static class MagnetCommand
             Check(double.IsFinite(x) && double.IsFinite(j), "--xi and --current must be finite numbers");
             int n = Math.Max(2, (int)Math.Round(100e-9 / dx));
             var problem = StandardProblemRuns.Sp5Problem(n, x, j, tEnd, dt);
-            string folder = Path.GetFullPath(p.GetValue(output)!);
+            string folder = OutputFolder.Prepare(p.GetValue(output)!);
             stdout.MarkupLine(Markup.Escape(Invariant($"SP5: {n} × {n} cells of {100.0 / n:0.###} nm, one 10 nm layer; J = {j:G4} A/m² along x, ξ = {x:G4}, until {tEnd * 1e9:0.###} ns")));
             var r = StandardProblemRuns.RunSp5(problem, folder, p.GetValue(threads), Progress(stderr, "sp5"));
             stdout.MarkupLine(Markup.Escape(Invariant($"relaxed vortex ⟨m⟩ = {Format(r.Relaxed)}, core at ({r.RelaxedCore.X * 1e9:0.##}, {r.RelaxedCore.Y * 1e9:0.##}) nm from the centre")));
@@ -111,9 +111,10 @@ public static class MagnetCommand
         {
             var path = p.GetValue(file)!.FullName;
             var problem = ProblemReader.ReadFile(path);
+            var folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"{Path.GetFileName(path)}: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, {problem.Stages.Count} stage(s)")));
-            var runner = new ProblemRunner(problem, Path.GetFullPath(p.GetValue(output)!)) { Threads = p.GetValue(threads), Progress = Progress(stderr, Path.GetFileNameWithoutExtension(path)) };
+            var runner = new ProblemRunner(problem, folder) { Threads = p.GetValue(threads), Progress = Progress(stderr, Path.GetFileNameWithoutExtension(path)) };
             var summary = runner.Run();
             foreach (var r in summary.Relaxations)
                 stdout.MarkupLine(Markup.Escape(Invariant($"relaxed: max |m × H| = {r.MaxTorque:G3} A/m after {r.Evaluations} field evaluations")));
@@ -167,25 +168,27 @@ public static class MagnetCommand
         if (!ok) throw new ProblemException(message);
     }
 
+    /// <summary>Exit 2 for a bad problem, option or output directory (checked before computing), 1 for a run that
+    /// failed or could not write its files while it ran.</summary>
     private static int Guard(IAnsiConsole stderr, Func<int> action)
     {
         try
         {
             return action();
         }
-        catch (ProblemException e)
+        catch (Exception e) when (e is ProblemException or OutputFolderException)
         {
-            stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            RunCommand.Line(stderr, Color.Red, e.Message);
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.MarkupLine($"[red]cannot write the output: {Markup.Escape(e.Message)}[/]");
-            return ExitCodes.BadInput;
+            RunCommand.Line(stderr, Color.Red, $"cannot write the output: {e.Message}; the files written before are kept");
+            return ExitCodes.SimulationFailed;
         }
         catch (InvalidOperationException e)
         {
-            stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/] (the table written so far is kept)");
+            RunCommand.Line(stderr, Color.Red, $"{e.Message} (the table written so far is kept)");
             return ExitCodes.SimulationFailed;
         }
     }

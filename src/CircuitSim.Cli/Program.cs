@@ -4,6 +4,8 @@ using CircuitSim.Cli;
 using CircuitSim.Output;
 using Spectre.Console;
 
+LastChance.Debug |= args.Contains("--debug");
+LastChance.Install(Console.Error);
 var stdout = Terminal.Create(Console.Out, Console.IsOutputRedirected);
 var stderr = Terminal.Create(Console.Error, Console.IsErrorRedirected);
 AnsiConsole.Console = stdout; // what AnsiConsole.MarkupLine writes to
@@ -18,7 +20,8 @@ var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only 
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
 var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
 var jobsOption = JobsOption.Create(".step points");
-var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, plotFormatOption, quietOption, asciiOption, statsOption, jobsOption };
+var anywhereOption = new Option<bool>("--device-files-anywhere") { Description = "Let devices (film save=, snapdir=) and .control write/wrdata write files outside the output directory." };
+var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, plotFormatOption, quietOption, asciiOption, statsOption, jobsOption, anywhereOption };
 run.SetAction(parse =>
 {
     var file = parse.GetValue(netlistArgument)!;
@@ -29,7 +32,7 @@ run.SetAction(parse =>
     }
     return RunCommand.Execute(file, parse.GetValue(outputOption)!, parse.GetValue(formatOption)!, parse.GetValue(plotOption),
         parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption), parse.GetValue(jobsOption),
-        PlotFormats.Parse(parse.GetValue(plotFormatOption)!));
+        PlotFormats.Parse(parse.GetValue(plotFormatOption)!), parse.GetValue(anywhereOption));
 });
 
 var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };
@@ -44,7 +47,8 @@ plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, pars
     parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stdout, stderr,
     PlotFormats.Parse(parse.GetValue(plotFileFormatOption)!)));
 
-var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
+var debugOption = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error.", Recursive = true };
+var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot, debugOption };
 root.Subcommands.Add(CrossbarCommand.Create(stdout, stderr));
 root.Subcommands.Add(MagnetCommand.Create(stdout, stderr));
 root.Subcommands.Add(SweepCommand.Create(stdout, stderr));
@@ -56,4 +60,12 @@ if (result.Errors.Count > 0)
     stderr.MarkupLine("run [blue]circuitsim --help[/] for usage");
     return ExitCodes.BadInput;
 }
-return result.Invoke();
+try
+{
+    // our own handlers: the last-chance one below, and SIGINT/SIGTERM in the run command
+    return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+}
+catch (Exception e)
+{
+    return LastChance.Report(e, Console.Error);
+}

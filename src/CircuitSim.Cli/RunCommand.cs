@@ -14,18 +14,32 @@ namespace CircuitSim.Cli;
 public static class ExitCodes
 {
     public const int Success = 0;
-    /// <summary>A simulation failed (the data up to the failure is written).</summary>
+    /// <summary>A simulation failed, or an output could not be written during the run (the data up to the failure is
+    /// written, when it can be).</summary>
     public const int SimulationFailed = 1;
-    /// <summary>The input is bad (netlist errors, missing file, invalid circuit).</summary>
+    /// <summary>The input is bad (netlist errors, missing file, invalid circuit, no analysis) or the invocation is
+    /// (an output directory that cannot be written): nothing was simulated.</summary>
     public const int BadInput = 2;
+    /// <summary>An internal error (a bug): one line on stderr; <c>--debug</c> shows the stack trace.</summary>
+    public const int InternalError = 3;
+    /// <summary>Stopped by SIGINT (Ctrl-C) after completing the present point: the outputs hold the data so far (128 + 2).</summary>
+    public const int Interrupted = 130;
+    /// <summary>Stopped by SIGTERM (kill, a batch time limit) after completing the present point (128 + 15).</summary>
+    public const int Terminated = 143;
 }
 
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/charts (PNG/SVG), print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1,
-        PlotFormat plotFormat = PlotFormat.Png)
+    /// <param name="jobs">Workers for .step points.</param>
+    /// <param name="plotFormat">The chart files: PNG, SVG or both.</param>
+    /// <param name="deviceFilesAnywhere">Let devices and .control write/wrdata write files outside the output directory
+    /// (film save=, snapdir=).</param>
+    /// <param name="cancel">Stops the run after the present point, like a signal (the in-process fuzz's time budget).</param>
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false,
+        int jobs = 1, PlotFormat plotFormat = PlotFormat.Png, bool deviceFilesAnywhere = false, CancellationToken cancel = default)
     {
+        LastChance.InjectFaultIfAsked();
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
         try
@@ -34,16 +48,50 @@ public static class RunCommand
         }
         catch (NetlistException e)
         {
-            foreach (var d in e.Diagnostics) Report(errors, d);
+            foreach (var d in DiagnosticDisplay.Select(e.Diagnostics, netlistFile.FullName)) Report(errors, d);
             var count = e.Errors.Count();
             errors.MarkupLine($"[red]{count} error{(count == 1 ? "" : "s")} in {Markup.Escape(netlistFile.Name)}; nothing was simulated.[/]");
             return ExitCodes.BadInput;
         }
+        if (netlist.Analyses.Count == 0 && netlist.Control is null)
+        {
+            foreach (var w in netlist.Warnings.Where(w => w.Location.Line > 0)) Report(errors, w);
+            Line(errors, Color.Red, $"{netlistFile.Name}: no analysis (.op, .dc, .tran, .ac or .tf) and no .control block in the netlist; nothing was simulated.");
+            return ExitCodes.BadInput;
+        }
         foreach (var w in netlist.Warnings) Report(errors, w);
 
-        var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
+        var baseName = Path.GetFileNameWithoutExtension(netlistFile.Name);
+        OutputFolder folder;
+        try
+        {
+            folder = OutputFolder.Open(outputDirectory, baseName);
+        }
+        catch (OutputFolderException e)
+        {
+            Line(errors, Color.Red, $"{e.Message}; nothing was simulated.");
+            return ExitCodes.BadInput;
+        }
+        using (folder)
+        using (var interruption = Interruption.Listen(Console.Error))
+        using (var stop = CancellationTokenSource.CreateLinkedTokenSource(interruption.Token, cancel))
+        {
+            if (!quiet && folder.RemovedTemporaries.Count > 0)
+                Line(errors, Color.Yellow, $"removed {folder.RemovedTemporaries.Count} temporary file(s) left in {folder.Directory} by a run that was killed");
+            netlist.Options.DeviceFiles = new CircuitSim.Core.Files.DeviceFiles(folder.Directory, deviceFilesAnywhere);
+            var code = Run(netlist, folder, format, plot, quiet, ascii, console, errors, stats, jobs, plotFormat, stop, clock);
+            if (code == ExitCodes.Interrupted && interruption.Signal is { } signal) return Interruption.ExitCode(signal);
+            return code;
+        }
+    }
+
+    private static int Run(Netlist.Netlist netlist, OutputFolder folder, string format, bool plot, bool quiet, bool ascii,
+        IAnsiConsole console, IAnsiConsole errors, bool stats, int jobs, PlotFormat plotFormat, CancellationTokenSource stop, Stopwatch clock)
+    {
+        var outputDirectory = folder.Directory;
+        var request = new OutputRequest(outputDirectory, folder.BaseName,
             Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots, PlotFormat = plotFormat };
-        var runner = new NetlistRunner(netlist) { Parallelism = jobs, OutputDirectory = outputDirectory };
+        var runner = new NetlistRunner(netlist) { Parallelism = jobs, OutputDirectory = outputDirectory, Cancellation = stop.Token };
         // .print tables, .four results and .control output; held back while a progress bar is drawn
         var live = quiet || !console.Profile.Capabilities.Interactive;
         runner.Terminal = live ? console.Profile.Out.Writer : new StringWriter();
@@ -52,7 +100,8 @@ public static class RunCommand
         List<string> notes;
         var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
         var amm = plot && rings.Count > 0 ? new AmmLoopObserver(request, rings) : null;
-        using (var output = new FileOutputObserver(request))
+        var output = new FileOutputObserver(request, stop.Cancel);
+        using (output)
         {
             IRunObserver[] observers = amm is null ? new IRunObserver[] { output } : new IRunObserver[] { output, amm };
             if (quiet || !console.Profile.Capabilities.Interactive)
@@ -71,20 +120,38 @@ public static class RunCommand
             notes = output.Notes;
         }
         if (!live) console.Profile.Out.Writer.Write(runner.Terminal.ToString());
-        if (amm is not null)
+        if (output.Failure is { } writeFailure)
         {
-            amm.Finish();
-            files.AddRange(amm.FilesWritten);
+            if (files.Count > 0) folder.Finish(files); // else leave the folder as it was (a full disk stays as full as before)
+            var kept = files.Count > 0 ? $" Kept the files of the analyses completed before: {string.Join(", ", files.Select(Path.GetFileName))}." : "";
+            Line(errors, Color.Red, $"{writeFailure.Message}; the run was stopped and its temporary files removed.{kept}");
+            return ExitCodes.SimulationFailed;
         }
         var measures = outcomes.SelectMany(o => o.Measures).ToList();
-        if (measures.Count > 0)
+        try
         {
-            var json = Path.Combine(outputDirectory, request.BaseName + ".meas.json");
-            WriteMeasures(json, measures);
-            files.Add(json);
+            if (amm is not null)
+            {
+                amm.Finish();
+                files.AddRange(amm.FilesWritten);
+            }
+            if (measures.Count > 0)
+            {
+                var json = Path.Combine(outputDirectory, request.BaseName + ".meas.json");
+                WriteMeasures(json, measures);
+                files.Add(json);
+            }
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folder.Finish(files);
+            Line(errors, Color.Red, $"cannot write the output files in {outputDirectory}: {e.Message}");
+            return ExitCodes.SimulationFailed;
+        }
+        folder.Finish(files);
 
-        var failed = outcomes.Where(o => o.Failure is not null).ToList();
+        var interrupted = stop.IsCancellationRequested;
+        var failed = outcomes.Where(o => o.Failure is not null and not OperationCanceledException).ToList();
         if (!quiet) Summary(console, netlist, outcomes, files, measures, notes, clock.Elapsed);
         else MeasureTable(console, measures); // results, not chatter: -q keeps them
         if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
@@ -96,6 +163,11 @@ public static class RunCommand
             var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";
             errors.MarkupLine($"[red]{Markup.Escape(f.Info.PlotName)}{(f.Info.StepLabel is null ? "" : $" ({Markup.Escape(f.Info.StepLabel)})")} failed:[/] {Markup.Escape(f.Failure!.Message)}{Markup.Escape(kept)}");
         }
+        if (interrupted)
+        {
+            Line(errors, Color.Yellow, InterruptedAt(output) + "; the points computed so far are in the output files.");
+            return ExitCodes.Interrupted;
+        }
         if (runner.ScriptError is { } scriptError)
         {
             Report(errors, scriptError);
@@ -106,12 +178,26 @@ public static class RunCommand
         return failed.Count > 0 ? ExitCodes.SimulationFailed : ExitCodes.Success;
     }
 
+    /// <summary>"interrupted at t = 1.25 ms" (the last point written), or the analysis it stopped in or before.</summary>
+    private static string InterruptedAt(FileOutputObserver output)
+    {
+        if (output.CurrentPlot is not { } plot) return "interrupted before the first analysis";
+        if (double.IsNaN(output.LastScale)) return $"interrupted in the {plot.PlotName}";
+        var value = plot.Analysis is TranSpec
+            ? "t = " + EngineeringFormat.Format(output.LastScale, "s")
+            : $"{plot.ScaleName} = {output.LastScale.ToString("G6", CultureInfo.InvariantCulture)}";
+        return $"interrupted at {value} ({plot.PlotName}{(plot.StepLabel is null ? "" : ", " + plot.StepLabel)})";
+    }
+
+    /// <summary>One line in a colour, taken literally (no markup and no emoji codes such as ":man:" in quoted text).</summary>
+    internal static void Line(IAnsiConsole console, Color color, string text) =>
+        console.Write(new Text(text + Environment.NewLine, new Style(color)));
+
     private static void Report(IAnsiConsole errors, NetlistDiagnostic d)
     {
-        var color = d.Severity == Severity.Error ? "red" : "yellow";
         var lines = d.Format().Split('\n');
-        errors.MarkupLine($"[{color}]{Markup.Escape(lines[0])}[/]");
-        foreach (var l in lines.Skip(1)) errors.WriteLine(l.TrimEnd('\r'));
+        Line(errors, d.Severity == Severity.Error ? Color.Red : Color.Yellow, lines[0]);
+        foreach (var l in lines.Skip(1)) errors.Write(new Text(l.TrimEnd('\r') + Environment.NewLine));
     }
 
     private static void Summary(IAnsiConsole console, Netlist.Netlist netlist, List<PlotOutcome> outcomes, List<string> files,

@@ -35,7 +35,7 @@ public static class SweepCommand
                 stderr.MarkupLine("[red]circuitsim sweep needs a netlist[/] (or a subcommand: plan, run-points, merge, submit, status, resume, k8s-manifest)");
                 return ExitCodes.BadInput;
             }
-            var dir = new SweepDirectory(p.GetValue(output)!);
+            var dir = new SweepDirectory(OutputFolder.Prepare(p.GetValue(output)!));
             if (MakePlan(file, dir, plan.Request(p), force: true, stdout, stderr, p.GetValue(quiet)) is not { } made) return ExitCodes.BadInput;
             RunPoints(dir, made.Plan, made.Netlist, made.Plan.Points.Select(x => x.Index).ToList(), p.GetValue(jobs), "local", stdout, p.GetValue(quiet));
             var merged = Merge(dir, charts: true, stdout);
@@ -62,7 +62,7 @@ public static class SweepCommand
         var c = new Command("plan", "Write the plan (plan.json: every point's parameters, temperature, seed and run) without running it.") { netlist, output, force };
         plan.AddTo(c);
         c.SetAction(p => Guard(stderr, () =>
-            MakePlan(p.GetValue(netlist)!, new SweepDirectory(p.GetValue(output)!), plan.Request(p), p.GetValue(force), stdout, stderr, quiet: false) is null
+            MakePlan(p.GetValue(netlist)!, new SweepDirectory(OutputFolder.Prepare(p.GetValue(output)!)), plan.Request(p), p.GetValue(force), stdout, stderr, quiet: false) is null
                 ? ExitCodes.BadInput : ExitCodes.Success));
         return c;
     }
@@ -289,6 +289,8 @@ public static class SweepCommand
     private static void RunPoints(SweepDirectory dir, SweepPlan plan, Netlist.Netlist netlist, IReadOnlyList<int> indices, int jobs,
         string executor, IAnsiConsole stdout, bool quiet)
     {
+        // device files (film save=, snapdir=) stay inside the sweep directory
+        netlist.Options.DeviceFiles = new CircuitSim.Core.Files.DeviceFiles(dir.Path);
         var runner = new PointRunner(netlist, plan) { Executor = executor };
         var done = 0;
         var gate = new object();
@@ -416,9 +418,9 @@ public static class SweepCommand
         {
             return action();
         }
-        catch (Exception e) when (e is SweepException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is SweepException or OutputFolderException or IOException or UnauthorizedAccessException)
         {
-            stderr.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            RunCommand.Line(stderr, Color.Red, e.Message);
             return ExitCodes.BadInput;
         }
     }

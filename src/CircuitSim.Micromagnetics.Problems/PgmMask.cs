@@ -13,7 +13,16 @@ public static class PgmMask
     public static bool[] Read(string path, int nx, int ny, double threshold)
     {
         if (!File.Exists(path)) throw new ProblemException($"mask image not found: {path}");
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        try
+        {
+            // a mask is at most 16384² 16-bit pixels as text; only a regular file (not /dev/zero or a pipe)
+            bytes = CircuitSim.Core.Files.InputFile.ReadAllBytes(path, "mask image");
+        }
+        catch (CircuitSim.Core.Files.InputFileException e)
+        {
+            throw new ProblemException(e.Message);
+        }
         int pos = 0;
         string magic = Token(bytes, ref pos);
         if (magic != "P2" && magic != "P5") throw new ProblemException($"{path}: not a PGM image (expected P2 or P5, found '{magic}'); convert PNG masks with e.g. 'convert mask.png mask.pgm'");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CircuitSim.Core.Files;
 using CircuitSim.Magnetics.Micromagnetics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -19,11 +20,24 @@ public sealed class ProblemReader
         _file = file;
     }
 
+    /// <summary>Largest problem file read, bytes: a problem file is a page of YAML.</summary>
+    public const long MaxProblemBytes = 1 << 20;
+
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static MagnetProblem ReadFile(string path)
     {
         if (!File.Exists(path)) throw new ProblemException($"problem file not found: {path}");
-        return Read(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            // only a regular file of bounded size: /dev/zero or a pipe would read forever
+            text = InputFile.ReadAllText(path, "problem file", MaxProblemBytes);
+        }
+        catch (InputFileException e)
+        {
+            throw new ProblemException(e.Message);
+        }
+        return Read(text, path);
     }
 
     /// <summary>Reads problem text; <paramref name="file"/> names it in messages and anchors relative paths (mask images).</summary>
@@ -264,11 +278,19 @@ public sealed class ProblemReader
     {
         var map = Mapping(node, "outputs", "table", "images", "ovf", "final");
         var o = new OutputSettings();
-        if (map.TryGetValue("table", out var t)) o = o with { Table = Text(t, "outputs.table") is var s && s is "none" or "" ? null : s };
+        if (map.TryGetValue("table", out var t)) o = o with { Table = Text(t, "outputs.table") is var s && s is "none" or "" ? null : InsideOutput(t, s) };
         if (map.TryGetValue("images", out var i)) o = o with { ImageTimes = Times(i, "outputs.images") };
         if (map.TryGetValue("ovf", out var v)) o = o with { OvfTimes = Times(v, "outputs.ovf") };
         if (map.TryGetValue("final", out var f)) o = o with { Final = Bool(f, "outputs.final") };
         return o;
+    }
+
+    /// <summary>A plain file name, written in the output directory (no folder, so nothing lands outside it).</summary>
+    private string InsideOutput(YamlNode node, string name)
+    {
+        if (name.IndexOfAny(new[] { '/', '\\', '\0' }) >= 0 || name is "." or "..")
+            throw Error(node, $"outputs.table must be a plain file name (it is written in the output directory), not '{name}'");
+        return name;
     }
 
     // ---- node helpers ----

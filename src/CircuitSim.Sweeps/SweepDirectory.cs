@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CircuitSim.Core.Files;
 using CircuitSim.Output;
 
 namespace CircuitSim.Sweeps;
@@ -11,7 +12,35 @@ namespace CircuitSim.Sweeps;
 /// </summary>
 public sealed class SweepDirectory
 {
-    public SweepDirectory(string path) => Path = System.IO.Path.GetFullPath(path);
+    public SweepDirectory(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new SweepException("the sweep directory is an empty name");
+        try
+        {
+            Path = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new SweepException($"cannot use '{path}' as a sweep directory: {e.Message}");
+        }
+    }
+
+    /// <summary>Largest plan, result or submission file read, bytes (a plan of a million points fits).</summary>
+    public const long MaxJsonBytes = 1L << 30;
+
+    /// <summary>A JSON file of the directory: a regular file of bounded size only (a plan.json that is a link to
+    /// /dev/zero or a pipe is refused instead of read forever).</summary>
+    private static string ReadJson(string path, string what)
+    {
+        try
+        {
+            return InputFile.ReadAllText(path, what, MaxJsonBytes);
+        }
+        catch (InputFileException e)
+        {
+            throw new SweepException(e.Message);
+        }
+    }
 
     public string Path { get; }
     public string PlanPath => System.IO.Path.Combine(Path, "plan.json");
@@ -39,7 +68,7 @@ public sealed class SweepDirectory
         SweepPlan? plan;
         try
         {
-            plan = JsonSerializer.Deserialize(File.ReadAllText(PlanPath), SweepJson.Default.SweepPlan);
+            plan = JsonSerializer.Deserialize(ReadJson(PlanPath, "sweep plan"), SweepJson.Default.SweepPlan);
         }
         catch (JsonException e)
         {
@@ -47,7 +76,26 @@ public sealed class SweepDirectory
         }
         if (plan is null || plan.Format != SweepPlan.CurrentFormat)
             throw new SweepException($"{PlanPath}: format '{plan?.Format}' is not {SweepPlan.CurrentFormat}");
+        if (Inconsistency(plan) is { } why) throw new SweepException($"{PlanPath} is not a sweep plan: {why}; plan again");
         return plan;
+    }
+
+    /// <summary>What makes a parsed plan unusable (a null list or name, points out of order), or null. JSON's
+    /// required members may still be null, and the executors index points by their number.</summary>
+    private static string? Inconsistency(SweepPlan plan)
+    {
+        if (plan.Netlist is null || plan.NetlistSha256 is null) return "no netlist or netlist hash";
+        if (plan.Parameters is null || plan.Measures is null || plan.Vectors is null || plan.Limits is null || plan.Points is null)
+            return "a list (parameters, measures, vectors, limits or points) is null";
+        if (plan.Parameters.Any(x => x is null) || plan.Measures.Any(x => x is null) || plan.Vectors.Any(x => x is null) || plan.Limits.Any(x => x?.Name is null))
+            return "a name in a list is null";
+        for (var i = 0; i < plan.Points.Count; i++)
+        {
+            var point = plan.Points[i];
+            if (point is null || point.Parameters is null) return $"point {i} is null or has no parameters";
+            if (point.Index != i) return $"point {i} has the index {point.Index}";
+        }
+        return null;
     }
 
     /// <summary>Writes one point's result atomically.</summary>
@@ -64,7 +112,7 @@ public sealed class SweepDirectory
         if (!File.Exists(path)) return null;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), SweepJson.Default.PointResult);
+            return JsonSerializer.Deserialize(ReadJson(path, "point result"), SweepJson.Default.PointResult);
         }
         catch (JsonException e)
         {
@@ -91,7 +139,7 @@ public sealed class SweepDirectory
 
     public List<SlurmSubmissionRecord> ReadSubmissions() =>
         File.Exists(SubmissionsPath)
-            ? JsonSerializer.Deserialize(File.ReadAllText(SubmissionsPath), SweepJson.Default.ListSlurmSubmissionRecord) ?? new()
+            ? JsonSerializer.Deserialize(ReadJson(SubmissionsPath, "Slurm submissions file"), SweepJson.Default.ListSlurmSubmissionRecord) ?? new()
             : new();
 
     public void WriteSubmissions(List<SlurmSubmissionRecord> submissions)

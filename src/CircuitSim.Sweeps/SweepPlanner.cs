@@ -76,8 +76,8 @@ public static class SweepPlanner
 
     public static string Sha256Of(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        // a regular file of bounded size only: a plan may name /dev/zero
+        return Convert.ToHexStringLower(SHA256.HashData(CircuitSim.Core.Files.InputFile.ReadAllBytes(path, "netlist")));
     }
 
     /// <summary>Parses <c>name=min:max</c> (either side may be empty).</summary>

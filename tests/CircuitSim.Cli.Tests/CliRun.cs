@@ -18,6 +18,7 @@ internal sealed class CliRun : IDisposable
     public string OutputFolder => Path.Combine(Folder, "out");
     public string Stdout => _out.ToString();
     public string Stderr => _err.ToString();
+    public TextWriter ErrorWriter => _err;
 
     public string Write(string name, string text)
     {
@@ -37,18 +38,8 @@ internal sealed class CliRun : IDisposable
 
     public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
 
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 1000; // no wrapping: the tests look for whole sentences
-        return console;
-    }
+    /// <summary>Plain text, no wrapping: the tests look for whole sentences.</summary>
+    internal static IAnsiConsole Console(TextWriter writer) => CircuitSim.Tools.Fuzz.PlainConsole.Create(writer);
 
     public void Dispose()
     {

@@ -113,6 +113,22 @@ public class RawFileTests
         }
     }
 
+    /// <summary>Found by the fuzz campaign (seed 13, case 3224): a netlist title with a NUL gave a raw file that
+    /// neither ngspice nor our reader could load ("No plot found").</summary>
+    [Fact]
+    public void TitleWithControlCharacters_IsWrittenAsOneCleanLineAndLoads()
+    {
+        using var dir = new TempDir();
+        var set = Samples.Transient(3);
+        set.Title = "a\0b\u001bc\td";
+
+        RawFile.Write(dir.File("t.raw"), set);
+
+        var back = RawFile.ReadFirst(dir.File("t.raw"));
+        Assert.Equal("a b c d", back.Title);
+        Assert.Equal(3, back.PointCount);
+    }
+
     [Fact]
     public void Header_HasNgspiceFieldsInOrder()
     {

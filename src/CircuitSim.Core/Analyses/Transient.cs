@@ -37,6 +37,9 @@ public sealed class Transient : Simulation
     public double? MaxStepGiven { get; }
     public bool UseInitialConditions { get; }
 
+    /// <summary>Smallest step the step control may take (1e-11 of the largest), s: well above the subnormal doubles.</summary>
+    public const double MinimumSmallestStep = 1e-300;
+
     /// <summary>The maximum step used: tmax if given, .options maxstep, else min(tstep, (tstop − tstart)/50).</summary>
     public double MaxStep => MaxStepGiven ?? Options.MaxStep ?? Math.Min(Step, (Stop - Start) / 50);
 
@@ -51,6 +54,11 @@ public sealed class Transient : Simulation
         s.FinalTime = Stop;
         var maxStep = MaxStep;
         var delmin = 1e-11 * maxStep;
+        // a span or tmax so small that the smallest step underflows would step by zero forever (fuzz seed 13, case
+        // 4661: .tran 5p 5e-324)
+        if (!(delmin >= MinimumSmallestStep))
+            throw new CircuitException(
+                $"transient: the largest step {maxStep:G3} s (tmax, or min(tstep, (tstop - tstart)/50)) is too small to step with; it must be at least {MinimumSmallestStep / 1e-11:G3} s");
         var minBreak = 10 * delmin;
         _breakpoints.MinimumSeparation = minBreak;
         _breakpoints.Clear();
@@ -82,6 +90,8 @@ public sealed class Transient : Simulation
 
         while (true)
         {
+            // an interrupted run stops here even when no point is exported (before tstart)
+            Options.Cancellation.ThrowIfCancellationRequested();
             // an accepted time point
             s.Time = time;
             var a0 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -220,15 +230,22 @@ public sealed class Transient : Simulation
         foreach (var b in InitialConditionBehaviors) b.SetInitialConditions(State.Solution);
     }
 
-    /// <summary>Asks the sources for breakpoints a window ahead, so long periodic waveforms never fill the table.</summary>
+    /// <summary>Most pending breakpoints before the table stops asking for more (the next step cannot pass them).</summary>
+    private const int MaxPendingBreakpoints = 8192;
+
+    /// <summary>Asks the sources for breakpoints a window ahead, so long periodic waveforms never fill the table: a
+    /// source may cover only part of a window (<see cref="BreakpointTable.CoveredOnlyUntil"/>), and the table is not
+    /// extended while it holds <see cref="MaxPendingBreakpoints"/>.</summary>
     private void ExtendBreakpoints(double time, double maxStep)
     {
         var window = Math.Max((Stop - Start) / 16, 4 * maxStep);
-        while (_breakpointHorizon < Stop && time + 4 * maxStep >= _breakpointHorizon)
+        while (_breakpointHorizon < Stop && time + 4 * maxStep >= _breakpointHorizon && _breakpoints.Count < MaxPendingBreakpoints)
         {
             var until = Math.Min(Stop, _breakpointHorizon + window);
+            _breakpoints.Horizon = until;
             foreach (var b in BreakpointBehaviors) b.AddBreakpoints(_breakpoints, _breakpointHorizon, until);
-            _breakpointHorizon = until;
+            // a source that covers nothing of the window must not stall the transient
+            _breakpointHorizon = _breakpoints.Horizon > _breakpointHorizon ? _breakpoints.Horizon : until;
         }
     }
 

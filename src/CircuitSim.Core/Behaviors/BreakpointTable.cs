@@ -7,24 +7,43 @@ namespace CircuitSim.Core.Behaviors;
 public sealed class BreakpointTable
 {
     private readonly List<double> _times = new();
+    private int _head; // entries before it are consumed; dropped from the list in bulk
 
     /// <summary>Two breakpoints closer than this are merged, s.</summary>
     public double MinimumSeparation { get; set; }
 
-    public int Count => _times.Count;
-    public double this[int i] => _times[i];
-    public double Next => _times.Count > 0 ? _times[0] : double.PositiveInfinity;
-    public double AfterNext => _times.Count > 1 ? _times[1] : double.PositiveInfinity;
+    public int Count => _times.Count - _head;
+    public double this[int i] => _times[_head + i];
+    public double Next => Count > 0 ? _times[_head] : double.PositiveInfinity;
+    public double AfterNext => Count > 1 ? _times[_head + 1] : double.PositiveInfinity;
 
-    public void Clear() => _times.Clear();
+    /// <summary>
+    /// The end of the window the sources are being asked to fill. A source that adds only part of it (a fast periodic
+    /// waveform adds a bounded number of periods per request) lowers it with <see cref="CoveredOnlyUntil"/>, and the
+    /// transient asks again from there.
+    /// </summary>
+    public double Horizon { get; set; } = double.PositiveInfinity;
+
+    /// <summary>Says that the corners added so far are complete only up to <paramref name="time"/>.</summary>
+    public void CoveredOnlyUntil(double time)
+    {
+        if (time < Horizon) Horizon = time;
+    }
+
+    public void Clear()
+    {
+        _times.Clear();
+        _head = 0;
+    }
 
     /// <summary>Inserts a breakpoint unless one lies within <see cref="MinimumSeparation"/> of it.</summary>
     public void Add(double time)
     {
-        var i = _times.BinarySearch(time);
+        if (_times.Count == _times.Capacity && _head > 0) Compact(); // reuse the consumed room before growing
+        var i = _times.BinarySearch(_head, Count, time, null);
         if (i >= 0) return;
         i = ~i;
-        if (i > 0 && time - _times[i - 1] < MinimumSeparation) return;
+        if (i > _head && time - _times[i - 1] < MinimumSeparation) return;
         if (i < _times.Count && _times[i] - time < MinimumSeparation)
         {
             // keep the earlier of two nearly coincident breakpoints
@@ -37,6 +56,14 @@ public sealed class BreakpointTable
     /// <summary>Drops the first breakpoint.</summary>
     public void RemoveFirst()
     {
-        if (_times.Count > 0) _times.RemoveAt(0);
+        if (Count == 0) return;
+        _head++;
+        if (_head >= 1024 && _head * 2 >= _times.Count) Compact();
+    }
+
+    private void Compact()
+    {
+        _times.RemoveRange(0, _head);
+        _head = 0;
     }
 }

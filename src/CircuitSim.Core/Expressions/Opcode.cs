@@ -39,6 +39,10 @@ public enum ExpressionDialect
 /// </summary>
 public static class ExpressionFunctions
 {
+    /// <summary>−1, 0 or 1, and NaN for NaN (Math.Sign throws on NaN, and a NaN reaches here from an overflowed
+    /// operand; the Newton step then reports the non-finite value instead of the process ending on an exception).</summary>
+    internal static double Signum(double x) => x > 0 ? 1 : x < 0 ? -1 : x == 0 ? 0 : double.NaN;
+
     private static readonly Dictionary<string, (Opcode Op, int Arity)> Table = new(StringComparer.OrdinalIgnoreCase)
     {
         ["abs"] = (Opcode.Abs, 1), ["sgn"] = (Opcode.Sign, 1), ["sign"] = (Opcode.Sign, 1), ["sqrt"] = (Opcode.Sqrt, 1),
@@ -82,7 +86,7 @@ public static class ExpressionFunctions
     internal static double Unary(Opcode op, double x) => op switch
     {
         Opcode.Abs => Math.Abs(x),
-        Opcode.Sign => Math.Sign(x),
+        Opcode.Sign => Signum(x),
         Opcode.Sqrt => Math.Sqrt(x),
         Opcode.Exp => Math.Exp(x),
         Opcode.Ln => Math.Log(x),
@@ -114,7 +118,7 @@ public static class ExpressionFunctions
     /// <summary>Derivative of a one-argument function at <paramref name="x"/> (its value is <paramref name="f"/>).</summary>
     internal static double UnaryDerivative(Opcode op, double x, double f) => op switch
     {
-        Opcode.Abs => Math.Sign(x),
+        Opcode.Abs => Signum(x),
         Opcode.Sqrt => 0.5 / f,
         Opcode.Exp => f,
         Opcode.Ln => 1 / x,
@@ -157,7 +161,7 @@ public static class ExpressionFunctions
         Opcode.Min => Math.Min(a, b),
         Opcode.Max => Math.Max(a, b),
         Opcode.Pow => Math.Pow(a, b),
-        Opcode.Pwr => Math.Sign(a) * Math.Pow(Math.Abs(a), b),
+        Opcode.Pwr => Signum(a) * Math.Pow(Math.Abs(a), b),
         Opcode.Atan2 => Math.Atan2(a, b),
         _ => throw new InvalidOperationException($"{op} is not a two-argument function"),
     };
@@ -175,7 +179,7 @@ public static class ExpressionFunctions
             case Opcode.Power:
             {
                 var abs = Math.Abs(a);
-                var da = abs == 0 ? (b == 1 ? Math.Sign(a) : 0) : b * f / abs * Math.Sign(a);
+                var da = abs == 0 ? (b == 1 ? Signum(a) : 0) : b * f / abs * Signum(a);
                 var db = abs == 0 ? 0 : f * Math.Log(abs);
                 return (da, db);
             }

@@ -82,6 +82,8 @@ public abstract class Simulation
 
         var list = _own;
         foreach (var c in Circuit.Components) list.Add(c.CreateBehavior(context));
+        if (Unknowns.Count == 0)
+            throw new CircuitException("the circuit has no node other than ground: there is nothing to simulate");
         Mna.Resize(Unknowns.Count);
         var ordered = new List<Behavior>(list.Count);
         foreach (var b in list)

@@ -61,6 +61,13 @@ public sealed class SimulationOptions
     /// <summary>Run the pre-solve topology checks (floating nodes, voltage loops).</summary>
     public bool TopologyChecks { get; set; } = true;
 
+    /// <summary>Where devices may write files of their own (see <see cref="Files.DeviceFiles"/>).</summary>
+    public Files.DeviceFiles DeviceFiles { get; set; } = Files.DeviceFiles.Unrestricted;
+
+    /// <summary>Stops long device computations (LLG integrations, relaxations) of a run that is being interrupted;
+    /// they throw <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     public SimulationOptions Clone() => (SimulationOptions)MemberwiseClone();
 
     /// <summary>Temperature in kelvin.</summary>

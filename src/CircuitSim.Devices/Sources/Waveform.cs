@@ -16,6 +16,13 @@ public abstract class Waveform
     public virtual void AddBreakpoints(BreakpointTable table, double after, double until, double step, double stop) { }
 
     protected static double Or(double value, double fallback) => value != 0 ? value : fallback;
+
+    /// <summary>Most periods of a periodic waveform whose corners one request adds; the transient asks for the next
+    /// ones as it advances, so a clock of 10⁷ periods never fills the table (and nothing is allocated per period).</summary>
+    protected const int MaxPeriodsPerRequest = 1000;
+
+    /// <summary>Beyond 2⁵² successive period numbers are no longer distinct doubles.</summary>
+    protected const double MaxPeriodIndex = 4503599627370496;
 }
 
 /// <summary>PULSE(V1 V2 TD TR TF PW PER [NP]): trapezoidal pulse train.</summary>
@@ -61,16 +68,32 @@ public sealed class Pulse : Waveform
         var tf = Or(Fall, step);
         var pw = Or(Width, stop);
         var per = Or(Period, stop);
-        if (per <= 0) return;
+        // a period the transient cannot resolve, or period numbers beyond a double's integers: no corners to land on
+        if (!(per > 0) || per < table.MinimumSeparation) return;
         var first = Math.Max(0, Math.Floor((after - Delay) / per) - 1);
+        if (!(first < MaxPeriodIndex)) return;
+        var periods = 0;
         for (var k = first; ; k++)
         {
             if (Count > 0 && k >= Count) break;
             var t0 = Delay + k * per;
             if (t0 > until) break;
-            foreach (var t in stackalloc[] { t0, t0 + tr, t0 + tr + pw, t0 + tr + pw + tf })
-                if (t > after && t <= until) table.Add(t);
+            if (++periods > MaxPeriodsPerRequest)
+            {
+                // lazily: the transient asks again from just before this period's start when it gets there
+                table.CoveredOnlyUntil(Math.BitDecrement(t0));
+                break;
+            }
+            Add(table, t0, after, until);
+            Add(table, t0 + tr, after, until);
+            Add(table, t0 + tr + pw, after, until);
+            Add(table, t0 + tr + pw + tf, after, until);
         }
+    }
+
+    private static void Add(BreakpointTable table, double t, double after, double until)
+    {
+        if (t > after && t <= until) table.Add(t);
     }
 }
 
@@ -180,10 +203,17 @@ public sealed class PiecewiseLinear : Waveform
         }
         if (RepeatFrom is not { } r) return;
         var period = _t[^1] - r;
+        if (!(period > 0) || period < table.MinimumSeparation) return;
         var start = _t[^1] + Delay;
         var k = Math.Max(0, Math.Floor((after - start) / period));
-        for (; start + k * period <= until; k++)
+        if (!(k < MaxPeriodIndex)) return;
+        for (var periods = 0; start + k * period <= until; k++)
         {
+            if (++periods > MaxPeriodsPerRequest)
+            {
+                table.CoveredOnlyUntil(Math.BitDecrement(start + k * period));
+                break;
+            }
             var offset = start + k * period - r;
             foreach (var t in _t)
             {

@@ -73,10 +73,25 @@ public sealed class FilmDynamics
         {
             RelativeTolerance = Options.RelativeTolerance,
             AbsoluteTolerance = Options.AbsoluteTolerance,
+            MinStep = Options.MinStep,
         });
+        _currentDensity = new double[2 * grid.CellCount];
     }
 
+    private readonly double[] _currentDensity;
+
     public FilmDynamicsOptions Options { get; }
+
+    /// <summary>Stops a long integration (a run being interrupted) with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation
+    {
+        get => _deterministic.Cancellation;
+        set
+        {
+            _deterministic.Cancellation = value;
+            if (_stochastic is not null) _stochastic.Cancellation = value;
+        }
+    }
 
     public Grid2D Grid { get; }
 
@@ -127,6 +142,9 @@ public sealed class FilmDynamics
         if (!(t1 > t0)) return;
         _drive.SetLinearDrive(t0, t1, v0, v1);
         s.CurrentBasis.CopyTo(_drive.Basis);
+        // the drive is linear in time, so its largest current density over the step is at one of the ends
+        CheckCurrentDensity(t0);
+        CheckCurrentDensity(t1);
         double interval = Options.CheckInterval;
         double t = t0;
         while (t < t1)
@@ -193,6 +211,19 @@ public sealed class FilmDynamics
         _drive.Evaluate(0, j);
     }
 
+    /// <summary>Refuses a drive whose rms current density exceeds <see cref="FilmDynamicsOptions.MaxCurrentDensity"/>.</summary>
+    /// <exception cref="InvalidOperationException">Naming the time and the current density.</exception>
+    private void CheckCurrentDensity(double t)
+    {
+        _drive.Evaluate(t, _currentDensity);
+        double sum = 0;
+        foreach (var j in _currentDensity) sum += j * j;
+        double rms = Math.Sqrt(sum / Grid.CellCount);
+        if (!(rms <= Options.MaxCurrentDensity))
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"film: the rms current density {rms:G3} A/m² at t = {t:G6} s is beyond what any material carries (limit {Options.MaxCurrentDensity:G3} A/m²); check the drive's amplitude"));
+    }
+
     private void Integrate(FilmState s, double t0, double t1, bool deterministic = false)
     {
         long start = Stopwatch.GetTimestamp();
@@ -203,6 +234,9 @@ public sealed class FilmDynamics
         Statistics.LlgTicks += Stopwatch.GetTimestamp() - start;
         Statistics.RightHandSideEvaluations += r.Evaluations;
         Statistics.LlgSteps += r.AcceptedSteps;
+        if (r.Status == IntegrationStatus.StepSizeTooSmall)
+            throw new InvalidOperationException(
+                $"film: the LLG step fell below {Options.MinStep:G3} s at t = {r.TimeReached:G6} s: the magnetization moves faster than any physical drive makes it (check the drive)");
         if (!r.Succeeded)
             throw new InvalidOperationException($"film: the LLG integration failed at t = {r.TimeReached:G6} s ({r.Status}).");
     }

@@ -28,4 +28,16 @@ public sealed record FilmDynamicsOptions
 
     /// <summary>Fixed sub-step of the stochastic Heun integration used when T &gt; 0, s.</summary>
     public double ThermalStep { get; init; } = 0.5e-12;
+
+    /// <summary>
+    /// Largest root-mean-square current density over the film, A/m², beyond which a drive is refused as not physical:
+    /// 10¹⁵ A/m² is an order of magnitude above what any conductor carries even for nanoseconds (carbon nanotubes,
+    /// ~10¹³–10¹⁴), so only a wrong source (1 kV across a 400 nm film) reaches it. Without the check such a drive makes
+    /// the LLG steps femtoseconds long and the run practically never ends.
+    /// </summary>
+    public double MaxCurrentDensity { get; init; } = 1e15;
+
+    /// <summary>Smallest LLG step, s: below it the integration fails with a message instead of crawling (physical
+    /// dynamics need steps of 10⁻¹⁵ s and more; 10⁻¹⁸ s leaves three orders of margin).</summary>
+    public double MinStep { get; init; } = 1e-18;
 }

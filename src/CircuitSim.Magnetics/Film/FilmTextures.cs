@@ -102,13 +102,23 @@ public static class FilmTextures
     public static double[] Load(string path, Grid2D grid)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"film: texture file '{path}' not found.", path);
-        using var reader = new StreamReader(path);
+        using var file = new StreamReader(path);
+        return Load(file, path, grid);
+    }
+
+    /// <summary>Reads a texture from <paramref name="reader"/>; <paramref name="path"/> names it in messages.</summary>
+    /// <exception cref="FormatException">Not a texture file, a different grid, or a malformed line.</exception>
+    public static double[] Load(TextReader reader, string path, Grid2D grid)
+    {
         string? first = reader.ReadLine();
         if (first?.Trim() != Magic) throw new FormatException($"film: '{path}' is not a film texture file (expected the header '{Magic}').");
         string[] g = (reader.ReadLine() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (g.Length != 6 || g[0] != "grid") throw new FormatException($"film: '{path}' line 2 must be 'grid nx ny dx dy t'.");
-        int nx = int.Parse(g[1], CultureInfo.InvariantCulture), ny = int.Parse(g[2], CultureInfo.InvariantCulture);
-        double dx = double.Parse(g[3], CultureInfo.InvariantCulture), dy = double.Parse(g[4], CultureInfo.InvariantCulture);
+        if (!int.TryParse(g[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int nx)
+            || !int.TryParse(g[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int ny)
+            || !double.TryParse(g[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double dx)
+            || !double.TryParse(g[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double dy))
+            throw new FormatException($"film: '{path}' line 2 must be 'grid nx ny dx dy t' with numbers.");
         if (nx != grid.Nx || ny != grid.Ny || !Close(dx, grid.Dx) || !Close(dy, grid.Dy))
             throw new FormatException($"film: texture '{path}' is for a {nx}×{ny} grid of {dx:G4} m × {dy:G4} m cells; this film has {grid.Nx}×{grid.Ny} cells of {grid.Dx:G4} m × {grid.Dy:G4} m.");
         var m = new double[3 * grid.CellCount];

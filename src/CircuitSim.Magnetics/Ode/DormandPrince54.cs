@@ -62,6 +62,9 @@ public sealed class DormandPrince54
     /// Starts from <paramref name="state"/>.SuggestedStep (or a guessed first step when it is 0) and leaves there
     /// the step to use next time. On failure y holds the last accepted point.
     /// </summary>
+    /// <summary>Checked every 64 step attempts, so a run can be interrupted inside a long integration.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y, ref AdaptiveStepState state)
     {
         if (system.Dimension != _n || y.Length != _n) throw new ArgumentException("System and state dimension must match the integrator's.");
@@ -91,6 +94,7 @@ public sealed class DormandPrince54
         {
             if (attempt >= o.MaxStepsPerAdvance)
                 return new AdvanceResult(IntegrationStatus.TooManySteps, t, accepted, rejected, evaluations);
+            if ((attempt & 63) == 63) Cancellation.ThrowIfCancellationRequested();
 
             double remaining = t1 - t;
             double hStep = h;

@@ -58,6 +58,9 @@ public sealed class StochasticHeun
     /// <paramref name="state"/>. A system with noise must implement <see cref="IStochasticOdeSystem"/> with this
     /// integrator's <see cref="NoiseDimension"/>.
     /// </summary>
+    /// <summary>Checked every 64 sub-steps, so a run can be interrupted inside a long integration.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y, ref StochasticHeunState state)
     {
         if (system.Dimension != _n || y.Length != _n) throw new ArgumentException("System and state dimension must match the integrator's.");
@@ -66,6 +69,8 @@ public sealed class StochasticHeun
         if (_noise.Length > 0 && (noisy is null || noisy.NoiseDimension != _noise.Length))
             throw new ArgumentException("The system's noise dimension does not match the integrator's.", nameof(system));
 
+        // an interval of more than 2^31 sub-steps is not integrated at all (it would take days)
+        if ((t1 - t0) / MaxSubStep >= int.MaxValue) return new AdvanceResult(IntegrationStatus.TooManySteps, t0, 0, 0, 0);
         int steps = SubStepCount(t1 - t0);
         if (steps == 0) return new AdvanceResult(IntegrationStatus.Completed, t1, 0, 0, 0);
         double dt = (t1 - t0) / steps;
@@ -83,6 +88,7 @@ public sealed class StochasticHeun
                 noisy!.SetNoise(_noise, h);
             }
 
+            if ((s & 63) == 63) Cancellation.ThrowIfCancellationRequested();
             system.Derivative(t, y, _f0);
             for (int i = 0; i < n; i++) _yPredict[i] = y[i] + h * _f0[i];
             system.Derivative(tNext, _yPredict, _f1);

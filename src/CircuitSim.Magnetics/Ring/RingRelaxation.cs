@@ -30,14 +30,14 @@ public static class RingRelaxation
     /// <param name="checkInterval">How often the rate is checked, s.</param>
     /// <exception cref="InvalidOperationException">The integration failed.</exception>
     public static RelaxationResult Run(RingDynamics dynamics, Span<double> m, IReadOnlyList<RelaxationPhase> phases,
-        DormandPrinceOptions? options = null, double rateTolerance = 0, double checkInterval = 1e-9)
+        DormandPrinceOptions? options = null, double rateTolerance = 0, double checkInterval = 1e-9, CancellationToken cancellation = default)
     {
         var drive = dynamics.Drive;
         double current = dynamics.CurrentDensity, alpha = dynamics.Alpha;
         dynamics.Drive = null;
         dynamics.CurrentDensity = 0;
         dynamics.Thermal?.Clear();
-        var integrator = new DormandPrince54(dynamics.Dimension, options, dynamics);
+        var integrator = new DormandPrince54(dynamics.Dimension, options, dynamics) { Cancellation = cancellation };
         var rate = new double[dynamics.Dimension];
         double simulated = 0;
         long evaluations = 0;

@@ -139,7 +139,7 @@ internal sealed partial class ControlInterpreter
         var values = EvaluateList(arguments[words[1].Offset..], c.Line, c.ArgumentsOffset + words[1].Offset);
         var digits = IntegerVariable("numdgt", WrdataFormat.DefaultDigits);
         var text = WrdataFormat.Format(values, _variables.ContainsKey("wr_singlescale"), _variables.ContainsKey("wr_vecnames"), digits);
-        var path = OutputPath(words[0].Text);
+        var path = OutputPath(c, words[0].Text);
         AtomicFile.WriteAllText(path, text);
         _runner.FilesWritten.Add(path);
     }
@@ -156,15 +156,25 @@ internal sealed partial class ControlInterpreter
         if (set.Vectors.Count == 0) throw Failure(c, "write: nothing to write (no vector has the plot's length)");
         var encoding = _variables.TryGetValue("filetype", out var type) && type.Equals("ascii", StringComparison.OrdinalIgnoreCase)
             ? RawEncoding.Ascii : RawEncoding.Binary;
-        var path = OutputPath(file);
+        var path = OutputPath(c, file);
         RawFile.Write(path, set, encoding);
         _runner.FilesWritten.Add(path);
     }
 
-    /// <summary>A file name of the script, relative names under the run's output directory.</summary>
-    private string OutputPath(string name)
+    /// <summary>A file name of the script, relative names under the run's output directory; a name that leaves it (an
+    /// absolute path, a <c>..</c>, a symbolic link) is refused when the run confines its files (the CLI does, see
+    /// <see cref="Core.Files.DeviceFiles"/>).</summary>
+    private string OutputPath(ControlCommand c, string name)
     {
-        var path = Path.GetFullPath(Path.Combine(_runner.OutputDirectory, name));
+        string path;
+        try
+        {
+            path = new Core.Files.DeviceFiles(_runner.OutputDirectory, _netlist.Options.DeviceFiles.AllowOutside).Resolve(name, c.Name);
+        }
+        catch (Core.Files.DeviceFileException e)
+        {
+            throw Failure(c, e.Message, "a file name inside the output directory");
+        }
         var directory = Path.GetDirectoryName(path);
         if (directory is not null) Directory.CreateDirectory(directory);
         return path;

@@ -42,7 +42,7 @@ internal static class VectorFunctions
         ["tanh"] = (x, n) => Either(x, n, Complex.Tanh, Math.Tanh),
         ["floor"] = (x, n) => RealOf(x, n, Math.Floor),
         ["ceil"] = (x, n) => RealOf(x, n, Math.Ceiling),
-        ["sgn"] = (x, n) => RealOf(x, n, v => Math.Sign(v)),
+        ["sgn"] = (x, n) => RealOf(x, n, v => v > 0 ? 1 : v < 0 ? -1 : v == 0 ? 0 : double.NaN), // Math.Sign throws on NaN
         ["pos"] = (x, n) => RealOf(x, n, v => v > 0 ? 1 : 0),
         ["norm"] = Normalize,
         ["mean"] = (x, n) => Whole(x, n, c => c.Aggregate(Complex.Zero, (a, b) => a + b) / c.Length),

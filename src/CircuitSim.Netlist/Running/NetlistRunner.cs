@@ -152,6 +152,7 @@ public sealed class NetlistRunner
     public Simulation CreateSimulation(Circuit circuit, AnalysisSpec analysis, double? temperature = null)
     {
         var options = _netlist.Options.Clone();
+        options.Cancellation = Cancellation;
         if (temperature.HasValue) options.Temperature = temperature.Value;
         Simulation sim = analysis switch
         {

@@ -135,6 +135,11 @@ internal static class ControlReader
         return (int)v;
     }
 
+    private static readonly string[] TranNames = { "tstep", "tstop", "tstart", "tmax" };
+
+    /// <summary>Most points of a transient's output grid: beyond 2^52 the grid times stop being distinct doubles.</summary>
+    public const double MaxTranGridPoints = 4503599627370496; // 2^52
+
     internal static TranSpec Tran(Statement s, ParameterScope scope)
     {
         const string syntax = ".tran tstep tstop [tstart [tmax]] [uic]";
@@ -147,9 +152,20 @@ internal static class ControlReader
         }
         if (values.Count < 2) throw new StatementException(s.End, ".tran needs tstep and tstop", syntax);
         if (values.Count > 4) throw new StatementException(s.At(s.Tokens[5]), "too many values in .tran", syntax);
+        var numbers = s.Tokens.Skip(1).Where(t => !t.Is("uic")).ToList();
+        for (var i = 0; i < values.Count; i++)
+            if (!double.IsFinite(values[i]))
+                throw new StatementException(s.At(numbers[i]), $"{TranNames[i]} must be finite, not {values[i]:G6}", syntax);
         if (!(values[0] > 0)) throw new StatementException(s.At(s.Tokens[1]), "tstep must be positive", syntax);
         var start = values.Count > 2 ? values[2] : 0;
         if (!(values[1] > start)) throw new StatementException(s.At(s.Tokens[2]), "tstop must be after tstart", syntax);
+        // the output grid tstart, tstart+tstep, … is streamed, but its times must stay distinct doubles
+        if (values.Count > 3 && values[3] > 0 && !((values[1] - start) / values[3] <= MaxTranGridPoints))
+            throw new StatementException(s.At(numbers[3]), $"tmax {values[3]:G3} s is too small for the span {values[1] - start:G3} s: more than {MaxTranGridPoints:G3} steps", syntax);
+        var points = (values[1] - start) / values[0];
+        if (!(points <= MaxTranGridPoints))
+            throw new StatementException(s.At(s.Tokens[1]),
+                $"tstep {values[0]:G3} s is too small for the span {values[1] - start:G3} s: {points:G3} output points (at most {MaxTranGridPoints:G3})", syntax);
         return new TranSpec(s.Start, values[0], values[1], start, values.Count > 3 ? values[3] : null, uic);
     }
 
@@ -202,6 +218,15 @@ internal static class ControlReader
         var f2 = CircuitBuilder.Number(s, t[4], scope);
         if (kind != AcSweepKind.Linear && !(f1 > 0)) throw new StatementException(s.At(t[3]), "fstart must be above 0 for a logarithmic sweep", syntax);
         if (f2 < f1) throw new StatementException(s.At(t[4]), "fstop must not be below fstart", syntax);
+        if (!double.IsFinite(f1) || !double.IsFinite(f2)) throw new StatementException(s.At(t[4]), "fstart and fstop must be finite", syntax);
+        var total = kind switch
+        {
+            AcSweepKind.Linear => n,
+            AcSweepKind.Decade => n * Math.Log10(f2 / f1) + 1,
+            _ => n * Math.Log2(f2 / f1) + 1,
+        };
+        if (!(total <= MaxSweepPoints))
+            throw new StatementException(s.At(t[2]), $".ac sweep would have {total:G3} points, more than {MaxSweepPoints}", syntax);
         return new AcSpec(s.Start, kind, (int)n, f1, f2);
     }
 

@@ -127,6 +127,10 @@ internal sealed class ParameterScope
         {
             return ExpressionParser.Parse(text);
         }
+        catch (ExpressionSyntaxException e) when (e.Expected == ExpressionParser.LessNesting)
+        {
+            throw new StatementException(at with { Column = at.Column + e.Position }, e.Message, e.Expected);
+        }
         catch (ExpressionSyntaxException e)
         {
             var found = e.Position < text.Length ? $"'{text[e.Position]}'" : "the end of the expression";

@@ -1,3 +1,6 @@
+using System.Text;
+using CircuitSim.Core.Files;
+
 namespace CircuitSim.Netlist.Syntax;
 
 /// <summary>A netlist read from disk: title, statements in order (includes expanded), diagnostics so far.</summary>
@@ -29,15 +32,27 @@ public sealed class NetlistSource
 /// </summary>
 public static class NetlistLoader
 {
+    /// <summary>Longest physical line read, characters; a longer one is an error (and is not read).</summary>
+    public const int MaxLineLength = 1_000_000;
+
     public static NetlistSource Load(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-            throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), $"netlist file not found: {path}") });
-        // line by line: a large netlist is never held as one string
-        using var lines = File.ReadLines(full).GetEnumerator();
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+            if (!File.Exists(full) && !Directory.Exists(full)) throw new InputFileException($"netlist file not found: {path}");
+            InputFile.Check(full, "netlist");
+        }
+        catch (Exception e) when (e is InputFileException or ArgumentException or NotSupportedException or IOException)
+        {
+            throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), e.Message) });
+        }
+        // line by line, each line capped: a large netlist is never held as one string
+        var diagnostics = new DiagnosticBag();
+        using var lines = BoundedLines.Read(full, diagnostics).GetEnumerator();
         var title = lines.MoveNext() ? lines.Current.Trim() : "";
-        return Read(title, full, LineJoiner.Join(full, Rest(lines), firstLine: 2));
+        return Read(title, full, LineJoiner.Join(full, Rest(lines), firstLine: 2), diagnostics);
     }
 
     private static IEnumerable<string> Rest(IEnumerator<string> lines)
@@ -48,15 +63,16 @@ public static class NetlistLoader
     /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
     public static NetlistSource FromText(string text, string file = "<netlist>")
     {
+        var diagnostics = new DiagnosticBag();
+        text = WithoutOverlongLines(file, text, diagnostics);
         var newline = text.IndexOf('\n');
         var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
         var body = newline < 0 ? "" : text[(newline + 1)..];
-        return Read(title, file, LineJoiner.Join(file, body.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), firstLine: 2));
+        return Read(title, file, LineJoiner.Join(file, body.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), firstLine: 2), diagnostics);
     }
 
-    private static NetlistSource Read(string title, string file, List<LogicalLine> lines)
+    private static NetlistSource Read(string title, string file, List<LogicalLine> lines, DiagnosticBag diagnostics)
     {
-        var diagnostics = new DiagnosticBag();
         var statements = new List<Statement>();
         var stack = new Stack<(string Path, string? Section)>();
         stack.Push((SafeFullPath(file), null));
@@ -64,6 +80,38 @@ public static class NetlistLoader
         ReadBody(file, lines, statements, diagnostics, stack, section: null, control);
         return new NetlistSource(title, file, statements, diagnostics, control);
     }
+
+    /// <summary>Replaces every physical line longer than <see cref="MaxLineLength"/> by an empty one (keeping the line
+    /// numbers) and reports it.</summary>
+    private static string WithoutOverlongLines(string file, string text, DiagnosticBag diagnostics)
+    {
+        if (text.Length <= MaxLineLength) return text;
+        var sb = new StringBuilder(text.Length);
+        int line = 1, start = 0;
+        bool cut = false;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOfAny(LineBreaks, start);
+            if (end < 0) end = text.Length;
+            var length = end - start;
+            if (length > MaxLineLength)
+            {
+                diagnostics.Error(new SourceLocation(file, line, 1, text.Substring(start, 200)),
+                    $"line {line} has {length} characters; a line may have at most {MaxLineLength} (split it with '+' continuation lines)");
+                cut = true;
+            }
+            else sb.Append(text, start, length);
+            if (end == text.Length) break;
+            // a CR LF pair is one line break
+            var breakLength = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1;
+            sb.Append(text, end, breakLength);
+            start = end + breakLength;
+            line++;
+        }
+        return cut ? sb.ToString() : text;
+    }
+
+    private static readonly char[] LineBreaks = { '\n', '\r' };
 
     private static string SafeFullPath(string file)
     {
@@ -205,6 +253,15 @@ public static class NetlistLoader
             diagnostics.Error(statement.At(nameToken), $"included file not found: {nameToken.Text} (looked for {path})");
             return;
         }
+        try
+        {
+            InputFile.Check(path, "included file");
+        }
+        catch (InputFileException e)
+        {
+            diagnostics.Error(statement.At(nameToken), e.Message);
+            return;
+        }
         if (includeStack.Any(e => e.Path == path && string.Equals(e.Section, section, StringComparison.OrdinalIgnoreCase)))
         {
             static string Name((string Path, string? Section) e) => Path.GetFileName(e.Path) + (e.Section is null ? "" : " " + e.Section);
@@ -214,7 +271,7 @@ public static class NetlistLoader
         includeStack.Push((path, section));
         try
         {
-            ReadBody(path, LineJoiner.Join(path, File.ReadLines(path), firstLine: 1), output, diagnostics, includeStack, section, control);
+            ReadBody(path, LineJoiner.Join(path, BoundedLines.Read(path, diagnostics), firstLine: 1), output, diagnostics, includeStack, section, control);
         }
         catch (StatementException e)
         {

@@ -20,14 +20,29 @@ public static class Linearize
     /// <summary>The grid tstart, tstart+tstep, …, tstop (the last point snapped to tstop).</summary>
     public static double[] Grid(double tstart, double tstop, double tstep)
     {
-        if (!(tstep > 0) || !double.IsFinite(tstep)) throw new ArgumentOutOfRangeException(nameof(tstep), "tstep must be positive.");
-        if (!(tstop >= tstart)) throw new ArgumentOutOfRangeException(nameof(tstop), "tstop must not be below tstart.");
-        long n = (long)Math.Floor((tstop - tstart) / tstep + EndTolerance) + 1;
-        if (n > int.MaxValue / 2) throw new ArgumentOutOfRangeException(nameof(tstep), "Grid too large.");
+        long n = GridCount(tstart, tstop, tstep);
+        if (n > int.MaxValue / 2) throw new ArgumentOutOfRangeException(nameof(tstep), $"A grid of {n} points does not fit in memory; stream it (LinearizingWriter).");
         var g = new double[n];
         for (int i = 0; i < n; i++) g[i] = tstart + i * tstep;
         if (Math.Abs(g[^1] - tstop) <= EndTolerance * tstep) g[^1] = tstop;
         return g;
+    }
+
+    /// <summary>Most points a grid may have: beyond 2^52 the times tstart + i·tstep stop being distinct.</summary>
+    public const long MaxGridPoints = 1L << 52;
+
+    /// <summary>The number of points of the grid tstart, tstart+tstep, …, tstop, checked without building it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A step that is not positive and finite, a stop before the start,
+    /// times that are not finite, or more than <see cref="MaxGridPoints"/> points.</exception>
+    public static long GridCount(double tstart, double tstop, double tstep)
+    {
+        if (!(tstep > 0) || !double.IsFinite(tstep)) throw new ArgumentOutOfRangeException(nameof(tstep), "tstep must be positive and finite.");
+        if (!double.IsFinite(tstart) || !double.IsFinite(tstop)) throw new ArgumentOutOfRangeException(nameof(tstop), "tstart and tstop must be finite.");
+        if (!(tstop >= tstart)) throw new ArgumentOutOfRangeException(nameof(tstop), "tstop must not be below tstart.");
+        double n = Math.Floor((tstop - tstart) / tstep + EndTolerance) + 1;
+        if (!(n <= MaxGridPoints))
+            throw new ArgumentOutOfRangeException(nameof(tstep), $"(tstop - tstart)/tstep = {(tstop - tstart) / tstep:G3} grid points is more than {MaxGridPoints:G3}.");
+        return (long)n;
     }
 
     /// <summary>
@@ -148,7 +163,7 @@ public sealed class LinearizingWriter : WaveformWriter
     public LinearizingWriter(IWaveformWriter inner, double tstep, double tstop, double tstart = 0, bool ownsInner = true)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        _ = Linearize.Grid(tstart, tstop, tstep); // validates the arguments
+        _gridCount = Linearize.GridCount(tstart, tstop, tstep); // validates the arguments without building the grid
         _inner = inner;
         _tstep = tstep;
         _tstop = tstop;
@@ -163,7 +178,6 @@ public sealed class LinearizingWriter : WaveformWriter
         _out = new double[header.VectorCount];
         _received = 0;
         _next = 0;
-        _gridCount = (long)Math.Floor((_tstop - _tstart) / _tstep + Linearize.EndTolerance) + 1;
         _inner.Begin(header);
     }
 

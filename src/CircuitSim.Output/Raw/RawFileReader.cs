@@ -8,7 +8,8 @@ namespace CircuitSim.Output;
 /// <summary>
 /// Reads SPICE3 raw files as written by ngspice (<c>-r</c> or <c>write</c>) and by
 /// <see cref="RawFileWriter"/>: binary or ascii, real or complex, any number of plots one after
-/// the other. Truncated data (a run that died while writing) give the complete points present.
+/// the other. Truncated data (a run that died while writing) give the complete points present; binary data after
+/// the points a header announces (written after the header's last patch) are ignored.
 /// In a complex plot the scale of kind <see cref="VectorKind.Frequency"/> is returned as a real
 /// vector (ngspice leaves its imaginary part undefined); all other vectors are complex.
 /// </summary>
@@ -48,6 +49,8 @@ public static class RawFileReader
                 throw new InvalidDataException("Raw file ends inside a header.");
             }
             if (line.Trim().Length == 0) continue;
+            // points beyond the last header patch of a run that was killed: not a new plot
+            if (!sawAny && line.Any(c => char.IsControl(c) && c != '\t')) return false;
             sawAny = true;
             int colon = line.IndexOf(':');
             if (colon < 0) throw new InvalidDataException($"Unexpected line in raw header: '{line}'.");

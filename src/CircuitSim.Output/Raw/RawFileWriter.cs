@@ -34,6 +34,8 @@ public sealed class RawFileWriter : FileWaveformWriter
 
     protected override void OnPoint(ReadOnlySpan<Complex> values) => _encoder!.WritePoint(values);
 
+    protected override void PatchHeaders() => _encoder?.PatchCount();
+
     protected override void OnEndPlot()
     {
         _encoder?.Finish();

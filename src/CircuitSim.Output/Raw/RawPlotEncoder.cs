@@ -20,10 +20,10 @@ internal sealed class RawPlotEncoder
     private readonly RawEncoding _encoding;
     private readonly bool _complex;
     private readonly int _count;
-    private readonly int _fieldWidth;
+    private int _fieldWidth;
     private readonly byte[] _buf;
     private long _countPos;
-    private int _points;
+    private long _points;
 
     public RawPlotEncoder(Stream stream, WaveformHeader header, RawEncoding encoding, int countFieldWidth = DefaultCountFieldWidth)
     {
@@ -39,7 +39,7 @@ internal sealed class RawPlotEncoder
 
     private const int MaxNumberBytes = 32;
 
-    public int Points => _points;
+    public long Points => _points;
 
     private void WriteHeader(WaveformHeader h)
     {
@@ -69,7 +69,13 @@ internal sealed class RawPlotEncoder
         _stream.Write(Encoding.UTF8.GetBytes(sb.ToString()));
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+    /// <summary>A header value on one line without control characters: a NUL (a netlist title may hold one) ends the
+    /// header for ngspice and our reader, which then find no plot.</summary>
+    private static string OneLine(string s)
+    {
+        var line = s.ReplaceLineEndings(" ");
+        return line.Any(char.IsControl) ? string.Concat(line.Select(c => char.IsControl(c) ? ' ' : c)) : line;
+    }
 
     public void WritePoint(ReadOnlySpan<double> values)
     {
@@ -145,7 +151,11 @@ internal sealed class RawPlotEncoder
     }
 
     /// <summary>Patches the point count; leaves the stream positioned at its end.</summary>
-    public void Finish()
+    public void Finish() => PatchCount();
+
+    /// <summary>Writes the number of points written so far into the header (the points reach the stream first, so a
+    /// file cut short after a patch holds at least as many points as its header says); leaves the stream at its end.</summary>
+    public void PatchCount()
     {
         long end = _stream.Position;
         var digits = _points.ToString(CultureInfo.InvariantCulture);
@@ -154,6 +164,7 @@ internal sealed class RawPlotEncoder
             int delta = digits.Length - _fieldWidth;
             ShiftTail(_stream, _countPos + _fieldWidth, end, delta);
             end += delta;
+            _fieldWidth = digits.Length;
         }
         _stream.Position = _countPos;
         _stream.Write(Encoding.ASCII.GetBytes(digits.PadRight(_fieldWidth)));

@@ -64,6 +64,7 @@ public abstract class WaveformWriter : IWaveformWriter
             OnPoint(values);
         }
         PointCount++;
+        OnPointWritten();
     }
 
     public void WritePoint(ReadOnlySpan<Complex> values)
@@ -72,6 +73,7 @@ public abstract class WaveformWriter : IWaveformWriter
         if (!h.IsComplex) throw new InvalidOperationException("Complex values written to a real plot.");
         OnPoint(values);
         PointCount++;
+        OnPointWritten();
     }
 
     public void WritePoint(double scale, ReadOnlySpan<Complex> values)
@@ -83,6 +85,7 @@ public abstract class WaveformWriter : IWaveformWriter
         values.CopyTo(buf[1..]);
         OnPoint(buf);
         PointCount++;
+        OnPointWritten();
     }
 
     public void Complete(bool partial = false)
@@ -137,6 +140,9 @@ public abstract class WaveformWriter : IWaveformWriter
 
     /// <summary>A point of a complex plot (exactly <c>Header.VectorCount</c> values).</summary>
     protected abstract void OnPoint(ReadOnlySpan<Complex> values);
+
+    /// <summary>After each point (file writers flush from here now and then).</summary>
+    protected virtual void OnPointWritten() { }
 
     /// <summary>The current plot has ended (before another <see cref="Begin"/> or <see cref="Complete"/>).</summary>
     protected virtual void OnEndPlot() { }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CircuitSim.Core.Files;
 using CircuitSim.Magnetics;
 
 namespace CircuitSim.Spintronics.Amm;
@@ -16,10 +17,13 @@ public static class AmmProfileFile
     public static double[] Load(string path, RingGeometry ring)
     {
         if (!File.Exists(path)) throw new FormatException($"profile file '{path}' not found (relative paths are taken from {Directory.GetCurrentDirectory()})");
+        string[] lines;
+        try { lines = InputFile.ReadAllLines(path, "profile file"); }
+        catch (InputFileException e) { throw new FormatException(e.Message); }
         var angles = new List<double>();
         var vectors = new List<Vec3>();
         int columns = 0, lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in lines)
         {
             lineNumber++;
             var line = raw.Trim();

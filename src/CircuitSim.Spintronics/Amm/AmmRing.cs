@@ -54,13 +54,13 @@ public sealed class AmmRing : Component
     public override Behavior CreateBehavior(BindingContext context)
     {
         var model = context.GetModel<AmmModel>(ModelName, Name);
-        var setup = Prepare(model);
-        return new AmmRingBehavior(Name, context.Nodes(this), model, setup);
+        var setup = Prepare(model, UseCache ? RelaxedStateCache.For(context.Options.DeviceFiles) : null, context.Options.Cancellation);
+        return new AmmRingBehavior(Name, context.Nodes(this), model, setup) { Cancellation = context.Options.Cancellation };
     }
 
     /// <summary>Checks the parameters, builds the ring and its (relaxed) initial texture.</summary>
     /// <exception cref="CircuitException">Bad parameters, or a missing or malformed profile file.</exception>
-    internal AmmSetup Prepare(AmmModel model, RelaxedStateCache? cache = null)
+    internal AmmSetup Prepare(AmmModel model, RelaxedStateCache? cache = null, CancellationToken cancellation = default)
     {
         AmmState state;
         try
@@ -91,11 +91,11 @@ public sealed class AmmRing : Component
             if (string.IsNullOrWhiteSpace(ProfilePath)) throw new CircuitException($"{Name}: state=profile needs profile=<file>", Name);
             try
             {
-                profileText = File.Exists(ProfilePath) ? File.ReadAllText(ProfilePath) : null;
                 var initial = AmmProfileFile.Load(ProfilePath, ring);
+                profileText = CircuitSim.Core.Files.InputFile.ReadAllText(ProfilePath, "profile file");
                 return Finish(initial);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or IOException)
             {
                 throw new CircuitException($"{Name}: {e.Message}", Name);
             }
@@ -121,7 +121,7 @@ public sealed class AmmRing : Component
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     try
                     {
-                        RingRelaxation.Run(dynamics, m, Protocol(model), Tolerances(model), model.RelaxRateTolerance);
+                        RingRelaxation.Run(dynamics, m, Protocol(model), Tolerances(model), model.RelaxRateTolerance, cancellation: cancellation);
                     }
                     catch (InvalidOperationException e)
                     {

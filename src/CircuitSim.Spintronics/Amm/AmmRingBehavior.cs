@@ -84,6 +84,16 @@ internal sealed class AmmRingBehavior : StatefulDeviceBehavior<AmmDeviceState>
         _probe.Version = -1;
     }
 
+    /// <summary>Stops a long integration (a run being interrupted) with <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation
+    {
+        init
+        {
+            _deterministic.Cancellation = value;
+            if (_stochastic is not null) _stochastic.Cancellation = value;
+        }
+    }
+
     /// <summary>How the ring was prepared (relaxation time, cache hit).</summary>
     internal AmmSetup Preparation { get; }
 

@@ -8,7 +8,9 @@ namespace CircuitSim.Spintronics.Amm;
 /// Relaxed ring textures kept between runs, so a repeated run (another .step value, the same netlist again) skips the
 /// relaxation. Keyed by a text that lists everything the relaxed state depends on (model and instance parameters,
 /// state, N, protocol); the file name is a hash of it and the file repeats the full key, so a collision or a stale
-/// file is recognized. Files live in <c>$CIRCUITSIM_CACHE/amm/</c>, or <c>.circuitsim-cache/amm/</c> under the
+/// file is recognized. Files live where <see cref="For"/> says (a CLI run: <c>$CIRCUITSIM_CACHE/amm/</c>, else
+/// <c>.circuitsim-cache/amm/</c> in the output directory); the default constructor uses <c>$CIRCUITSIM_CACHE/amm/</c>,
+/// or <c>.circuitsim-cache/amm/</c> under the
 /// current directory when that variable is unset. A file that cannot be read, belongs to another key, has another
 /// length or fails its checksum is ignored (and overwritten by the rebuilt state). Writes go to a temporary name and
 /// are renamed into place, so concurrent runs never see half a file. Also kept in memory for the process.
@@ -25,6 +27,18 @@ public sealed class RelaxedStateCache
     }
 
     public string Directory { get; }
+
+    /// <summary>
+    /// The cache a run uses: under the cache directory the user chose (<see cref="Core.Files.DeviceFiles.CacheDirectory"/>,
+    /// else <c>$CIRCUITSIM_CACHE</c>); without one, under the output directory when device files are confined to it
+    /// (the CLI), else the working directory (library use).
+    /// </summary>
+    public static RelaxedStateCache For(Core.Files.DeviceFiles files)
+    {
+        if (files.CacheDirectory is { } chosen) return new RelaxedStateCache(Path.Combine(chosen, "amm"));
+        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("CIRCUITSIM_CACHE")) || files.AllowOutside) return new RelaxedStateCache();
+        return new RelaxedStateCache(Path.Combine(files.OutputDirectory, ".circuitsim-cache", "amm"));
+    }
 
     /// <summary><c>$CIRCUITSIM_CACHE/amm</c> or <c>./.circuitsim-cache/amm</c>.</summary>
     public static string DefaultDirectory()
@@ -51,7 +65,7 @@ public sealed class RelaxedStateCache
         try
         {
             if (!File.Exists(path)) return null;
-            var bytes = File.ReadAllBytes(path);
+            var bytes = Core.Files.InputFile.ReadAllBytes(path, "AMM cache file");
             if (bytes.Length < 32) return null;
             var body = bytes.AsSpan(0, bytes.Length - 32);
             if (!SHA256.HashData(body).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32))) return null;

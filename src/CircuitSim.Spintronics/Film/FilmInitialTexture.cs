@@ -44,7 +44,10 @@ public static class FilmInitialTexture
             case FilmInitialState.Stripes: return FilmTextures.BlochSpiral(grid, dynamics.Material.HelixPeriod, 0, Math.Sign(dynamics.Material.DmiConstant) >= 0 ? -1 : 1);
             case FilmInitialState.File:
                 if (string.IsNullOrWhiteSpace(textureFile)) throw new ArgumentException("film: state=file needs texture=<path>.");
-                return FilmTextures.Load(textureFile, grid);
+                // bounded: a device file or a pipe named as the texture is refused, not read forever
+                if (!File.Exists(textureFile)) throw new FileNotFoundException($"film: texture file '{textureFile}' not found.", textureFile);
+                using (var reader = new StringReader(Core.Files.InputFile.ReadAllText(textureFile, "film texture file")))
+                    return FilmTextures.Load(reader, textureFile, grid);
             default:
                 return (double[])MazeCache.GetOrAdd(MazeKey(model, seed), _ => RelaxedMaze(model, dynamics, seed)).Clone();
         }

@@ -32,11 +32,12 @@ public sealed class MagneticFilm : Component
     [Parameter("seed")] public double Seed { get; set; } = 1;
     /// <summary>Texture file to start from (state=file; implied when given).</summary>
     [Parameter("texture")] public string? TextureFile { get; set; }
-    /// <summary>Texture file written at the end of a transient (the trained film, reusable with texture=).</summary>
+    /// <summary>Texture file written at the end of a transient (the trained film, reusable with texture=); a relative
+    /// name is taken inside the output directory.</summary>
     [Parameter("save")] public string? SaveFile { get; set; }
     /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which a PNG snapshot (m_z map, in-plane arrows, current density, electrodes) is written.</summary>
     [Parameter("snapshots")] public string? Snapshots { get; set; }
-    /// <summary>Directory of the snapshots (default: the working directory).</summary>
+    /// <summary>Directory of the snapshots (default: the output directory; a relative name is taken inside it).</summary>
     [Parameter("snapdir")] public string? SnapshotDirectory { get; set; }
     /// <summary>Temperature, K (overrides the model's).</summary>
     [Parameter("temp")] public double? Temperature { get; set; }
@@ -51,16 +52,23 @@ public sealed class MagneticFilm : Component
         {
             var layout = model.Layout(Nodes.Count, Electrodes);
             var dynamics = model.CreateDynamics(layout, Temperature);
+            dynamics.Cancellation = context.Options.Cancellation;
             var state = TextureFile is not null && InitialState == FilmInitialState.Maze ? FilmInitialState.File : InitialState;
             var m = FilmInitialTexture.Create(model, dynamics, state, (ulong)Seed, TextureFile);
             var times = ParseTimes(Snapshots);
-            return new MagneticFilmBehavior(this, model, dynamics, m, times, context.Nodes(this));
+            var files = context.Options.DeviceFiles;
+            var save = SaveFile is null ? null : files.Resolve(SaveFile, $"{Name}: save=");
+            var snapshots = times.Select(t => files.Resolve(Path.Combine(SnapshotDirectory ?? ".", SnapshotName(t)), $"{Name}: snapdir=")).ToArray();
+            return new MagneticFilmBehavior(this, model, dynamics, m, times, snapshots, save, context.Nodes(this));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidOperationException or IOException)
         {
             throw new CircuitException($"{Name}: {e.Message}", Name);
         }
     }
+
+    /// <summary>The file name of the snapshot at <paramref name="time"/> (in the snapshot directory).</summary>
+    internal string SnapshotName(double time) => string.Create(CultureInfo.InvariantCulture, $"{Name}_t{time:G6}.png");
 
     private static double[] ParseTimes(string? text)
     {
@@ -114,17 +122,22 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
     private readonly FilmDynamics _dynamics;
     private readonly double[] _g0;
     private readonly double[] _snapshotTimes;
+    private readonly string[] _snapshotFiles;
+    private readonly string? _saveFile;
     private readonly double[] _voltages;
     private int _nextSnapshot;
     private bool _saved;
 
-    public MagneticFilmBehavior(MagneticFilm device, FilmModel model, FilmDynamics dynamics, double[] m, double[] snapshotTimes, int[] nodes)
+    public MagneticFilmBehavior(MagneticFilm device, FilmModel model, FilmDynamics dynamics, double[] m, double[] snapshotTimes,
+        string[] snapshotFiles, string? saveFile, int[] nodes)
         : base(device.Name, nodes, Solved(dynamics, m, (ulong)device.Seed), Blank(dynamics))
     {
         _device = device;
         _model = model;
         _dynamics = dynamics;
         _snapshotTimes = snapshotTimes;
+        _snapshotFiles = snapshotFiles;
+        _saveFile = saveFile;
         _voltages = new double[nodes.Length];
         // G0: the texture-free film, as measured with the film saturated by a strong perpendicular field
         var saturated = dynamics.CreateState(FilmTextures.Uniform(dynamics.Grid, Vec3.UnitZ));
@@ -198,10 +211,23 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
         var s = SimulationState;
         double time = s.IsTransient ? CommittedTime : 0.0;
         if (s.IsTransient || s.IsTranOp || s.IsDc) WriteDueSnapshots(time);
-        if (s.IsTransient && _device.SaveFile is { } path && !_saved && time >= s.FinalTime * (1 - 1e-12))
+        if (s.IsTransient && _saveFile is { } path && !_saved && time >= s.FinalTime * (1 - 1e-12))
         {
-            FilmTextures.Save(path, _dynamics.Grid, Committed.State.M);
+            Write(path, "the texture (save=)", () => FilmTextures.Save(path, _dynamics.Grid, Committed.State.M));
             _saved = true;
+        }
+    }
+
+    /// <summary>A file that cannot be written (a full disk, no permission) fails the run with a message, not a crash.</summary>
+    private void Write(string path, string what, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SimulationException($"{Name}: cannot write {what} to {path}: {e.Message}");
         }
     }
 
@@ -209,15 +235,12 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
     {
         while (_nextSnapshot < _snapshotTimes.Length && _snapshotTimes[_nextSnapshot] <= time * (1 + 1e-12))
         {
-            double at = _snapshotTimes[_nextSnapshot++];
+            string file = _snapshotFiles[_nextSnapshot++];
             for (int i = 0; i < K; i++) _voltages[i] = TerminalVoltage(i);
             var j = new double[2 * _dynamics.Grid.CellCount];
             _dynamics.CurrentDensity(Committed.State, _voltages, j);
-            string dir = _device.SnapshotDirectory ?? ".";
-            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.png"));
-            Directory.CreateDirectory(dir);
-            FilmSnapshot.Chart(_dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
-                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns")).SaveAs(file);
+            Write(file, "a snapshot", () => FilmSnapshot.Chart(_dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
+                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns")).SaveAs(file));
         }
     }
 

@@ -172,4 +172,50 @@ public class WaveformTests
 
         foreach (var corner in corners) Assert.Contains(times, t => t == corner);
     }
+
+    /// <summary>Issue 13, defect 1: the clock of 10⁷ periods (1 ns in 10 ms) used to overflow the stack while its first
+    /// window of 625 000 periods was added (a stackalloc per period). Corners now come at most a thousand periods per
+    /// request; the first 3000 time points still land on every corner of the first periods.</summary>
+    [Fact]
+    public void Pulse_train_of_ten_million_periods_starts_and_lands_on_its_corners()
+    {
+        var pulse = new Pulse(0, 1, delay: 0, rise: 10e-12, fall: 10e-12, width: 0.49e-9, period: 1e-9);
+        var circuit = new Circuit(
+            new VoltageSource("V1", "in", "0", pulse),
+            new Resistor("R1", "in", "out", 1e3),
+            new Capacitor("C1", "out", "0", 1e-12));
+        var sim = new Transient(circuit, 1e-6, 10e-3);
+
+        var times = sim.Run().Take(3000).Select(p => p.Scale).ToList();
+
+        Assert.Equal(3000, times.Count);
+        var corners = Corners(0, 10e-12, 0.49e-9, 10e-12, 1e-9, times[^1]).Where(c => c < times[^1]).ToList();
+        Assert.True(corners.Count > 100, $"{corners.Count} corners");
+        foreach (var corner in corners) Assert.True(times.Contains(corner), $"no time point at the corner {corner:R}");
+    }
+
+    [Fact]
+    public void Pulse_adds_a_bounded_number_of_periods_per_request_and_says_how_far_it_got()
+    {
+        var pulse = new Pulse(0, 1, delay: 0, rise: 10e-12, fall: 10e-12, width: 0.49e-9, period: 1e-9);
+        var table = new CircuitSim.Core.Behaviors.BreakpointTable { MinimumSeparation = 1e-16, Horizon = 10e-3 };
+
+        pulse.AddBreakpoints(table, 0, 10e-3, 1e-6, 10e-3);
+
+        Assert.InRange(table.Count, 3000, 4000);          // 1000 periods of four corners (t = 0 itself is not after 0)
+        Assert.True(table.Horizon < 1000e-9 + 1e-18 && table.Horizon > 999e-9, $"horizon {table.Horizon:R}");
+    }
+
+    [Theory]
+    [InlineData(1e-300)]   // a period no transient can resolve
+    [InlineData(-1e300)]   // a delay that makes period numbers exceed a double's integers
+    public void Pulse_with_unresolvable_periods_adds_no_corners_instead_of_looping(double value)
+    {
+        var pulse = value > 0 ? new Pulse(0, 1, period: value) : new Pulse(0, 1, delay: value, period: 1e-9);
+        var table = new CircuitSim.Core.Behaviors.BreakpointTable { MinimumSeparation = 1e-20, Horizon = 1e-3 };
+
+        pulse.AddBreakpoints(table, 0, 1e-3, 1e-6, 1e-3);
+
+        Assert.Equal(0, table.Count);
+    }
 }

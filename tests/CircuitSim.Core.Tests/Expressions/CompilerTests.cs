@@ -66,6 +66,23 @@ public class CompilerTests
         }
     }
 
+    /// <summary>Found by the fuzz campaign (seed 13, case 1472): abs() of an overflowed operand threw from Math.Sign in
+    /// its derivative and ended the run with a stack trace.</summary>
+    [Theory]
+    [InlineData("abs(v(x))")]
+    [InlineData("sgn(v(x))")]
+    [InlineData("pwr(v(x), 2)")]
+    [InlineData("pow(v(x), 3)")]
+    public void SignedFunctions_OfNaN_GiveNaNInsteadOfThrowing(string text)
+    {
+        var f = Compile(text);
+        var gradient = new double[f.Unknowns.Length];
+
+        var value = f.Evaluate(new[] { 0, 0, 0, double.NaN, 0 }, 0, 27, gradient);
+
+        Assert.True(double.IsNaN(value));
+    }
+
     [Fact]
     public void Square_OfASharedOperand_HasTheProductRuleDerivative()
     {

@@ -111,4 +111,60 @@ public class ParserTests
         Assert.Equal(4, e.Position);
         Assert.Contains("v(out)", e.Message);
     }
+
+    /// <summary>Issue 13, defect 2: these overflowed the stack of the recursive parser (exit 134, nothing reported).
+    /// They are refused with a message, on a thread with a 1 MiB stack (smaller than any the CLI or a test runs on).</summary>
+    [Theory]
+    [InlineData("minus", 10_000)]
+    [InlineData("sum", 10_000)]
+    [InlineData("power", 5000)]
+    [InlineData("parentheses", 5000)]
+    [InlineData("calls", 5000)]
+    [InlineData("conditional", 5000)]
+    public void Expression_nested_beyond_the_limit_is_refused_with_a_message(string form, int n)
+    {
+        var text = form switch
+        {
+            "minus" => new string('-', n) + "1",
+            "sum" => string.Join("+", Enumerable.Repeat("1", n)),
+            "power" => string.Join("^", Enumerable.Repeat("1", n)),
+            "parentheses" => new string('(', n) + "1" + new string(')', n),
+            "calls" => string.Concat(Enumerable.Repeat("sin(", n)) + "1" + new string(')', n),
+            _ => string.Concat(Enumerable.Repeat("1?", n)) + "1" + string.Concat(Enumerable.Repeat(":1", n)),
+        };
+        ExpressionSyntaxException? error = null;
+        var thread = new Thread(() => error = Assert.Throws<ExpressionSyntaxException>(() => ExpressionParser.Parse(text)), 1 << 20);
+
+        thread.Start();
+        thread.Join();
+
+        Assert.NotNull(error);
+        Assert.Equal(ExpressionParser.LessNesting, error.Expected);
+        Assert.StartsWith("expression nested too deeply", error.Message);
+    }
+
+    [Fact]
+    public void Sum_of_a_thousand_terms_parses_and_evaluates_left_to_right()
+    {
+        var text = string.Join("+", Enumerable.Repeat("0.1", 1000));
+
+        var value = Eval(text);
+
+        var expected = 0.0;
+        for (var k = 0; k < 1000; k++) expected += 0.1; // the same rounding, term by term
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Deepest_accepted_tree_evaluates_on_a_small_stack()
+    {
+        var text = new string('-', ExpressionParser.MaxDepth - 1) + "1"; // MaxDepth − 1 negations: depth MaxDepth
+        double value = 0;
+        var thread = new Thread(() => value = Eval(text), 1 << 20);
+
+        thread.Start();
+        thread.Join();
+
+        Assert.Equal(-1, value); // an odd number of minus signs
+    }
 }

@@ -1,0 +1,296 @@
+using CircuitSim.Cli.Tests.Support;
+
+namespace CircuitSim.Cli.Tests;
+
+/// <summary>
+/// Issue 13: every way a run used to crash, lose its result or write where the user did not say, run through the CLI.
+/// Each ends in a one-line message and a documented exit code: 2 for bad input or invocation (checked before anything
+/// is simulated), 1 for a failure during the run, 3 for an internal error.
+/// </summary>
+public sealed class RobustnessTests : IDisposable
+{
+    private const string Rc = "rc\nV1 in 0 PULSE(0 1 0 1n 1n 1u 2u)\nR1 in out 1k\nC1 out 0 100p\n.tran 10n 3u\n.end\n";
+
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private int RunIn(string netlist, string output, bool deviceFilesAnywhere = false) =>
+        RunCommand.Execute(new FileInfo(Path.Combine(_cli.Folder, netlist)), output, "both", plot: false, quiet: true, ascii: false,
+            CliRun.Console(new StringWriter()), CliRun.Console(_cli.ErrorWriter), deviceFilesAnywhere: deviceFilesAnywhere);
+
+    private static int Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    // ---- defect 3: unbounded reads ----
+
+    [Theory]
+    [InlineData("/dev/zero", "character device")]
+    [InlineData("/dev/urandom", "character device")]
+    [InlineData("/proc/self/status", "kernel pseudo-file")]
+    public void Netlist_that_is_not_a_regular_file_is_refused_with_exit_2(string path, string kind)
+    {
+        var code = RunCommand.Execute(new FileInfo(path), _cli.OutputFolder, "both", false, true, false,
+            CliRun.Console(new StringWriter()), CliRun.Console(_cli.ErrorWriter));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(kind, _cli.Stderr);
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/full")]
+    [InlineData("/proc/self/mem")]
+    public void Include_of_a_device_or_kernel_file_is_an_error_not_an_endless_read(string path)
+    {
+        _cli.Write("inc.cir", $"t\n.include {path}\nR1 a 0 1k\n.op\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("inc.cir"));
+        Assert.Contains("not a regular file", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Include_of_etc_passwd_quotes_at_most_one_of_its_lines()
+    {
+        _cli.Write("pw.cir", "t\n.include /etc/passwd\nR1 a 0 1k\n.op\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("pw.cir"));
+        var quoted = File.ReadAllLines("/etc/passwd").Where(l => l.Length > 0).Count(l => _cli.Stderr.Contains(l));
+        Assert.InRange(quoted, 0, 1);
+        Assert.Contains("more errors in this included file", _cli.Stderr);
+    }
+
+    // ---- defect 5: output errors, checked before simulating ----
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/dev/null")]
+    [InlineData("/proc/nope/out")]
+    [InlineData("file")]
+    public void Unusable_output_directory_is_refused_before_simulating_with_one_line(string output)
+    {
+        _cli.Write("rc.cir", Rc);
+        _cli.Write("file", "a file");
+        if (output == "file") output = Path.Combine(_cli.Folder, "file");
+
+        var code = RunIn("rc.cir", output);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(1, Lines(_cli.Stderr));
+        Assert.Contains("nothing was simulated", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Netlist_name_too_long_for_its_output_files_is_refused_before_simulating()
+    {
+        var name = new string('n', 240) + ".cir";
+        _cli.Write(name, Rc);
+
+        Assert.Equal(ExitCodes.BadInput, RunIn(name, _cli.OutputFolder));
+        Assert.Contains("too long", _cli.Stderr);
+    }
+
+    // ---- defect 7: device outputs stay inside the output directory ----
+
+    private const string Film = """
+        film
+        .lib "models/film_ptcofe_maze.lib" coarse
+        V1 a 0 DC 0.05
+        YFILM f1 a 0 ptcofe32 state=up {0}
+        .tran 0.1n 0.2n
+        .end
+        """;
+
+    private void WriteFilm(string options)
+    {
+        var models = Path.Combine(_cli.Folder, "models");
+        Directory.CreateDirectory(models);
+        File.Copy(Path.Combine(RepositoryRoot(), "models", "film_ptcofe_maze.lib"), Path.Combine(models, "film_ptcofe_maze.lib"), overwrite: true);
+        _cli.Write("film.cir", Film.Replace("{0}", options));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CircuitSim.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("repository root");
+    }
+
+    [Fact]
+    public void Film_save_outside_the_output_directory_is_refused_and_the_file_is_untouched()
+    {
+        var victim = Path.Combine(_cli.Folder, "victim");
+        Directory.CreateDirectory(victim);
+        File.WriteAllText(Path.Combine(victim, "existing.txt"), "keep me");
+        WriteFilm("save=../victim/existing.txt");
+
+        Assert.Equal(ExitCodes.BadInput, RunIn("film.cir", _cli.OutputFolder));
+        Assert.Contains("outside the output directory", _cli.Stderr);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(victim, "existing.txt")));
+    }
+
+    [Fact]
+    public void Film_snapdir_outside_the_output_directory_creates_no_folder()
+    {
+        WriteFilm("snapshots=\"0\" snapdir=../x");
+
+        Assert.Equal(ExitCodes.BadInput, RunIn("film.cir", _cli.OutputFolder));
+        Assert.False(Directory.Exists(Path.Combine(_cli.Folder, "x")));
+    }
+
+    [Fact]
+    public void Film_snapdir_with_a_300_character_name_is_refused_before_simulating()
+    {
+        WriteFilm($"snapshots=\"0\" snapdir={new string('s', 300)}");
+
+        Assert.Equal(ExitCodes.BadInput, RunIn("film.cir", _cli.OutputFolder));
+        Assert.Contains("longer than 250 bytes", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Film_save_to_a_kernel_path_is_refused_and_with_permission_fails_the_run_with_exit_1()
+    {
+        WriteFilm("save=/proc/nope/x");
+
+        Assert.Equal(ExitCodes.BadInput, RunIn("film.cir", _cli.OutputFolder));
+        Assert.Equal(ExitCodes.SimulationFailed, RunIn("film.cir", _cli.OutputFolder, deviceFilesAnywhere: true));
+        Assert.Contains("cannot write the texture", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Film_snapshots_and_saved_texture_go_into_the_output_directory_by_default()
+    {
+        WriteFilm("snapshots=\"0\" save=trained.texture");
+
+        Assert.Equal(ExitCodes.Success, RunIn("film.cir", _cli.OutputFolder));
+        Assert.True(File.Exists(Path.Combine(_cli.OutputFolder, "f1_t0.svg")));
+        Assert.True(File.Exists(Path.Combine(_cli.OutputFolder, "trained.texture")));
+    }
+
+    // ---- defect 8: runs that never end ----
+
+    [Theory]
+    [InlineData("1k")]
+    [InlineData("-1e308")]
+    public void Film_driven_beyond_any_material_fails_at_once_naming_device_time_and_current_density(string volts)
+    {
+        WriteFilm("");
+        _cli.Write("film.cir", File.ReadAllText(Path.Combine(_cli.Folder, "film.cir")).Replace("DC 0.05", "DC " + volts));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var code = RunIn("film.cir", _cli.OutputFolder);
+
+        Assert.Equal(ExitCodes.SimulationFailed, code);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed.TotalSeconds:F0} s");
+        Assert.Contains("f1: film: the rms current density", _cli.Stderr);
+        Assert.Contains("at t = 0 s", _cli.Stderr);
+    }
+
+    // ---- defect 9: exit codes and frictions ----
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\r\r\r")]
+    [InlineData("title only\n")]
+    public void Netlist_without_an_analysis_exits_2(string text)
+    {
+        _cli.Write("empty.cir", text);
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("empty.cir"));
+        Assert.Contains("no analysis", _cli.Stderr);
+    }
+
+    /// <summary>Found by the fuzz campaign (seed 7, case 504): an analysis of a netlist without elements threw from the
+    /// sparse matrix setup.</summary>
+    [Fact]
+    public void Analysis_of_a_netlist_without_elements_exits_2()
+    {
+        _cli.Write("bare.cir", "bare\n.tran 1n 1n\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("bare.cir"));
+        Assert.Contains("nothing to simulate", _cli.Stderr);
+    }
+
+    /// <summary>Found by the fuzz campaign (seed 13, case 4661): a span whose steps underflow to zero stepped by
+    /// zero forever and did not stop on an interrupt.</summary>
+    [Theory]
+    [InlineData(".tran 5p 5e-324")]
+    [InlineData(".tran 1e-320 1e-310")]
+    public void Transient_whose_steps_underflow_exits_2_at_once(string tran)
+    {
+        _cli.Write("tiny.cir", $"tiny\nV1 in 0 1\nR1 in out 1k\nC1 out 0 1p\n{tran}\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("tiny.cir", quiet: true));
+        Assert.Contains("too small to step with", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Dev_null_as_the_netlist_exits_2()
+    {
+        var code = RunCommand.Execute(new FileInfo("/dev/null"), _cli.OutputFolder, "both", false, true, false,
+            CliRun.Console(new StringWriter()), CliRun.Console(_cli.ErrorWriter));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+    }
+
+    [Fact]
+    public void Error_in_a_100000_character_line_quotes_only_the_text_around_the_column()
+    {
+        _cli.Write("long.cir", "t\nR1 a 0 " + new string('1', 50_000) + "q " + new string('2', 50_000) + "\n.op\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("long.cir"));
+        // the file name, the message with the offending token cut to 60 characters, and 160 characters of the line
+        Assert.All(_cli.Stderr.Split('\n'), l => Assert.True(l.Length < 300, $"a line of {l.Length} characters"));
+    }
+
+    [Fact]
+    public void Second_netlist_of_the_same_name_replaces_the_first_runs_outputs_as_a_set()
+    {
+        Directory.CreateDirectory(Path.Combine(_cli.Folder, "a"));
+        Directory.CreateDirectory(Path.Combine(_cli.Folder, "b"));
+        _cli.Write("a/x.cir", Rc);
+        _cli.Write("b/x.cir", "dc\nV1 in 0 1\nR1 in 0 1k\n.dc v1 0 1 0.5\n.end\n");
+
+        Assert.Equal(ExitCodes.Success, RunIn("a/x.cir", _cli.OutputFolder));
+        Assert.True(File.Exists(_cli.Output("x.tran.csv")));
+        Assert.Equal(ExitCodes.Success, RunIn("b/x.cir", _cli.OutputFolder));
+
+        Assert.True(File.Exists(_cli.Output("x.dc.csv")));
+        Assert.False(File.Exists(_cli.Output("x.tran.csv")));
+    }
+
+    [Fact]
+    public void Second_run_of_the_same_name_into_a_folder_in_use_is_refused()
+    {
+        _cli.Write("x.cir", Rc);
+        using var other = OutputFolder.Open(_cli.OutputFolder, "x"); // another run holding the folder's lock for x
+
+        Assert.Equal(ExitCodes.BadInput, RunIn("x.cir", _cli.OutputFolder));
+        Assert.Contains("another run is writing 'x' outputs", _cli.Stderr);
+    }
+
+    [Fact]
+    public void Internal_error_prints_one_line_pointing_to_debug_and_exits_3()
+    {
+        _cli.Write("rc.cir", Rc);
+        var environment = new Dictionary<string, string> { ["CIRCUITSIM_INJECT_FAULT"] = "internal-error" };
+
+        var (code, _, stderr) = CliProcess.Run(_cli.Folder, environment, 120, "run", "rc.cir", "-o", "out");
+
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.Equal(1, Lines(stderr));
+        Assert.Contains("--debug", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Debug_shows_the_stack_trace_of_an_internal_error()
+    {
+        _cli.Write("rc.cir", Rc);
+        var environment = new Dictionary<string, string> { ["CIRCUITSIM_INJECT_FAULT"] = "internal-error" };
+
+        var (code, _, stderr) = CliProcess.Run(_cli.Folder, environment, 120, "run", "rc.cir", "-o", "out", "--debug");
+
+        Assert.Equal(ExitCodes.InternalError, code);
+        Assert.Contains("   at ", stderr);
+    }
+}
