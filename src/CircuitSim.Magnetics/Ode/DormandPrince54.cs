@@ -57,14 +57,14 @@ public sealed class DormandPrince54
     /// <summary>Applied to y after every accepted step; the derivative is then re-evaluated at the projected point.</summary>
     public IStateProjection? Projection { get; set; }
 
+    /// <summary>Checked every 64 step attempts, so a run can be interrupted inside a long integration.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>
     /// Integrates <paramref name="y"/> in place from <paramref name="t0"/> to <paramref name="t1"/> (units of t).
     /// Starts from <paramref name="state"/>.SuggestedStep (or a guessed first step when it is 0) and leaves there
     /// the step to use next time. On failure y holds the last accepted point.
     /// </summary>
-    /// <summary>Checked every 64 step attempts, so a run can be interrupted inside a long integration.</summary>
-    public CancellationToken Cancellation { get; set; }
-
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y, ref AdaptiveStepState state)
     {
         if (system.Dimension != _n || y.Length != _n) throw new ArgumentException("System and state dimension must match the integrator's.");

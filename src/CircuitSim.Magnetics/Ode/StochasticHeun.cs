@@ -53,14 +53,14 @@ public sealed class StochasticHeun
         return Math.Max(1, (int)Math.Ceiling(ratio * (1.0 - 1e-12)));
     }
 
+    /// <summary>Checked every 64 sub-steps, so a run can be interrupted inside a long integration.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>
     /// Integrates <paramref name="y"/> in place from <paramref name="t0"/> to <paramref name="t1"/>, drawing noise from
     /// <paramref name="state"/>. A system with noise must implement <see cref="IStochasticOdeSystem"/> with this
     /// integrator's <see cref="NoiseDimension"/>.
     /// </summary>
-    /// <summary>Checked every 64 sub-steps, so a run can be interrupted inside a long integration.</summary>
-    public CancellationToken Cancellation { get; set; }
-
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y, ref StochasticHeunState state)
     {
         if (system.Dimension != _n || y.Length != _n) throw new ArgumentException("System and state dimension must match the integrator's.");

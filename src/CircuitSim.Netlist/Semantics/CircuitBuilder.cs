@@ -73,7 +73,7 @@ internal sealed partial class CircuitBuilder
             var at = _levelAt.TryGetValue(card.Name, out var l) ? l : new SourceLocation("", 0, 0, "");
             var count = g.Count();
             _diagnostics.Error(at,
-                $"model '{card.Name}' is LEVEL={card.Level}, which is not implemented (MOSFET levels: {string.Join(", ", Mosfet1.ImplementedLevels)}); " +
+                $"model '{card.Name}' is LEVEL={card.Level}, which is not implemented (MOSFET levels: {string.Join(", ", Mosfet1.ImplementedLevels)}, and 14 or 54 for BSIM4 4.8); " +
                 $"used by {g.First().Name}{(count > 1 ? $" and {count - 1} more" : "")}",
                 $"LEVEL={Mosfet1.ImplementedLevels.First()}");
         }

@@ -13,8 +13,8 @@ namespace CircuitSim.Netlist.Semantics;
 /// </summary>
 internal sealed partial class CircuitBuilder
 {
-    /// <summary>A BSIM4 card for NMOS/PMOS with LEVEL 14 or 54; null for level 1 (the registry's model); an error at
-    /// the LEVEL value for the levels CircuitSim does not implement.</summary>
+    /// <summary>A BSIM4 card for NMOS/PMOS with LEVEL 14 or 54; null for the registry's model (level 1, and the levels
+    /// CircuitSim does not implement, which are an error where an element uses them).</summary>
     private static Model? CreateMosfetModel(Statement s, Token typeToken, string qualified, ElementArgs args, ParameterScope scope)
     {
         MosfetType polarity;
@@ -29,9 +29,8 @@ internal sealed partial class CircuitBuilder
         // not a level at all: the integer-parameter error every card gives
         if (!double.IsFinite(level) || Math.Abs(level) > int.MaxValue)
             throw new StatementException(s.At(levelToken), "value of parameter 'level' is out of range for an integer", "an integer");
-        throw new StatementException(s.At(levelToken),
-            $"MOSFET level {level.ToString(CultureInfo.InvariantCulture)} is not implemented",
-            "level=1 (Shichman–Hodges) or level=54 / level=14 (BSIM4 4.8)");
+        // another level: an error only when an element uses the card (CheckMosfetLevels), so a library may carry it
+        return null;
     }
 
     /// <summary>One warning per BSIM4 card listing the parameters it gives that CircuitSim's equations do not use.</summary>

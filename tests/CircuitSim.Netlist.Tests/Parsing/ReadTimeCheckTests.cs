@@ -84,6 +84,6 @@ public class ReadTimeCheckTests
             """);
 
         Assert.Equal((2, 23), (error.Location.Line, error.Location.Column)); // the 3 of LEVEL=3
-        Assert.Contains("model 'NM' is LEVEL=3, which is not implemented (MOSFET levels: 1); used by M1 and 1 more", error.Message);
+        Assert.Contains("model 'NM' is LEVEL=3, which is not implemented (MOSFET levels: 1, and 14 or 54 for BSIM4 4.8); used by M1 and 1 more", error.Message);
     }
 }
