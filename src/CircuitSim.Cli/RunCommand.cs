@@ -23,13 +23,16 @@ public static class ExitCodes
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
 public static class RunCommand
 {
-    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1)
+    /// <param name="families">The device families netlists may use (default: <see cref="DeviceCatalog.Families"/>).</param>
+    public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1,
+        IReadOnlyList<IDeviceFamily>? families = null)
     {
+        families ??= DeviceCatalog.Families;
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
         try
         {
-            netlist = new NetlistReader(DeviceCatalog.Create()).ReadFile(netlistFile.FullName);
+            netlist = new NetlistReader(DeviceCatalog.Create(families)).ReadFile(netlistFile.FullName);
         }
         catch (NetlistException e)
         {
@@ -49,11 +52,12 @@ public static class RunCommand
         List<PlotOutcome> outcomes;
         List<string> files;
         List<string> notes;
-        var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
-        var amm = plot && rings.Count > 0 ? new AmmLoopObserver(request, rings) : null;
+        // the families' own analyses of the run (the AMM ring's loops with --plot)
+        var runOutput = new RunOutput(outputDirectory, request.BaseName, plot);
+        var analyses = families.OfType<IRunAnalysisFamily>().Select(f => f.CreateRunAnalysis(netlist.Circuit, runOutput)).OfType<IRunAnalysis>().ToList();
         using (var output = new FileOutputObserver(request))
         {
-            IRunObserver[] observers = amm is null ? new IRunObserver[] { output } : new IRunObserver[] { output, amm };
+            IRunObserver[] observers = analyses.Prepend<IRunObserver>(output).ToArray();
             if (quiet || !console.Profile.Capabilities.Interactive)
                 outcomes = runner.Run(observers);
             else
@@ -70,10 +74,10 @@ public static class RunCommand
             notes = output.Notes;
         }
         if (!live) console.Profile.Out.Writer.Write(runner.Terminal.ToString());
-        if (amm is not null)
+        foreach (var analysis in analyses)
         {
-            amm.Finish();
-            files.AddRange(amm.FilesWritten);
+            analysis.Finish();
+            files.AddRange(analysis.FilesWritten);
         }
         var measures = outcomes.SelectMany(o => o.Measures).ToList();
         if (measures.Count > 0)
@@ -86,7 +90,7 @@ public static class RunCommand
         var failed = outcomes.Where(o => o.Failure is not null).ToList();
         if (!quiet) Summary(console, netlist, outcomes, files, measures, notes, clock.Elapsed);
         else MeasureTable(console, measures); // results, not chatter: -q keeps them
-        if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
+        if (!quiet) foreach (var line in analyses.SelectMany(a => a.Lines)) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
         // the engine's own warnings (floating nodes, single-terminal nodes), once each however many analyses saw them
         foreach (var w in outcomes.SelectMany(o => o.Warnings).Distinct()) errors.MarkupLine($"[yellow]warning: {Markup.Escape(w)}[/]");
