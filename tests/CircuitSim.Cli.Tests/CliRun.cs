@@ -1,3 +1,4 @@
+using CircuitSim.Netlist.Semantics;
 using Spectre.Console;
 
 namespace CircuitSim.Cli.Tests;
@@ -27,9 +28,9 @@ internal sealed class CliRun : IDisposable
     }
 
     public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false,
-        int jobs = 1, string? outputFolder = null, bool ascii = false) =>
+        int jobs = 1, string? outputFolder = null, bool ascii = false, IReadOnlyList<IDeviceFamily>? families = null) =>
         RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), outputFolder ?? OutputFolder, format, plot, quiet, ascii,
-            Console(_out), Console(_err), stats, jobs);
+            Console(_out), Console(_err), stats, jobs, families);
 
     /// <param name="plotIndex">1-based; 0 lets the command choose, as when --plot-index is not given.</param>
     public int Plot(string input, string[] vectors, string? xy, string output, int plotIndex = 1) =>
@@ -37,7 +38,7 @@ internal sealed class CliRun : IDisposable
 
     public string Output(string fileName) => Path.Combine(OutputFolder, fileName);
 
-    private static IAnsiConsole Console(TextWriter writer)
+    internal static IAnsiConsole Console(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
