@@ -55,7 +55,7 @@ public static class Report
         var v = r.Pattern.Select(s => s * r.V0).ToArray();
         Snapshot(Path.Combine(dir, "texture_before.svg"), r, r.MBefore, v, $"{name}: before training");
         Snapshot(Path.Combine(dir, "texture_after.svg"), r, r.MAfter, v, $"{name}: after {r.Times[^1] * 1e9:G4} ns of training");
-        FilmTextures.Save(Path.Combine(dir, "trained.texture"), r.Dynamics.Grid, r.MAfter);
+        FilmTextureFile.Save(Path.Combine(dir, "trained.texture"), r.Dynamics.Grid, r.MAfter);
         sb.AppendLine(Ci, $"files: {dir}/energy.svg, gprime.svg, train.csv, texture_before.svg, texture_after.svg, trained.texture");
         File.WriteAllText(Path.Combine(dir, "summary.md"), sb.ToString());
         return sb.ToString();

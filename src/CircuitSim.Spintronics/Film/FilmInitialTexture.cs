@@ -44,7 +44,7 @@ public static class FilmInitialTexture
             case FilmInitialState.Stripes: return FilmTextures.BlochSpiral(grid, dynamics.Material.HelixPeriod, 0, Math.Sign(dynamics.Material.DmiConstant) >= 0 ? -1 : 1);
             case FilmInitialState.File:
                 if (string.IsNullOrWhiteSpace(textureFile)) throw new ArgumentException("film: state=file needs texture=<path>.");
-                return FilmTextures.Load(textureFile, grid);
+                return FilmTextureFile.Load(textureFile, grid);
             default:
                 return (double[])MazeCache.GetOrAdd(MazeKey(model, seed), _ => RelaxedMaze(model, dynamics, seed)).Clone();
         }

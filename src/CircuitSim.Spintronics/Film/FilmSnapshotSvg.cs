@@ -21,8 +21,7 @@ public static class FilmSnapshotSvg
         string full = Path.GetFullPath(path);
         string? dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        File.WriteAllText(full + ".tmp", svg, new UTF8Encoding(false));
-        File.Move(full + ".tmp", full, overwrite: true);
+        CircuitSim.Output.AtomicFile.WriteAllText(full, svg);
     }
 
     /// <summary>The SVG text (see the class summary).</summary>

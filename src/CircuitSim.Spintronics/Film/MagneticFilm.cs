@@ -41,6 +41,10 @@ public sealed class MagneticFilm : Component
     /// <summary>Temperature, K (overrides the model's).</summary>
     [Parameter("temp")] public double? Temperature { get; set; }
 
+    /// <summary>Who receives the snapshots and the final texture; null (the default): a <see cref="FilmFileWriter"/> for
+    /// <c>snapdir=</c> and <c>save=</c>. A tool or a test sets its own to keep them in memory.</summary>
+    public IFilmObserver? Observer { get; set; }
+
     /// <summary>Every electrode is joined to every other through the film.</summary>
     public override IEnumerable<(int, int)> DcPaths => Enumerable.Range(1, Nodes.Count - 1).Select(i => (0, i));
 
@@ -54,13 +58,17 @@ public sealed class MagneticFilm : Component
             var state = TextureFile is not null && InitialState == FilmInitialState.Maze ? FilmInitialState.File : InitialState;
             var m = FilmInitialTexture.Create(model, dynamics, state, (ulong)Seed, TextureFile);
             var times = ParseTimes(Snapshots);
-            return new MagneticFilmBehavior(this, model, dynamics, m, times, context.Nodes(this));
+            var observer = Observer ?? new FilmFileWriter(t => Path.Combine(SnapshotDirectory ?? ".", SnapshotName(t)), SaveFile);
+            return new MagneticFilmBehavior(this, model, dynamics, m, times, observer, context.Nodes(this));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidOperationException or IOException)
         {
             throw new CircuitException($"{Name}: {e.Message}", Name);
         }
     }
+
+    /// <summary>The file name of the snapshot at <paramref name="time"/> (in the snapshot directory).</summary>
+    internal string SnapshotName(double time) => string.Create(CultureInfo.InvariantCulture, $"{Name}_t{time:G6}.svg");
 
     private static double[] ParseTimes(string? text)
     {
@@ -106,10 +114,11 @@ internal sealed class FilmDeviceState : IDeviceState<FilmDeviceState>
 /// The film in a transient: each circuit step advances the texture self-consistently (<see cref="FilmDynamics"/>) under
 /// the terminal voltages interpolated linearly across the step, and stamps G(m) of the trial texture (exact Jacobian of
 /// I = G V at fixed m). The step is shortened when G would change by more than dgmax. DC analyses stamp the committed G.
+/// Snapshots and the final texture go to an <see cref="IFilmObserver"/> from <see cref="OnCommitted"/>.
 /// </summary>
-internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceState>, IBreakpointBehavior, IAcceptBehavior, IMagneticFilmBehavior
+internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceState>, IBreakpointBehavior, IMagneticFilmBehavior
 {
-    private readonly MagneticFilm _device;
+    private readonly IFilmObserver _observer;
     private readonly FilmModel _model;
     private readonly FilmDynamics _dynamics;
     private readonly double[] _g0;
@@ -118,10 +127,11 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
     private int _nextSnapshot;
     private bool _saved;
 
-    public MagneticFilmBehavior(MagneticFilm device, FilmModel model, FilmDynamics dynamics, double[] m, double[] snapshotTimes, int[] nodes)
+    public MagneticFilmBehavior(MagneticFilm device, FilmModel model, FilmDynamics dynamics, double[] m, double[] snapshotTimes,
+        IFilmObserver observer, int[] nodes)
         : base(device.Name, nodes, Solved(dynamics, m, (ulong)device.Seed), Blank(dynamics))
     {
-        _device = device;
+        _observer = observer;
         _model = model;
         _dynamics = dynamics;
         _snapshotTimes = snapshotTimes;
@@ -192,20 +202,19 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             if (t > after && t <= until) table.Add(t);
     }
 
-    void IAcceptBehavior.Accept()
+    protected override void OnCommitted(double time, bool isTransient)
     {
-        Accept();
         var s = SimulationState;
-        double time = s.IsTransient ? CommittedTime : 0.0;
-        if (s.IsTransient || s.IsTranOp || s.IsDc) WriteDueSnapshots(time);
-        if (s.IsTransient && _device.SaveFile is { } path && !_saved && time >= s.FinalTime * (1 - 1e-12))
+        if (!isTransient) time = 0.0;
+        if (isTransient || s.IsTranOp || s.IsDc) ReportDueSnapshots(time);
+        if (isTransient && !_saved && time >= s.FinalTime * (1 - 1e-12))
         {
-            FilmTextures.Save(path, _dynamics.Grid, Committed.State.M);
+            _observer.FinalTexture(new FilmTexture(Name, _dynamics.Grid, (double[])Committed.State.M.Clone()));
             _saved = true;
         }
     }
 
-    private void WriteDueSnapshots(double time)
+    private void ReportDueSnapshots(double time)
     {
         while (_nextSnapshot < _snapshotTimes.Length && _snapshotTimes[_nextSnapshot] <= time * (1 + 1e-12))
         {
@@ -213,10 +222,8 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             for (int i = 0; i < K; i++) _voltages[i] = TerminalVoltage(i);
             var j = new double[2 * _dynamics.Grid.CellCount];
             _dynamics.CurrentDensity(Committed.State, _voltages, j);
-            string dir = _device.SnapshotDirectory ?? ".";
-            string file = Path.Combine(dir, string.Create(CultureInfo.InvariantCulture, $"{Name}_t{at:G6}.svg"));
-            FilmSnapshotSvg.Save(file, _dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
-                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns"));
+            _observer.Snapshot(new FilmSnapshot(Name, at, time, _dynamics.Grid, _dynamics.Conduction.Electrodes,
+                (double[])Committed.State.M.Clone(), j, (double[])_voltages.Clone()));
         }
     }
 

@@ -119,6 +119,29 @@ public class StatefulDeviceContractTests
         foreach (var (tk, xk) in points) Assert.Equal(A * 2.0 * (1 - Math.Exp(-tk / Tau)), xk, 1e-12);
     }
 
+    /// <summary>The commit hook (where a device counts events or hands snapshots to an observer, instead of
+    /// re-implementing Accept) sees the operating point once, as not transient, then every accepted time point once,
+    /// in order, with the state committed there; rejected attempts never reach it.</summary>
+    [Fact]
+    public void OnCommitted_sees_the_operating_point_then_each_accepted_point_once()
+    {
+        var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
+        var c = new Circuit(
+            new VoltageSource("V1", "a", "0", 2.0), d,
+            new FlakyResistor("R9", "a", "0", 1e3, 1e-6, 3e-6));
+        var sim = new Transient(c, 50e-9, 5e-6);
+        var times = new List<double>();
+        foreach (var p in sim.Run()) times.Add(p.Scale);
+
+        Assert.True(sim.Statistics.RejectedSteps > 5, $"only {sim.Statistics.RejectedSteps} rejected steps: rejections were not exercised");
+        Assert.Equal((0.0, 0.0, false), d.Commits[0]);
+        var transient = d.Commits.Skip(1).ToList();
+        Assert.All(transient, commit => Assert.True(commit.IsTransient));
+        Assert.Equal(times.Skip(1), transient.Select(commit => commit.Time));
+        // the state handed over is the committed one: the exact relaxation under the constant drive, to round-off
+        foreach (var (t, x, _) in transient) Assert.Equal(A * 2.0 * (1 - Math.Exp(-t / Tau)), x, 1e-12);
+    }
+
     [Fact]
     public void State_is_frozen_in_an_operating_point()
     {
