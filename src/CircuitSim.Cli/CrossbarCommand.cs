@@ -11,7 +11,7 @@ namespace CircuitSim.Cli;
 
 /// <summary>
 /// <c>circuitsim crossbar generate|analyze|sweep</c>: write a crossbar netlist; write it, simulate it and compare the
-/// column currents with G·V (Markdown report and SVG chart); or sweep the VMM error over array size and wire resistance.
+/// column currents with G·V (Markdown report and chart); or sweep the VMM error over array size and wire resistance.
 /// </summary>
 public static class CrossbarCommand
 {
@@ -47,9 +47,10 @@ public static class CrossbarCommand
     private static Command Analyze(IAnsiConsole stdout, IAnsiConsole stderr, CellCatalog cells)
     {
         var o = new CrossbarOptions(cells);
-        var output = new Option<string>("--output", "-o") { Description = "Directory for the netlist, the report (.md) and the chart (.svg).", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for the netlist, the report (.md) and the charts.", DefaultValueFactory = _ => "out" };
         var name = new Option<string>("--name") { Description = "Base name of the files written.", DefaultValueFactory = _ => "crossbar" };
-        var c = new Command("analyze", "Generate a crossbar, simulate its read and compare the column currents with the ideal G·V.") { output, name };
+        var plotFormat = PlotFormatOption.Create();
+        var c = new Command("analyze", "Generate a crossbar, simulate its read and compare the column currents with the ideal G·V.") { output, name, plotFormat };
         foreach (var opt in o.All) c.Options.Add(opt);
         c.SetAction(p => Guard(stderr, () =>
         {
@@ -62,14 +63,11 @@ public static class CrossbarCommand
             var result = VmmAnalysis.Run(design);
             var report = Path.Combine(dir, baseName + ".vmm.md");
             WriteFile(report, VmmReport.Markdown(design, result));
-            var chart = Path.Combine(dir, baseName + ".vmm.svg");
-            WriteFile(chart, VmmReport.ColumnCurrents(design, result).ToSvg());
-            var files = new List<string> { netlist, report, chart };
+            var format = PlotFormats.Parse(p.GetValue(plotFormat)!);
+            var files = new List<string> { netlist, report };
+            files.AddRange(VmmReport.ColumnCurrents(design, result).Save(Path.Combine(dir, baseName + ".vmm"), format));
             if (design.ColumnSources is not null)
-            {
-                files.Add(Path.Combine(dir, baseName + ".program.svg"));
-                WriteFile(files[^1], VmmReport.ProgrammedConductances(design, result).ToSvg());
-            }
+                files.AddRange(VmmReport.ProgrammedConductances(design, result).Save(Path.Combine(dir, baseName + ".program"), format));
             stdout.MarkupLine($"[bold]{Markup.Escape(design.Title)}[/]");
             stdout.MarkupLine($"worst-case relative error {Markup.Escape(VmmReport.Percent(result.WorstRelativeError))}, RMS {Markup.Escape(VmmReport.Percent(result.RmsRelativeError))} " +
                               $"over {result.Logical.Count} output columns (simulated in {result.SimulationSeconds.ToString("F2", CultureInfo.InvariantCulture)} s)");
@@ -82,11 +80,12 @@ public static class CrossbarCommand
     private static Command Sweep(IAnsiConsole stdout, IAnsiConsole stderr, CellCatalog cells)
     {
         var o = new CrossbarOptions(cells);
-        var output = new Option<string>("--output", "-o") { Description = "Directory for the sweep's table (.md, .csv) and chart (.svg).", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for the sweep's table (.md, .csv) and chart.", DefaultValueFactory = _ => "out" };
+        var plotFormat = PlotFormatOption.Create();
         var sizes = new Option<string>("--sizes") { Description = "Array sizes N (N x N), e.g. 8,16,32,64.", DefaultValueFactory = _ => "8,16,32,64" };
         var wires = new Option<string>("--wires") { Description = "Wire-segment resistances, Ohm, e.g. 0,0.5,1,2.", DefaultValueFactory = _ => "0,0.5,1,2,5" };
         var jobs = JobsOption.Create("array sizes and wire resistances");
-        var c = new Command("sweep", "VMM error against array size and wire resistance (table and chart).") { output, sizes, wires, jobs };
+        var c = new Command("sweep", "VMM error against array size and wire resistance (table and chart).") { output, sizes, wires, jobs, plotFormat };
         foreach (var opt in o.All) c.Options.Add(opt);
         c.SetAction(p => Guard(stderr, () =>
         {
@@ -101,12 +100,15 @@ public static class CrossbarCommand
                 $"N = {pt.Size,4}, wire {pt.WireResistance.ToString("G4", CultureInfo.InvariantCulture),6} Ohm: worst {VmmReport.Percent(pt.WorstRelativeError)}, RMS {VmmReport.Percent(pt.RmsRelativeError)} ({pt.Seconds.ToString("F2", CultureInfo.InvariantCulture)} s)")),
                 parallelism: p.GetValue(jobs));
             var title = $"VMM error of {sweep.Template.Device.Create(sweep.Template.Card).TypeName} crossbars ({(sweep.Template.Cell == CellStructure.OneR ? "1R" : "1T1R")}) against size and wire resistance";
-            var files = new[] { ("vmm_sweep.md", VmmErrorSweep.Markdown(points, title)), ("vmm_sweep.csv", VmmErrorSweep.Csv(points)), ("vmm_sweep.svg", VmmErrorSweep.Chart(points, title).ToSvg()) };
+            var files = new[] { ("vmm_sweep.md", VmmErrorSweep.Markdown(points, title)), ("vmm_sweep.csv", VmmErrorSweep.Csv(points)) };
+            var written = new List<string>();
             foreach (var (file, text) in files)
             {
                 WriteFile(Path.Combine(dir, file), text);
-                stdout.MarkupLine($"wrote [blue]{Markup.Escape(Path.Combine(dir, file))}[/]");
+                written.Add(Path.Combine(dir, file));
             }
+            written.AddRange(VmmErrorSweep.Chart(points, title).Save(Path.Combine(dir, "vmm_sweep"), PlotFormats.Parse(p.GetValue(plotFormat)!)));
+            foreach (var f in written) stdout.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
             return ExitCodes.Success;
         }));
         return c;
@@ -153,7 +155,7 @@ public static class CrossbarCommand
                 || t.StartsWith("--output:", StringComparison.Ordinal)) continue;
             options.Add(t);
         }
-        yield return "Error against the ideal G*V (report out/" + baseName + ".vmm.md, chart out/" + baseName + ".vmm.svg):";
+        yield return "Error against the ideal G*V (report out/" + baseName + ".vmm.md, chart out/" + baseName + ".vmm.png):";
         yield return "       circuitsim crossbar analyze " + string.Join(' ', options.Select(Quote)) + " -o out --name " + Quote(baseName);
         if (design.IsTransient) yield break;
         var v = design.ReadVoltages;

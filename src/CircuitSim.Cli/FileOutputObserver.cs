@@ -9,13 +9,16 @@ namespace CircuitSim.Cli;
 /// <summary>Which files a run writes.</summary>
 public sealed record OutputRequest(string Directory, string BaseName, bool Raw, bool Csv, bool AsciiRaw, bool Plot)
 {
-    /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's SVG shows its first vectors against the scale.</summary>
+    /// <summary>The netlist's <c>.plot</c> charts; without any, a plot's chart shows its first vectors against the scale.</summary>
     public IReadOnlyList<PlotRequest> Charts { get; init; } = Array.Empty<PlotRequest>();
+
+    /// <summary>The chart files: PNG, SVG or both.</summary>
+    public PlotFormat PlotFormat { get; init; } = PlotFormat.Png;
 }
 
 /// <summary>
 /// Streams every plot to files while it runs: one SPICE3 raw file with all plots (as ngspice writes them), one CSV
-/// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, an SVG per plot.
+/// per plot (transients resampled onto the tstep grid like ngspice's linearize), and, when asked, a chart per plot.
 /// Files are written under temporary names and renamed when the plot ends; a failed plot keeps its points.
 /// </summary>
 internal sealed class FileOutputObserver : IRunObserver, IDisposable
@@ -129,16 +132,14 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
                 if (charts.Count == 0) SaveDefaultCharts(set, plot, stem);
                 for (var k = 0; k < charts.Count; k++)
                 {
-                    var path = stem + (k == 0 ? "" : $".plot{k + 1}") + ".svg";
-                    PlotWriter.Save(set, plot, charts[k], path);
-                    FilesWritten.Add(path);
+                    FilesWritten.AddRange(PlotWriter.Save(set, plot, charts[k], stem + (k == 0 ? "" : $".plot{k + 1}"), _request.PlotFormat));
                 }
             }
             _recorder = null;
         }
     }
 
-    /// <summary>Every vector in charts of one kind and at most eight traces: name.tran.svg, name.tran.2.svg, …</summary>
+    /// <summary>Every vector in charts of one kind and at most eight traces: name.tran.png, name.tran.2.png, …</summary>
     private void SaveDefaultCharts(WaveformSet set, PlotInfo plot, string stem)
     {
         var groups = PlotWriter.DefaultGroups(set);
@@ -146,10 +147,9 @@ internal sealed class FileOutputObserver : IRunObserver, IDisposable
         var paths = new List<string>();
         for (var k = 0; k < drawn.Count; k++)
         {
-            var path = stem + (k == 0 ? "" : $".{k + 1}") + ".svg";
-            PlotWriter.Save(set, plot, path, drawn[k]);
-            FilesWritten.Add(path);
-            paths.Add(Path.GetFileName(path));
+            var written = PlotWriter.Save(set, plot, stem + (k == 0 ? "" : $".{k + 1}"), _request.PlotFormat, drawn[k]);
+            FilesWritten.AddRange(written);
+            paths.Add(Path.GetFileName(written[0]));
         }
         if (groups.Count <= 1) return;
         var what = $"no .plot line for the {plot.Analysis.Kind} analysis: drew its {PlotWriter.Describe(set, drawn)} in {drawn.Count} charts of up to " +

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using CircuitSim.Core.Parallel;
 
 namespace CircuitSim.Cli;
@@ -14,10 +15,15 @@ internal static class JobsOption
             Description = $"Simulations to run at once ({what}); default: the number of cores. Outputs do not depend on it.",
             DefaultValueFactory = _ => OrderedParallel.DefaultDegree,
         };
-        option.Validators.Add(r =>
+        // parsed and checked in one place: a validator reading a value that failed to convert would throw
+        option.CustomParser = r =>
         {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--jobs must be at least 1");
-        });
+            if (r.Tokens.Count == 0) return OrderedParallel.DefaultDegree;
+            var text = r.Tokens[0].Value;
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var jobs)) r.AddError($"--jobs needs a whole number, not '{text}'");
+            else if (jobs < 1) r.AddError("--jobs must be at least 1");
+            return jobs;
+        };
         return option;
     }
 }

@@ -3,16 +3,15 @@ using Spectre.Console;
 
 namespace CircuitSim.Cli;
 
-/// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] -o out.svg</c>.</summary>
+/// <summary><c>circuitsim plot file.raw|file.csv [vectors…] [--xy x,y] [-o out.png|out.svg] [--plot-format png|svg|both]</c>.</summary>
 public static class PlotCommand
 {
     /// <param name="plotIndex">1-based plot of a raw file; 0 chooses the last plot that is not an operating point (a
     /// run's .op comes first and has nothing to draw against) and says which it drew.</param>
-    /// <param name="notes">Where to say what was chosen (the standard output).</param>
-    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole errors,
-        IAnsiConsole? notes = null)
+    /// <param name="console">Where to say what was chosen and written (the standard output).</param>
+    public static int Execute(FileInfo input, string[] vectors, string? xy, string? output, string? title, int plotIndex, IAnsiConsole console, IAnsiConsole errors,
+        PlotFormat format = PlotFormat.Png)
     {
-        notes ??= AnsiConsole.Console;
         if (!input.Exists)
         {
             errors.MarkupLine($"[red]file not found: {Markup.Escape(input.FullName)}[/]");
@@ -33,7 +32,7 @@ public static class PlotCommand
         if (plotIndex == 0 && plots.Count > 1)
         {
             plotIndex = LastWithAScale(plots) + 1;
-            notes.MarkupLine(Markup.Escape($"{input.Name} has {plots.Count} plots: {List(plots)}; drawing {plotIndex} (--plot-index N draws another)"));
+            console.MarkupLine(Markup.Escape($"{input.Name} has {plots.Count} plots: {List(plots)}; drawing {plotIndex} (--plot-index N draws another)"));
         }
         else if (plotIndex == 0) plotIndex = 1;
         if (plotIndex < 1 || plotIndex > plots.Count)
@@ -48,7 +47,7 @@ public static class PlotCommand
                 errors.MarkupLine($"[red]no vector '{Markup.Escape(name)}' in {Markup.Escape(input.Name)}; it has: {Markup.Escape(string.Join(", ", set.Vectors.Select(v => v.Name).Take(20)))}[/]");
                 return ExitCodes.BadInput;
             }
-        var path = output ?? Path.ChangeExtension(input.FullName, ".svg");
+        LineChart chart;
         if (xy is not null)
         {
             var parts = xy.Split(',', StringSplitOptions.TrimEntries);
@@ -57,9 +56,7 @@ public static class PlotCommand
                 errors.MarkupLine("[red]--xy takes two vector names separated by a comma, e.g. --xy v(p),i(vam)[/]");
                 return ExitCodes.BadInput;
             }
-            var chart = WaveformPlots.XY(set, parts[0], parts[1]);
-            if (title is not null) chart.Title = title;
-            chart.Save(path);
+            chart = WaveformPlots.XY(set, parts[0], parts[1]);
         }
         else
         {
@@ -68,15 +65,29 @@ public static class PlotCommand
                 var groups = PlotWriter.DefaultGroups(set);
                 vectors = groups.Count > 0 ? groups[0] : Array.Empty<string>();
                 if (groups.Count > 1)
-                    notes.MarkupLine(Markup.Escape($"drew {PlotWriter.Describe(set, groups.Take(1))}; not drawn: {PlotWriter.Describe(set, groups.Skip(1))} (name the vectors to draw)"));
+                    console.MarkupLine(Markup.Escape($"drew {PlotWriter.Describe(set, groups.Take(1))}; not drawn: {PlotWriter.Describe(set, groups.Skip(1))} (name the vectors to draw)"));
             }
-            var chart = set.IsComplex
+            chart = set.IsComplex
                 ? WaveformPlots.FrequencyResponse(set, ComplexPart.MagnitudeDb, false, vectors)
                 : WaveformPlots.TimeSeries(set, vectors);
-            if (title is not null) chart.Title = title;
-            chart.Save(path);
         }
-        notes.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
+        if (title is not null) chart.Title = title;
+        IReadOnlyList<string> written;
+        try
+        {
+            if (output is not null)
+            {
+                chart.SaveAs(output);
+                written = [output];
+            }
+            else written = chart.Save(Path.ChangeExtension(input.FullName, null), format);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.MarkupLine($"[red]cannot write the chart: {Markup.Escape(e.Message)}[/]");
+            return ExitCodes.BadInput;
+        }
+        foreach (var path in written) console.MarkupLine($"wrote [blue]{Markup.Escape(path)}[/]");
         return ExitCodes.Success;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using CircuitSim.Cli;
+using CircuitSim.Output;
 using Spectre.Console;
 
 var stdout = Terminal.Create(Console.Out, Console.IsOutputRedirected);
@@ -11,12 +12,13 @@ var netlistArgument = new Argument<FileInfo>("netlist") { Description = "The net
 var outputOption = new Option<string>("--output", "-o") { Description = "Directory for the output files.", DefaultValueFactory = _ => "out" };
 var formatOption = new Option<string>("--format") { Description = "Waveform files to write: raw, csv or both.", DefaultValueFactory = _ => "both" };
 formatOption.AcceptOnlyFromAmong("raw", "csv", "both");
-var plotOption = new Option<bool>("--plot") { Description = "Also write an SVG plot of each analysis." };
+var plotOption = new Option<bool>("--plot") { Description = "Also write a chart of each analysis (PNG unless --plot-format says otherwise)." };
+var plotFormatOption = PlotFormatOption.Create();
 var quietOption = new Option<bool>("--quiet", "-q") { Description = "Print only warnings, errors and .meas results." };
 var asciiOption = new Option<bool>("--ascii") { Description = "Write the raw file in ascii instead of binary." };
 var statsOption = new Option<bool>("--stats") { Description = "Also print where the time went (load, device solvers, factor, solve, truncation)." };
 var jobsOption = JobsOption.Create(".step points");
-var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, quietOption, asciiOption, statsOption, jobsOption };
+var run = new Command("run", "Simulate a netlist and write its waveforms.") { netlistArgument, outputOption, formatOption, plotOption, plotFormatOption, quietOption, asciiOption, statsOption, jobsOption };
 run.SetAction(parse =>
 {
     var file = parse.GetValue(netlistArgument)!;
@@ -26,18 +28,21 @@ run.SetAction(parse =>
         return ExitCodes.BadInput;
     }
     return RunCommand.Execute(file, parse.GetValue(outputOption)!, parse.GetValue(formatOption)!, parse.GetValue(plotOption),
-        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption), parse.GetValue(jobsOption));
+        parse.GetValue(quietOption), parse.GetValue(asciiOption), stdout, stderr, parse.GetValue(statsOption), parse.GetValue(jobsOption),
+        PlotFormats.Parse(parse.GetValue(plotFormatOption)!));
 });
 
 var inputArgument = new Argument<FileInfo>("file") { Description = "A SPICE raw file or a CSV written by circuitsim or ngspice." };
 var vectorsArgument = new Argument<string[]>("vectors") { Description = "Vectors to draw (default: the node voltages, up to eight).", Arity = ArgumentArity.ZeroOrMore };
 var xyOption = new Option<string?>("--xy") { Description = "Draw one vector against another: --xy x,y (e.g. v(p),i(vam))." };
-var svgOption = new Option<string?>("--output", "-o") { Description = "The SVG file to write (default: next to the input)." };
+var svgOption = new Option<string?>("--output", "-o") { Description = "The chart to write: .png or .svg (default: next to the input, as --plot-format says)." };
+var plotFileFormatOption = PlotFormatOption.Create("Without -o: png, svg or both.");
 var titleOption = new Option<string?>("--title") { Description = "Plot title." };
 var indexOption = new Option<int>("--plot-index") { Description = "Which plot of a raw file with several (1-based; default: the last one that is not an operating point)." };
-var plot = new Command("plot", "Draw waveforms from a raw or CSV file as an SVG.") { inputArgument, vectorsArgument, xyOption, svgOption, titleOption, indexOption };
+var plot = new Command("plot", "Draw waveforms from a raw or CSV file as a PNG or SVG chart.") { inputArgument, vectorsArgument, xyOption, svgOption, plotFileFormatOption, titleOption, indexOption };
 plot.SetAction(parse => PlotCommand.Execute(parse.GetValue(inputArgument)!, parse.GetValue(vectorsArgument) ?? Array.Empty<string>(),
-    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stderr, stdout));
+    parse.GetValue(xyOption), parse.GetValue(svgOption), parse.GetValue(titleOption), parse.GetValue(indexOption), stdout, stderr,
+    PlotFormats.Parse(parse.GetValue(plotFileFormatOption)!)));
 
 var root = new RootCommand("CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { run, plot };
 root.Subcommands.Add(CrossbarCommand.Create(stdout, stderr));

@@ -20,12 +20,12 @@ public static class ExitCodes
     public const int BadInput = 2;
 }
 
-/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/SVG, print a summary.</summary>
+/// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/charts (PNG/SVG), print a summary.</summary>
 public static class RunCommand
 {
     /// <param name="families">The device families netlists may use (default: <see cref="DeviceCatalog.Families"/>).</param>
     public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false, int jobs = 1,
-        IReadOnlyList<IDeviceFamily>? families = null)
+        PlotFormat plotFormat = PlotFormat.Png, IReadOnlyList<IDeviceFamily>? families = null)
     {
         families ??= DeviceCatalog.Families;
         var clock = Stopwatch.StartNew();
@@ -44,7 +44,7 @@ public static class RunCommand
         foreach (var w in netlist.Warnings) Report(errors, w);
 
         var request = new OutputRequest(outputDirectory, Path.GetFileNameWithoutExtension(netlistFile.Name),
-            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots };
+            Raw: format is "raw" or "both", Csv: format is "csv" or "both", AsciiRaw: ascii, Plot: plot) { Charts = netlist.Plots, PlotFormat = plotFormat };
         var runner = new NetlistRunner(netlist) { Parallelism = jobs, OutputDirectory = outputDirectory };
         // .print tables, .four results and .control output; held back while a progress bar is drawn
         var live = quiet || !console.Profile.Capabilities.Interactive;
@@ -53,7 +53,7 @@ public static class RunCommand
         List<string> files;
         List<string> notes;
         // the families' own analyses of the run (the AMM ring's loops with --plot)
-        var runOutput = new RunOutput(outputDirectory, request.BaseName, plot);
+        var runOutput = new RunOutput(outputDirectory, request.BaseName, plot, plotFormat);
         var analyses = families.OfType<IRunAnalysisFamily>().Select(f => f.CreateRunAnalysis(netlist.Circuit, runOutput)).OfType<IRunAnalysis>().ToList();
         using (var output = new FileOutputObserver(request))
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CircuitSim.Netlist;
 using CircuitSim.Netlist.Semantics;
+using CircuitSim.Output;
 using CircuitSim.Sweeps;
 using CircuitSim.Sweeps.Clusters;
 using Spectre.Console;
@@ -104,11 +105,12 @@ public static class SweepCommand
     private static Command MergeCommand(IAnsiConsole stdout, IAnsiConsole stderr)
     {
         var dir = DirectoryArgument();
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the SVG charts." };
-        var c = new Command("merge", "Merge the point results into results.csv, timing.csv, results.parquet, summary.json/.md and charts (safe to repeat).") { dir, noCharts };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the charts." };
+        var plotFormat = PlotFormatOption.Create();
+        var c = new Command("merge", "Merge the point results into results.csv, timing.csv, results.parquet, summary.json/.md and charts (safe to repeat).") { dir, noCharts, plotFormat };
         c.SetAction(p => Guard(stderr, () =>
         {
-            Merge(new SweepDirectory(p.GetValue(dir)!), !p.GetValue(noCharts), stdout);
+            Merge(new SweepDirectory(p.GetValue(dir)!), !p.GetValue(noCharts), stdout, PlotFormats.Parse(p.GetValue(plotFormat)!));
             return ExitCodes.Success;
         }));
         return c;
@@ -302,9 +304,9 @@ public static class SweepCommand
         });
     }
 
-    private static SweepMerger.Outcome Merge(SweepDirectory dir, bool charts, IAnsiConsole stdout)
+    private static SweepMerger.Outcome Merge(SweepDirectory dir, bool charts, IAnsiConsole stdout, PlotFormat plotFormat = PlotFormat.Png)
     {
-        var merged = SweepMerger.Merge(dir, charts);
+        var merged = SweepMerger.Merge(dir, charts, plotFormat);
         var s = merged.Summary;
         stdout.WriteLine($"{s.Points} points: {s.Ok} ok, {s.Failed} failed, {s.Missing} without a result");
         foreach (var c in s.Columns.Where(c => c.Count > 0))

@@ -4,7 +4,7 @@ using CircuitSim.Output;
 
 namespace CircuitSim.Crossbars;
 
-/// <summary>The VMM read as Markdown (summary, then one line per output column) and as SVG charts.</summary>
+/// <summary>The VMM read as Markdown (summary, then one line per output column) and as charts.</summary>
 public static class VmmReport
 {
     public static string Markdown(CrossbarDesign design, VmmResult result)

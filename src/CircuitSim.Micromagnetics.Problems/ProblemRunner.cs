@@ -153,7 +153,7 @@ public sealed class ProblemRunner
     private void WriteImage(Magnet magnet, double[] m, string name)
     {
         string path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, TextureImage.Png(magnet, m));
+        TextureImage.Chart(magnet, m).SaveAs(path);
         _files.Add(path);
     }
 

@@ -55,8 +55,9 @@ public sealed record StepSpec(SourceLocation At, string Parameter, IReadOnlyList
 public sealed record MeasureLine(SourceLocation At, string Analysis, string Name, string Text, Measurements.MeasureStatement Statement);
 
 /// <summary>
-/// A netlist read and checked: its title, circuit, analyses, options and output requests. <see cref="Build"/> makes
-/// a fresh circuit with parameters overridden (what .step needs).
+/// A netlist read and checked: its title, circuit, analyses, options and output requests.
+/// <see cref="Build(IReadOnlyDictionary{string, double})"/> makes a fresh circuit with parameters overridden (what .step
+/// needs).
 /// </summary>
 public sealed class Netlist
 {

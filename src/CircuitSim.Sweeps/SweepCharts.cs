@@ -5,12 +5,12 @@ namespace CircuitSim.Sweeps;
 /// <summary>
 /// The charts of a merged sweep, all built here (one place to change when the charts move to another library): a
 /// histogram of each measurement, and each measurement against each swept parameter or temperature (the mean over the
-/// Monte Carlo runs, with their minimum and maximum, when both vary).
+/// Monte Carlo runs, with their minimum and maximum, when both vary), as PNG and/or SVG.
 /// </summary>
 public static class SweepCharts
 {
     /// <summary>Writes the charts into <paramref name="directory"/>; returns their paths.</summary>
-    public static List<string> Write(ResultTable table, string directory)
+    public static List<string> Write(ResultTable table, string directory, PlotFormat format = PlotFormat.Png)
     {
         var written = new List<string>();
         var ok = table.Rows.Where(r => r.Status == PointStatus.Ok).ToList();
@@ -22,15 +22,12 @@ public static class SweepCharts
             var values = ok.Select(r => r.Value(column)).Where(v => v is { } d && double.IsFinite(d)).Select(v => v!.Value).ToArray();
             if (values.Length == 0) continue;
             var stem = Path.Combine(directory, "chart." + FileSafe(column));
-            var histogram = Histogram(column, values);
-            histogram.Save(stem + ".histogram.svg");
-            written.Add(stem + ".histogram.svg");
+            written.AddRange(Histogram(column, values).Save(stem + ".histogram", format));
             foreach (var axis in axes)
             {
                 var chart = Against(column, axis.Name, ok.Select(r => (axis.Of(r.Point), r.Value(column))));
                 if (chart is null) continue;
-                chart.Save($"{stem}.vs.{FileSafe(axis.Name)}.svg");
-                written.Add($"{stem}.vs.{FileSafe(axis.Name)}.svg");
+                written.AddRange(chart.Save($"{stem}.vs.{FileSafe(axis.Name)}", format));
             }
         }
         return written;

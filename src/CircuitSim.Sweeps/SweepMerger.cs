@@ -14,7 +14,7 @@ public static class SweepMerger
 {
     public sealed record Outcome(ResultTable Table, SweepSummary Summary, List<string> Files);
 
-    public static Outcome Merge(SweepDirectory directory, bool charts = true)
+    public static Outcome Merge(SweepDirectory directory, bool charts = true, PlotFormat plotFormat = PlotFormat.Png)
     {
         var plan = directory.ReadPlan();
         var table = ResultTable.Merge(plan, directory);
@@ -33,7 +33,7 @@ public static class SweepMerger
         files.Add(parquet);
         Text("summary.json", JsonSerializer.Serialize(summary, SweepJson.Default.SweepSummary));
         Text("summary.md", Markdown(plan, summary));
-        if (charts) files.AddRange(SweepCharts.Write(table, directory.Path));
+        if (charts) files.AddRange(SweepCharts.Write(table, directory.Path, plotFormat));
         return new Outcome(table, summary, files);
     }
 

@@ -38,20 +38,18 @@ public sealed class AmmSweepTests : IDisposable
             Assert.True(r[2] > 0 && double.IsFinite(r[2]), $"area {r[2]} at f = {r[0]}");
         }
 
-        var svg = File.ReadAllText(_cli.Output("sweep.y1.sweep.svg"));
-        Assert.Contains("Lissajous area against f", svg);
-        Assert.Contains("Hz", svg);
+        ChartFiles.AssertPng(_cli.Output("sweep.y1.sweep.png"));
         Assert.True(File.Exists(_cli.Output("sweep.amm.json")));
     }
 
     [Fact]
-    public void Each_step_chart_names_its_step_value_once()
+    public void Each_step_writes_its_charts()
     {
         _cli.Write("sweep.cir", SteppedRing);
         Assert.Equal(ExitCodes.Success, _cli.Run("sweep.cir", format: "csv", plot: true, quiet: true));
-        var svg = File.ReadAllText(_cli.Output("sweep.tran.f_5E_08.svg"));
-        Assert.Contains("stepped AMM ring (f=5E+08)<", svg);
-        Assert.DoesNotContain("(f=5E+08) (f=5E+08)", svg);
+        // files named by the stepped value: the run's chart and the ring's loop chart
+        ChartFiles.AssertPng(_cli.Output("sweep.tran.f_5E_08.png"));
+        ChartFiles.AssertPng(_cli.Output("sweep.y1.f_5E_08.loop.png"));
     }
 
     [Fact]
@@ -59,9 +57,9 @@ public sealed class AmmSweepTests : IDisposable
     {
         _cli.Write("one.cir", SteppedRing.Replace(".step param f list 2g 500meg 1g\n", ""));
         Assert.Equal(ExitCodes.Success, _cli.Run("one.cir", format: "csv", plot: true, quiet: true));
-        Assert.True(File.Exists(_cli.Output("one.y1.loop.svg")));
+        ChartFiles.AssertPng(_cli.Output("one.y1.loop.png"));
         Assert.False(File.Exists(_cli.Output("one.y1.sweep.csv")));
-        Assert.False(File.Exists(_cli.Output("one.y1.sweep.svg")));
+        Assert.False(File.Exists(_cli.Output("one.y1.sweep.png")));
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public sealed class AmmSweepTests : IDisposable
             .end
             """);
         Assert.Equal(ExitCodes.Success, _cli.Run("mem.cir", format: "csv", plot: true, quiet: true));
-        Assert.False(File.Exists(_cli.Output("mem.m1.loop.svg")));
+        Assert.False(File.Exists(_cli.Output("mem.m1.loop.png")));
         Assert.False(File.Exists(_cli.Output("mem.amm.json")));
     }
 }

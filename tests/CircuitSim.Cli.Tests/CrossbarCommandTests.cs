@@ -85,7 +85,7 @@ public sealed class CrossbarCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("Worst-case relative error", File.ReadAllText(_cli.Output("x.vmm.md")));
-        Assert.Contains("<svg", File.ReadAllText(_cli.Output("x.vmm.svg")));
+        ChartFiles.AssertPng(_cli.Output("x.vmm.png"));
         Assert.True(File.Exists(_cli.Output("x.cir")));
     }
 
@@ -126,7 +126,7 @@ public sealed class CrossbarCommandTests : IDisposable
     {
         Assert.Equal(ExitCodes.Success, Crossbar("sweep", "--sizes", "2,4", "--wires", "0,1", "-o", _cli.OutputFolder));
         Assert.Equal(5, File.ReadAllLines(_cli.Output("vmm_sweep.csv")).Count(l => l.Length > 0));
-        Assert.True(File.Exists(_cli.Output("vmm_sweep.svg")));
+        ChartFiles.AssertPng(_cli.Output("vmm_sweep.png"));
         Assert.Contains("| N |", File.ReadAllText(_cli.Output("vmm_sweep.md")));
     }
 

@@ -1,6 +1,6 @@
 namespace CircuitSim.Cli.Tests;
 
-/// <summary><c>circuitsim plot</c>: an SVG from a raw or CSV file, or a clear error.</summary>
+/// <summary><c>circuitsim plot</c>: a PNG or SVG chart from a raw or CSV file, or a clear error.</summary>
 public sealed class PlotCommandTests : IDisposable
 {
     private readonly CliRun _cli = new();
@@ -14,30 +14,33 @@ public sealed class PlotCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public void Plotting_a_raw_file_writes_an_svg()
+    public void Plotting_a_raw_file_to_an_svg_path_writes_an_svg()
     {
         var svg = Path.Combine(_cli.Folder, "rc.svg");
 
         var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, svg);
 
         Assert.Equal(ExitCodes.Success, code);
-        // a well-formed SVG document that draws the asked-for vector as one trace
-        var doc = System.Xml.Linq.XDocument.Load(svg);
-        Assert.Equal("svg", doc.Root!.Name.LocalName);
-        var trace = Assert.Single(doc.Descendants(), e => e.Name.LocalName == "path" && (string?)e.Attribute("class") == "trace");
-        Assert.Equal("v(out)", (string?)trace.Attribute("data-label"));
+        ChartFiles.AssertSvg(svg);
     }
 
     [Fact]
-    public void An_xy_plot_of_a_csv_names_both_axes()
+    public void An_xy_plot_of_a_csv_writes_a_png()
     {
-        var svg = Path.Combine(_cli.Folder, "xy.svg");
+        var png = Path.Combine(_cli.Folder, "xy.png");
 
-        _cli.Plot(_cli.Output("rc.tran.csv"), Array.Empty<string>(), "v(in),v(out)", svg);
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.tran.csv"), Array.Empty<string>(), "v(in),v(out)", png));
 
-        var text = File.ReadAllText(svg);
-        Assert.Contains(">v(in) (V)<", text);
-        Assert.Contains(">v(out) (V)<", text);
+        ChartFiles.AssertPng(png);
+    }
+
+    [Fact]
+    public void Without_an_output_the_chart_goes_next_to_the_input_in_every_format_asked_for()
+    {
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, null, plotFormat: "both"));
+
+        ChartFiles.AssertPng(_cli.Output("rc.png"));
+        ChartFiles.AssertSvg(_cli.Output("rc.svg"));
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("two.raw has 2 plots: 1 Operating Point", _cli.Stdout);
         Assert.Contains("2 Transient Analysis", _cli.Stdout);
         Assert.Contains("drawing 2", _cli.Stdout);
-        Assert.Contains(">Time (s)<", File.ReadAllText(svg));
+        ChartFiles.AssertSvg(svg);
     }
 
     [Fact]
@@ -72,5 +75,25 @@ public sealed class PlotCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("1 Transient Analysis", _cli.Stderr);
+    }
+
+    [Fact]
+    public void The_files_written_are_listed_on_the_injected_console()
+    {
+        var png = Path.Combine(_cli.Folder, "listed.png");
+
+        Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, png));
+
+        Assert.Contains("wrote " + png, _cli.Stdout);
+    }
+
+    [Fact]
+    public void An_output_in_a_missing_folder_exits_2_with_a_message()
+    {
+        var png = Path.Combine(_cli.Folder, "no-such-folder", "x.png");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, png));
+
+        Assert.Contains("cannot write the chart", _cli.Stderr);
     }
 }

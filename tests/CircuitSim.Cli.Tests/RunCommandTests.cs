@@ -80,15 +80,27 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Plot_lines_choose_the_svg_charts()
+    public void Plot_lines_each_write_a_chart()
     {
         _cli.Write("rc.cir", RcStep.Replace(".end", ".plot tran v(out)\n.plot tran i(v1) vs v(out)\n.end"));
 
         _cli.Run("rc.cir", plot: true);
 
-        Assert.Contains(">v(out) (V)<", File.ReadAllText(_cli.Output("rc.tran.svg")));
-        Assert.Contains(">v(out) (V)<", File.ReadAllText(_cli.Output("rc.tran.plot2.svg")));
-        Assert.Contains(">i(v1) (A)<", File.ReadAllText(_cli.Output("rc.tran.plot2.svg")));
+        ChartFiles.AssertPng(_cli.Output("rc.tran.png"));
+        ChartFiles.AssertPng(_cli.Output("rc.tran.plot2.png"));
+        Assert.False(File.Exists(_cli.Output("rc.tran.svg")));
+    }
+
+    [Fact]
+    public void Plot_format_both_writes_png_and_svg()
+    {
+        _cli.Write("rc.cir", RcStep);
+
+        _cli.Run("rc.cir", plot: true, plotFormat: "both");
+
+        ChartFiles.AssertPng(_cli.Output("rc.tran.png"));
+        ChartFiles.AssertSvg(_cli.Output("rc.tran.svg"));
+        Assert.Contains(_cli.Output("rc.tran.svg"), _cli.Stdout);
     }
 
     [Fact]
@@ -123,16 +135,11 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, _cli.Run("ladder.cir", plot: true));
 
-        // 11 voltages: 8 + 3, then the current on its own
-        var first = File.ReadAllText(_cli.Output("ladder.tran.svg"));
-        var second = File.ReadAllText(_cli.Output("ladder.tran.2.svg"));
-        var third = File.ReadAllText(_cli.Output("ladder.tran.3.svg"));
-        Assert.Contains(">v(n0)<", first);
-        Assert.Contains(">v(n7)<", first);
-        Assert.DoesNotContain(">v(n8)<", first);
-        Assert.Contains(">v(n10)<", second);
-        Assert.Contains(">i(v1) (A)<", third);
-        Assert.False(File.Exists(_cli.Output("ladder.tran.4.svg")));
+        // 11 voltages: 8 + 3, then the current on its own (the grouping itself: ChartContentTests)
+        ChartFiles.AssertPng(_cli.Output("ladder.tran.png"));
+        ChartFiles.AssertPng(_cli.Output("ladder.tran.2.png"));
+        ChartFiles.AssertPng(_cli.Output("ladder.tran.3.png"));
+        Assert.False(File.Exists(_cli.Output("ladder.tran.4.png")));
         Assert.Contains("no .plot line for the tran analysis: drew its 11 node voltages and 1 current in 3 charts", _cli.Stdout);
     }
 
@@ -157,7 +164,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(File.Exists(_cli.Output("rc.tran.r_1000.csv")), string.Join(", ", Directory.GetFiles(_cli.OutputFolder).Select(Path.GetFileName)));
         Assert.True(File.Exists(_cli.Output("rc.tran.r_2000.csv")));
-        Assert.Contains("(r=2000)", File.ReadAllText(_cli.Output("rc.tran.r_2000.svg")));
+        ChartFiles.AssertPng(_cli.Output("rc.tran.r_2000.png"));
         Assert.Equal(new[] { "Title: RC step (r=1000)", "Title: RC step (r=2000)" }, RawTitles(_cli.Output("rc.raw")));
     }
 

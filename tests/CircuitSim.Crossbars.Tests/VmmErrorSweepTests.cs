@@ -55,9 +55,11 @@ public sealed class VmmErrorSweepTests
         var csv = VmmErrorSweep.Csv(points).Trim().Split('\n');
         Assert.Equal(points.Count + 1, csv.Length);
         // the r = 0 trace has no point on the log axis: one trace per wire resistance > 0
-        var svg = VmmErrorSweep.Chart(points, "sweep").ToSvg();
-        Assert.Contains("wire 2 Ω/segment", svg);
-        Assert.Contains("wire 500 mΩ/segment", svg);
-        Assert.DoesNotContain("wire 0 Ω", svg);
+        using var plot = VmmErrorSweep.Chart(points, "sweep").Build();
+        var traces = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Select(t => t.LegendText).ToList();
+        Assert.Contains("wire 2 Ω/segment", traces);
+        Assert.Contains("wire 500 mΩ/segment", traces);
+        Assert.DoesNotContain(traces, t => t.StartsWith("wire 0 Ω"));
+        Assert.Equal("worst-case relative error", plot.Axes.Left.Label.Text);
     }
 }

@@ -96,14 +96,14 @@ public class ProblemReaderTests
     }
 
     [Fact]
-    public void TextureImage_IsAPngOfTheGridsAspect()
+    public void TextureImage_MapsTheGridsCellsWithTheMagnetsAspect()
     {
         var magnet = Magnet.Rectangle(new Grid2D(16, 4, 2e-9, 2e-9, 1e-9), 8e5);
-        byte[] png = TextureImage.Png(magnet, Textures.Uniform(magnet, new Vec3(1, 0, 1)), pixelsPerCell: 4);
-        Assert.Equal(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }, png[..8]);
-        int width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
-        int height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
-        Assert.Equal((64, 16), (width, height));
+        using var plot = TextureImage.Chart(magnet, Textures.Uniform(magnet, new Vec3(1, 0, 1))).Build();
+        var map = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.Equal((4, 16), (map.Intensities.GetLength(0), map.Intensities.GetLength(1)));
+        var r = map.GetAxisLimits();
+        Assert.Equal(4.0, r.HorizontalSpan / r.VerticalSpan, 9); // 32 nm × 8 nm
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class ExecutionAndMergeTests
         SweepMerger.Merge(f.Directory);
         var second = Directory.GetFiles(f.Directory.Path).Where(p => !p.EndsWith(".parquet")).ToDictionary(Path.GetFileName, File.ReadAllText);
         Assert.Equal(first, second);
-        Assert.Contains("chart.vout.histogram.svg", first.Keys);
+        Assert.Contains("chart.vout.histogram.png", first.Keys);
     }
 
     [Fact]

@@ -1,54 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using CircuitSim.Tools;
 using CircuitSim.Tools.AmmStudies;
 
 // AMM ring studies too heavy for CI (convergence, sweeps, thresholds, magnetostatics comparison).
 // Usage: dotnet run -c Release --project tools/AmmStudies -- [--out dir] [--demag local|full] [--periods n]
-//        [--freqs f1,f2,…] [--cells n] study…
-// studies: speed vortex dw demag freq threshold jsweep convergence stepcheck all
-// --freqs replaces the frequency grid of freq (Hz); --cells the base N of convergence (N, 2N, N/2 and h/2 at N).
-var outDir = Path.Combine("out", "amm-studies");
-var demag = "local";
-int? periods = null;
-double[]? freqs = null;
-int cells = 128;
-var studies = new List<string>();
-for (int i = 0; i < args.Length; i++)
+//        [--freqs f1,f2,…] [--cells n] [--plot-format png|svg|both] study…
+string[] studyNames = ["speed", "vortex", "dw", "demag", "freq", "threshold", "jsweep", "convergence", "stepcheck", "all"];
+var outOption = new Option<string>("--out") { Description = "Output directory.", DefaultValueFactory = _ => Path.Combine("out", "amm-studies") };
+var demagOption = new Option<string>("--demag") { Description = "Magnetostatics: local (shape anisotropy) or full.", DefaultValueFactory = _ => "local" };
+demagOption.AcceptOnlyFromAmong("local", "full");
+var periodsOption = new Option<int?>("--periods") { Description = "Drive periods per run (default 20, 100 with --demag full)." }.AtLeast(1);
+var freqsOption = new Option<double[]?>("--freqs")
 {
-    switch (args[i])
+    Description = "Frequencies of the freq study, Hz, comma-separated (e.g. 2e8,6e8,1e9).",
+    CustomParser = r => Frequencies(r),
+};
+var cellsOption = new Option<int>("--cells") { Description = "Base cell count N of the convergence study (N, 2N, N/2 and h/2 at N).", DefaultValueFactory = _ => 128 }
+    .AtLeast(8);
+var plotFormatOption = new Option<string>("--plot-format") { Description = "Chart files: png, svg or both.", DefaultValueFactory = _ => "png" };
+plotFormatOption.AcceptOnlyFromAmong(CircuitSim.Output.PlotFormats.Names.ToArray());
+var studiesArgument = new Argument<string[]>("study") { Description = "Studies to run: " + string.Join(", ", studyNames) + ".", Arity = ArgumentArity.OneOrMore };
+studiesArgument.AcceptOnlyFromAmong(studyNames);
+
+var root = new RootCommand("AMM ring studies too heavy for CI: speed, convergence, sweeps, thresholds, magnetostatics comparison.")
+{
+    outOption, demagOption, periodsOption, freqsOption, cellsOption, plotFormatOption, studiesArgument,
+};
+root.SetAction(parse =>
+{
+    Charts.Format = CircuitSim.Output.PlotFormats.Parse(parse.GetValue(plotFormatOption)!);
+    var demag = parse.GetValue(demagOption)!;
+    var studies = parse.GetValue(studiesArgument)!.Select(n => n.ToLowerInvariant()).ToList();
+    if (studies.Contains("all")) studies = ["speed", "vortex", "dw", "convergence", "demag", "freq", "threshold", "jsweep"];
+    // full magnetostatics couples the walls into a pair with a weakly damped breathing mode: longer runs
+    var s = new Studies(parse.GetValue(outOption)!, demag, parse.GetValue(periodsOption) ?? (demag == "full" ? 100 : 20));
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    foreach (var name in studies)
     {
-        case "--out": outDir = args[++i]; break;
-        case "--demag": demag = args[++i]; break;
-        case "--periods": periods = int.Parse(args[++i]); break;
-        case "--freqs": freqs = args[++i].Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(); break;
-        case "--cells": cells = int.Parse(args[++i]); break;
-        default: studies.Add(args[i].ToLowerInvariant()); break;
+        switch (name)
+        {
+            case "speed": s.Speed(); break;
+            case "vortex": s.Vortex(); break;
+            case "dw": s.DomainWalls(); break;
+            case "demag": s.Magnetostatics(); break;
+            case "freq": s.Frequency(frequencies: parse.GetValue(freqsOption)); break;
+            case "threshold": s.Threshold(); break;
+            case "jsweep": s.CurrentSweep(); break;
+            case "convergence": s.Convergence(parse.GetValue(cellsOption)); break;
+            case "stepcheck": s.StepCheck(); break;
+        }
+        Console.WriteLine($"[{clock.Elapsed.TotalMinutes:F1} min]");
     }
-}
-if (studies.Count == 0)
+    return 0;
+});
+return ToolCommandLine.Run(root, args);
+
+static double[]? Frequencies(System.CommandLine.Parsing.ArgumentResult result)
 {
-    Console.WriteLine("usage: AmmStudies [--out dir] [--demag local|full] [--periods n] [--freqs f1,f2,…] [--cells n] speed|vortex|dw|demag|freq|threshold|jsweep|convergence|stepcheck|all …");
-    return 2;
-}
-if (studies.Contains("all")) studies = new() { "speed", "vortex", "dw", "convergence", "demag", "freq", "threshold", "jsweep" };
-// full magnetostatics couples the walls into a pair with a weakly damped breathing mode: longer runs
-var s = new Studies(outDir, demag, periods ?? (demag == "full" ? 100 : 20));
-var clock = System.Diagnostics.Stopwatch.StartNew();
-foreach (var name in studies)
-{
-    switch (name)
+    var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+    var values = new List<double>();
+    foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
     {
-        case "speed": s.Speed(); break;
-        case "vortex": s.Vortex(); break;
-        case "dw": s.DomainWalls(); break;
-        case "demag": s.Magnetostatics(); break;
-        case "freq": s.Frequency(frequencies: freqs); break;
-        case "threshold": s.Threshold(); break;
-        case "jsweep": s.CurrentSweep(); break;
-        case "convergence": s.Convergence(cells); break;
-        case "stepcheck": s.StepCheck(); break;
-        default:
-            Console.Error.WriteLine($"unknown study '{name}'");
-            return 2;
+        if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) || f <= 0)
+        {
+            result.AddError($"--freqs needs positive numbers separated by commas, not '{part}'");
+            return null;
+        }
+        values.Add(f);
     }
-    Console.WriteLine($"[{clock.Elapsed.TotalMinutes:F1} min]");
+    return values.ToArray();
 }
-return 0;

@@ -17,7 +17,7 @@ internal sealed class Studies
     private readonly string _demag;
     private readonly int _periods;
 
-    /// <param name="outputDirectory">Where CSV and SVG files go.</param>
+    /// <param name="outputDirectory">Where the CSV files and charts go.</param>
     /// <param name="demag">local or full.</param>
     /// <param name="periods">Drive periods per run: enough for the switch-on transient to die out (a ringing mode decays
     /// as e^{−αωt}: with α = 0.01 at 1 GHz that is ~16 ns).</param>
@@ -70,7 +70,7 @@ internal sealed class Studies
         chart.YAxis.Scale = AxisScale.Log;
         chart.Add("simulated", js, swing.ToArray()).ShowMarkers = true;
         chart.Add("∝ j²", js, js.Select(j => swing[2] * (j / 1e11) * (j / 1e11)).ToArray()).Dashed = true;
-        Charts.Save(chart, _out, $"vortex_vs_j_{_demag}.svg");
+        Charts.Save(chart, _out, $"vortex_vs_j_{_demag}");
     }
 
     /// <summary>2DW and 4DW at 1e11 A/m², 1 GHz; vortex at 1e12 for the area ratio; loop plots.</summary>
@@ -85,14 +85,14 @@ internal sealed class Studies
         var loop = Charts.Xy($"I–ΔV loops at 1e11 A/m², 1 GHz ({_demag} magnetostatics)", "ΔV", "V", "I", "A");
         loop.Add("2DW", two.Loop.DeltaV, two.Loop.Current);
         loop.Add("4DW", four.Loop.DeltaV, four.Loop.Current);
-        Charts.Save(loop, _out, $"dw_loops_{_demag}.svg");
+        Charts.Save(loop, _out, $"dw_loops_{_demag}");
         var liss = Charts.Xy($"dρ/dt–j at 1e11 A/m², 1 GHz ({_demag})", "j", "A/m²", "dρ/dt", "Ω·m/s");
         liss.Add("2DW", two.Loop.CurrentDensity, two.Loop.ResistivityRate);
         liss.Add("4DW", four.Loop.CurrentDensity, four.Loop.ResistivityRate);
-        Charts.Save(liss, _out, $"dw_lissajous_{_demag}.svg");
+        Charts.Save(liss, _out, $"dw_lissajous_{_demag}");
         var v = Charts.Xy("Vortex at 1e12 A/m², 1 GHz", "j", "A/m²", "dρ/dt", "Ω·m/s");
         v.Add("vortex", vortex.Loop.CurrentDensity, vortex.Loop.ResistivityRate);
-        Charts.Save(v, _out, $"vortex_lissajous_{_demag}.svg");
+        Charts.Save(v, _out, $"vortex_lissajous_{_demag}");
         Charts.Csv(_out, $"dw_states_{_demag}.csv", "state,j_Apm2,dV_amplitude_V,R_swing_ohm,lissajous_area,IdV_area_W,pinch_ratio,steady",
             new[] { ("2dw", two), ("4dw", four), ("vortex", vortex) }.Select(p => string.Join(',', p.Item1, F(p.Item2.Case.CurrentDensity),
                 F(p.Item2.Loop!.DeltaVAmplitude, "R"), F(p.Item2.Loop.ResistanceSwing, "R"), F(p.Item2.Loop.RateArea, "R"), F(p.Item2.Loop.CurrentVoltageArea, "R"),
@@ -118,7 +118,7 @@ internal sealed class Studies
                     F(r.Loop.ResistanceSwing, "R"), F(r.Winding.End, "F3")));
                 Console.WriteLine($"    {demag}: wall-pair distance {F(dist * 1e9)} nm, oscillation (pp, last 5 periods) {F(r.Swing("dwdist") * 1e9)} nm");
             }
-            Charts.Save(chart, _out, $"demag_dwdist_j{F(j, "0e0")}.svg");
+            Charts.Save(chart, _out, $"demag_dwdist_j{F(j, "0e0")}");
         }
         Charts.Csv(_out, "demag_comparison.csv", "demag,j_Apm2,wall_pair_distance_m,distance_swing_m,lissajous_area,dV_amplitude_V,R_swing_ohm,winding_end", rows);
     }
@@ -145,7 +145,7 @@ internal sealed class Studies
         var chart = Charts.Xy($"{state} Lissajous area against frequency, j0 = {F(j)} A/m² ({_demag})", "f", "Hz", "Lissajous area dρ/dt–j", "Ω·A/(m·s)");
         if (fs.Max() / fs.Min() >= 10) chart.XAxis.Scale = AxisScale.Log;
         chart.Add("area", fs, sweep.Points.Select(p => p.Value).ToArray()).ShowMarkers = true;
-        Charts.Save(chart, _out, $"freq_{state}_{_demag}.svg");
+        Charts.Save(chart, _out, $"freq_{state}_{_demag}");
         return sweep;
     }
 
@@ -198,7 +198,7 @@ internal sealed class Studies
         chart.XAxis.Scale = AxisScale.Log;
         chart.YAxis.Scale = AxisScale.Log;
         chart.Add("area", x.ToArray(), y.ToArray()).ShowMarkers = true;
-        Charts.Save(chart, _out, $"jsweep_{state}_{_demag}.svg");
+        Charts.Save(chart, _out, $"jsweep_{state}_{_demag}");
     }
 
     /// <summary>N → 2N, N → N/2 and h → h/2 for the 2DW at 1e11 A/m², 1 GHz (N = 128 unless given).</summary>

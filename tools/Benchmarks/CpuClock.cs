@@ -19,6 +19,17 @@ internal static class CpuClock
 
     private static bool _nativeFailed;
 
+    private const int RusageThread = 1;
+
+    /// <summary>User CPU seconds of the calling thread so far (Linux; NaN elsewhere): what one phase of a single-threaded
+    /// run costs, whatever else the machine and the runtime's own threads are doing.</summary>
+    public static double ThreadSeconds()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64)) return double.NaN;
+        var buffer = new long[18];
+        return GetRusage(RusageThread, buffer) == 0 ? buffer[0] + buffer[1] * 1e-6 : double.NaN;
+    }
+
     /// <summary>User CPU seconds of the process so far.</summary>
     public static double UserSeconds()
     {

@@ -11,7 +11,7 @@ public static class Report
 {
     private static readonly CultureInfo Ci = CultureInfo.InvariantCulture;
 
-    public static string Write(TrainingResult r, string dir, int starts, ulong seed)
+    public static string Write(TrainingResult r, string dir, int starts, ulong seed, PlotFormat format = PlotFormat.Png)
     {
         int k = r.Pattern.Length;
         string name = Patterns.Name(r.Pattern);
@@ -50,20 +50,24 @@ public static class Report
         var (rankChange, rankChangeNt) = Evaluation.RankOf(change, r.Pattern);
         sb.AppendLine(Ci, $"diagnostic, weights ΔG = G(end) − G(0) (the training change alone): E' rank {rankChange}/16 (non-trivial {rankChangeNt}/14); synchronous {Evaluation.SynchronousFromAllStarts(change, r.Pattern)}; asynchronous {Evaluation.AsynchronousFromRandomStarts(change, r.Pattern, starts, seed)}");
 
-        WriteEnergyChart(Path.Combine(dir, "energy.svg"), name, before, after, r.Pattern);
-        WriteTraces(Path.Combine(dir, "gprime.svg"), Path.Combine(dir, "train.csv"), r);
+        var files = new List<string>();
+        files.AddRange(EnergyChart(name, before, after, r.Pattern).Save(Path.Combine(dir, "energy"), format));
+        files.AddRange(TraceChart(r).Save(Path.Combine(dir, "gprime"), format));
+        WriteTraces(Path.Combine(dir, "train.csv"), r);
+        files.Add(Path.Combine(dir, "train.csv"));
         var v = r.Pattern.Select(s => s * r.V0).ToArray();
-        Snapshot(Path.Combine(dir, "texture_before.svg"), r, r.MBefore, v, $"{name}: before training");
-        Snapshot(Path.Combine(dir, "texture_after.svg"), r, r.MAfter, v, $"{name}: after {r.Times[^1] * 1e9:G4} ns of training");
+        files.AddRange(Snapshot(r, r.MBefore, v, $"{name}: before training").Save(Path.Combine(dir, "texture_before"), format));
+        files.AddRange(Snapshot(r, r.MAfter, v, $"{name}: after {r.Times[^1] * 1e9:G4} ns of training").Save(Path.Combine(dir, "texture_after"), format));
         FilmTextureFile.Save(Path.Combine(dir, "trained.texture"), r.Dynamics.Grid, r.MAfter);
-        sb.AppendLine(Ci, $"files: {dir}/energy.svg, gprime.svg, train.csv, texture_before.svg, texture_after.svg, trained.texture");
+        files.Add(Path.Combine(dir, "trained.texture"));
+        sb.AppendLine(Ci, $"files: {dir}/{string.Join(", ", files.Select(Path.GetFileName))}");
         File.WriteAllText(Path.Combine(dir, "summary.md"), sb.ToString());
         return sb.ToString();
     }
 
     private static double[] Minus(double[] a, double[] b) => a.Zip(b, (x, y) => x - y).ToArray();
 
-    private static void WriteEnergyChart(string path, string name, HopfieldNetwork before, HopfieldNetwork after, int[] stored)
+    private static BarChart EnergyChart(string name, HopfieldNetwork before, HopfieldNetwork after, int[] stored)
     {
         var all = Patterns.All(before.K);
         var chart = new BarChart
@@ -78,10 +82,10 @@ public static class Report
         foreach (var p in all) chart.Categories.Add(Patterns.Name(p) + (Patterns.SameUpToSign(p, stored) ? " *" : ""));
         chart.Add("before training", all.Select(before.Energy).ToArray());
         chart.Add("after training", all.Select(after.Energy).ToArray());
-        chart.Save(path);
+        return chart;
     }
 
-    private static void WriteTraces(string svg, string csv, TrainingResult r)
+    private static LineChart TraceChart(TrainingResult r)
     {
         var chart = new LineChart { Title = $"G' = G − G0 during training on {Patterns.Name(r.Pattern)}", Width = 900, Height = 480 };
         chart.XAxis.Title = "time";
@@ -94,18 +98,22 @@ public static class Report
             var s = chart.Add($"G'{pair} ({(r.Pattern[i] != r.Pattern[j] ? "opposite" : "same")})", r.Times, values);
             s.Dashed = r.Pattern[i] == r.Pattern[j];
         }
-        chart.Save(svg);
+        return chart;
+    }
+
+    private static void WriteTraces(string csv, TrainingResult r)
+    {
         var sb = new StringBuilder("time," + string.Join(",", r.GPrime.Keys.Select(p => $"gp{p}")) + ",ep\n");
         for (int n = 0; n < r.Times.Length; n++)
             sb.Append(Ci, $"{r.Times[n]:R},{string.Join(",", r.GPrime.Values.Select(a => a[n].ToString("R", Ci)))},{r.EnergyTrace[n].ToString("R", Ci)}\n");
         File.WriteAllText(csv, sb.ToString());
     }
 
-    private static void Snapshot(string path, TrainingResult r, double[] m, double[] v, string title)
+    private static FilmSnapshotChart Snapshot(TrainingResult r, double[] m, double[] v, string title)
     {
         var state = r.Dynamics.CreateState(m);
         var j = new double[2 * r.Dynamics.Grid.CellCount];
         r.Dynamics.CurrentDensity(state, v, j);
-        FilmSnapshotSvg.Save(path, r.Dynamics.Grid, r.Dynamics.Conduction.Electrodes, m, j, v, title);
+        return FilmSnapshot.Chart(r.Dynamics.Grid, r.Dynamics.Conduction.Electrodes, m, j, v, title);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Grid2D = CircuitSim.Magnetics.Grid2D;
@@ -8,20 +9,35 @@ using Vec3 = CircuitSim.Magnetics.Vec3;
 using Xoshiro256StarStar = CircuitSim.Magnetics.Xoshiro256StarStar;
 using CircuitSim.Magnetics.Micromagnetics;
 using CircuitSim.Magnetics.Micromagnetics.Gpu;
+using CircuitSim.Tools;
 
 // circuitsim magnet bench: rhs | gpu | integrators | sp4   (docs/micromagnetics.md lists what each prints)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-string what = args.Length > 0 ? args[0] : "rhs";
-int repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
-switch (what)
+var whatArgument = new Argument<string>("measurement")
 {
-    case "rhs": Rhs(repeats); break;
-    case "gpu": Gpu(repeats); break;
-    case "integrators": Integrators(); break;
-    case "sp4": Sp4(repeats); break;
-    default: Console.Error.WriteLine("usage: MagnetBench rhs|gpu|integrators|sp4 [repeats]"); return 2;
-}
-return 0;
+    Description = "rhs (managed right-hand side), gpu (ILGPU against managed), integrators (RK4 against DP5(4)) or sp4 (standard problem 4).",
+    DefaultValueFactory = _ => "rhs",
+};
+whatArgument.AcceptOnlyFromAmong("rhs", "gpu", "integrators", "sp4");
+var repeatsArgument = new Argument<int>("repeats") { Description = "Timed batches per measurement (the median is shown).", DefaultValueFactory = _ => 5 }
+    .AtLeast(1);
+var root = new RootCommand("Speed and integrator measurements of the micromagnetic engine (run by hand; see docs/micromagnetics.md).")
+{
+    whatArgument, repeatsArgument,
+};
+root.SetAction(parse =>
+{
+    int repeats = parse.GetValue(repeatsArgument);
+    switch (parse.GetValue(whatArgument))
+    {
+        case "rhs": Rhs(repeats); break;
+        case "gpu": Gpu(repeats); break;
+        case "integrators": Integrators(); break;
+        case "sp4": Sp4(repeats); break;
+    }
+    return 0;
+});
+return ToolCommandLine.Run(root, args);
 
 static MicromagneticSystem Film(int nx, int ny, int threads)
 {

@@ -1,28 +1,43 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Numerics;
 using CircuitSim.Numerics;
 using CircuitSim.Numerics.Tests.Support;
+using CircuitSim.Tools;
 
 // Sparse LU benchmark, run by hand: dotnet run -c Release --project tools/SparseBench [N ...]
 // Crossbar sizes run in ascending order, so the process peak working set reported after each size is that size's peak.
-int[] sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [32, 64, 128, 256];
-Array.Sort(sizes);
+var sizesArgument = new Argument<int[]>("N")
+{
+    Description = "Crossbar sizes (N x N), default 32 64 128 256.",
+    Arity = ArgumentArity.ZeroOrMore,
+    DefaultValueFactory = _ => [32, 64, 128, 256],
+}.EachAtLeast(2);
+var root = new RootCommand("Sparse LU benchmark on circuit matrices (run by hand).") { sizesArgument };
+root.SetAction(parse =>
+{
+    int[] sizes = parse.GetValue(sizesArgument)!;
+    if (sizes.Length == 0) sizes = [32, 64, 128, 256];
+    Array.Sort(sizes);
 
-Console.WriteLine($"{RuntimeInformationLine()}");
-Console.WriteLine();
-Console.WriteLine("Crossbar double mesh (2N^2 nodes + 2N voltage-source branches); times in ms.");
-Console.WriteLine("Ordering and factor: best first Factor of three fresh solvers (the later ones run on warmed-up JIT code);");
-Console.WriteLine("refactor and solve: best of repeated calls.");
-Console.WriteLine($"{"N",5} {"unknowns",9} {"nnz(A)",9} {"ordering",9} {"factor",9} {"refactor",9} {"solve",8} {"nnz(L+U)",10} {"solver alloc",13} {"peak WS",9} {"backward err",13}");
-foreach (int n in sizes) CrossbarRow(n);
+    Console.WriteLine($"{RuntimeInformationLine()}");
+    Console.WriteLine();
+    Console.WriteLine("Crossbar double mesh (2N^2 nodes + 2N voltage-source branches); times in ms.");
+    Console.WriteLine("Ordering and factor: best first Factor of three fresh solvers (the later ones run on warmed-up JIT code);");
+    Console.WriteLine("refactor and solve: best of repeated calls.");
+    Console.WriteLine($"{"N",5} {"unknowns",9} {"nnz(A)",9} {"ordering",9} {"factor",9} {"refactor",9} {"solve",8} {"nnz(L+U)",10} {"solver alloc",13} {"peak WS",9} {"backward err",13}");
+    foreach (int n in sizes) CrossbarRow(n);
 
-Console.WriteLine();
-var realLadder = Ladder(1.0);
-var realSolver = new SparseLU(realLadder.Size, realLadder.Rows, realLadder.Columns);
-LadderRow("RC ladder, 1000 unknowns, real", realLadder, realSolver.Factor, realSolver.Solve);
-var complexLadder = Ladder(new Complex(1, 0.1));
-var complexSolver = new ComplexSparseLU(complexLadder.Size, complexLadder.Rows, complexLadder.Columns);
-LadderRow("RC ladder, 1000 unknowns, complex", complexLadder, complexSolver.Factor, complexSolver.Solve);
+    Console.WriteLine();
+    var realLadder = Ladder(1.0);
+    var realSolver = new SparseLU(realLadder.Size, realLadder.Rows, realLadder.Columns);
+    LadderRow("RC ladder, 1000 unknowns, real", realLadder, realSolver.Factor, realSolver.Solve);
+    var complexLadder = Ladder(new Complex(1, 0.1));
+    var complexSolver = new ComplexSparseLU(complexLadder.Size, complexLadder.Rows, complexLadder.Columns);
+    LadderRow("RC ladder, 1000 unknowns, complex", complexLadder, complexSolver.Factor, complexSolver.Solve);
+    return 0;
+});
+return ToolCommandLine.Run(root, args);
 
 static void CrossbarRow(int n)
 {

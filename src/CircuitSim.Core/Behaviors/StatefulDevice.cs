@@ -45,7 +45,8 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
 
     /// <param name="name">The component's name.</param>
     /// <param name="nodes">Unknown indices of the K terminals (0 = ground).</param>
-    /// <param name="initial">The state at the start of the analysis (copied).</param>
+    /// <param name="committed">The state at the start of the analysis (kept, not copied): it becomes <see cref="Committed"/>.</param>
+    /// <param name="trial">A second instance of the state, the trial's workspace (<see cref="Trial"/>); its contents are overwritten.</param>
     protected StatefulDeviceBehavior(string name, int[] nodes, TState committed, TState trial) : base(name)
     {
         _nodes = nodes;

@@ -52,9 +52,10 @@ public sealed class MnaSystem
         if (row == 0 || column == 0) return Trash;
         if (row < 0 || column < 0 || row > Size || column > Size)
             throw new ArgumentOutOfRangeException(nameof(row), $"entry ({row}, {column}) outside a system of {Size} unknowns");
+        if (_frozen)
+            return FrozenHandle(row - 1, column - 1) is var f and > 0 ? f : throw new InvalidOperationException("the sparsity pattern is fixed after setup");
         var key = ((long)row << 32) | (uint)column;
         if (_handles.TryGetValue(key, out var h)) return h;
-        if (_frozen) throw new InvalidOperationException("the sparsity pattern is fixed after setup");
         _rows.Add(row - 1);
         _cols.Add(column - 1);
         h = _rows.Count;
@@ -68,6 +69,35 @@ public sealed class MnaSystem
         _frozen = true;
         Values = new double[_rows.Count + 1];
         Rhs = new double[Size + 1];
+        // from here on handles are only looked up: rows with sorted columns take a third of the dictionary's memory
+        _rowStart = new int[Size + 1];
+        foreach (var r in _rows) _rowStart[r + 1]++;
+        for (var r = 0; r < Size; r++) _rowStart[r + 1] += _rowStart[r];
+        _rowColumns = new int[_rows.Count];
+        _rowHandles = new int[_rows.Count];
+        var fill = _rowStart[..Size];
+        for (var k = 0; k < _rows.Count; k++)
+        {
+            var at = fill[_rows[k]]++;
+            _rowColumns[at] = _cols[k];
+            _rowHandles[at] = k + 1;
+        }
+        for (var r = 0; r < Size; r++)
+            Array.Sort(_rowColumns, _rowHandles, _rowStart[r], _rowStart[r + 1] - _rowStart[r]);
+        _handles.Clear();
+        _handles.TrimExcess();
+    }
+
+    private int[] _rowStart = Array.Empty<int>();
+    private int[] _rowColumns = Array.Empty<int>();
+    private int[] _rowHandles = Array.Empty<int>();
+
+    /// <summary>The handle of a structural entry (0-based row and column) after <see cref="Freeze"/>, or 0.</summary>
+    private int FrozenHandle(int row, int column)
+    {
+        var start = _rowStart[row];
+        var k = Array.BinarySearch(_rowColumns, start, _rowStart[row + 1] - start, column);
+        return k >= 0 ? _rowHandles[k] : 0;
     }
 
     /// <summary>The values in LU handle order (trash excluded).</summary>

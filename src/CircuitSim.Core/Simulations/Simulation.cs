@@ -15,7 +15,11 @@ public readonly record struct ExportPoint(int Index, double Scale);
 /// </summary>
 public abstract class Simulation
 {
-    private readonly Dictionary<string, Behavior> _byName = new(StringComparer.OrdinalIgnoreCase);
+    // the behavior of each component, in circuit order; indexed by name only when a name is first looked up (a large
+    // circuit's outputs are mostly node voltages, and the index is as large as the behaviors)
+    private readonly List<Behavior> _own = new();
+    private Dictionary<string, Behavior>? _byName;
+    private int _named;
     private readonly List<string> _warnings = new();
     private readonly Dictionary<object, Behavior> _shared = new();
     private readonly List<Behavior> _newShared = new();
@@ -74,15 +78,10 @@ public abstract class Simulation
         if (_isSetUp) return;
         if (Options.TopologyChecks) _warnings.AddRange(TopologyCheck.Run(Circuit, SolvesDcPoint, Options.Rshunt is > 0));
         foreach (var n in Circuit.NodeNames()) Unknowns.GetOrAddNode(n);
-        var context = new BindingContext(Circuit, State, Mna, Unknowns, n => _byName.GetValueOrDefault(n), this);
+        var context = new BindingContext(Circuit, State, Mna, Unknowns, FindBehavior, this);
 
-        var list = new List<Behavior>();
-        foreach (var c in Circuit.Components)
-        {
-            var b = c.CreateBehavior(context);
-            list.Add(b);
-            _byName[c.Name] = b;
-        }
+        var list = _own;
+        foreach (var c in Circuit.Components) list.Add(c.CreateBehavior(context));
         Mna.Resize(Unknowns.Count);
         var ordered = new List<Behavior>(list.Count);
         foreach (var b in list)
@@ -162,7 +161,12 @@ public abstract class Simulation
     }
 
     /// <summary>The behavior of a component, or null (after setup).</summary>
-    public Behavior? FindBehavior(string name) => _byName.GetValueOrDefault(name);
+    public Behavior? FindBehavior(string name)
+    {
+        _byName ??= new Dictionary<string, Behavior>(StringComparer.OrdinalIgnoreCase);
+        for (; _named < _own.Count; _named++) _byName[Circuit.Components[_named].Name] = _own[_named];
+        return _byName.GetValueOrDefault(name);
+    }
 
     /// <summary>Creates a probe such as <c>v(out)</c>, <c>i(vin)</c> or <c>@m1[id]</c>.</summary>
     /// <exception cref="CircuitException">The name does not resolve.</exception>

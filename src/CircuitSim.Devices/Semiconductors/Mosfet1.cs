@@ -1,6 +1,7 @@
 using CircuitSim.Core.Behaviors;
 using CircuitSim.Core.Circuits;
 using CircuitSim.Core.Simulations;
+using CircuitSim.Devices.Semiconductors.Bsim4;
 
 namespace CircuitSim.Devices.Semiconductors;
 
@@ -41,9 +42,20 @@ public sealed class Mosfet1 : Component
 
     public override Behavior CreateBehavior(BindingContext context)
     {
+        // a BSIM4 card (level 14/54) evaluates this instance with BSIM4 and BSIM4's defaults for what it does not set
+        if (context.GetModel<Model>(ModelName, Name) is Bsim4Model) return AsBsim4().CreateBehavior(context);
         var model = context.GetModel<MosfetModel>(ModelName, Name);
         if (model.Level != 1)
-            throw new CircuitException($"{Name}: model '{model.Name}' is level {model.Level}; only LEVEL=1 is implemented", Name);
+            throw new CircuitException($"{Name}: model '{model.Name}' is level {model.Level}; MOSFET levels 1, 14 and 54 (BSIM4, " +
+                                       "as a Bsim4Model) are implemented", Name);
         return new Mosfet1Behavior(this, model, context);
     }
+
+    /// <summary>The same instance as a BSIM4 device.</summary>
+    private Bsim4Mosfet AsBsim4() => new(Name, Nodes[0], Nodes[1], Nodes[2], Nodes[3], ModelName)
+    {
+        Length = Length, Width = Width, Multiplier = Multiplier, Off = Off,
+        DrainArea = DrainArea, SourceArea = SourceArea, DrainPerimeter = DrainPerimeter, SourcePerimeter = SourcePerimeter,
+        DrainSquares = DrainSquares, SourceSquares = SourceSquares, IcVds = IcVds, IcVgs = IcVgs, IcVbs = IcVbs,
+    };
 }

@@ -1,4 +1,5 @@
 using CircuitSim.Core.Circuits;
+using CircuitSim.Output;
 
 namespace CircuitSim.Netlist.Running;
 
@@ -6,7 +7,8 @@ namespace CircuitSim.Netlist.Running;
 /// <param name="Directory">The output directory.</param>
 /// <param name="BaseName">The netlist file's name without its extension.</param>
 /// <param name="Charts">Whether charts were asked for (<c>--plot</c>).</param>
-public sealed record RunOutput(string Directory, string BaseName, bool Charts);
+/// <param name="PlotFormat">The charts' file format(s) (<c>--plot-format</c>).</param>
+public sealed record RunOutput(string Directory, string BaseName, bool Charts, PlotFormat PlotFormat = PlotFormat.Png);
 
 /// <summary>
 /// A device family's own analysis of a run (the AMM ring's loops, for instance): it sees every point like any

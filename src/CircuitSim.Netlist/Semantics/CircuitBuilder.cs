@@ -16,6 +16,8 @@ internal sealed class ExpansionContext
     public ExpansionContext? Parent { get; init; }
     public int Depth { get; init; }
     public Dictionary<string, string> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Local model names in the order the cards are written (binned sets are searched in this order).</summary>
+    public List<string> ModelOrder { get; } = new();
     public Dictionary<string, UserFunction> Functions { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string? FindModel(string name) => Models.TryGetValue(name, out var q) ? q : Parent?.FindModel(name);
@@ -42,6 +44,10 @@ internal sealed partial class CircuitBuilder
         _diagnostics = diagnostics;
         _globalNodes = globalNodes;
     }
+
+    /// <summary>Drop each top-level element's tokens once it is built (only where no other thread reads the statements:
+    /// the first build, before the netlist is handed out).</summary>
+    public bool ForgetsTopLevelTokens { get; init; }
 
     /// <summary>Builds the circuit of the top-level block with the given global scope.</summary>
     public Circuit Build(string title, Block top, ParameterScope globals, ExpansionContext? topContext = null)
@@ -102,6 +108,8 @@ internal sealed partial class CircuitBuilder
             if (s.IsDotCommand) continue;
             using var site = ctx.Scope.Variation.Enter(ctx.Prefix + ElementSiteName(s));
             Guard(s, () => ReadElement(s, ctx));
+            // a top-level element is read once per build; subcircuit elements are read once per instance
+            if (topLevel && ForgetsTopLevelTokens) s.ForgetTokens();
         }
     }
 
@@ -205,8 +213,7 @@ internal sealed partial class CircuitBuilder
             throw new StatementException(s.At(t[1]), $"model '{name}' is defined twice", "a unique model name");
         // known from here on, so the elements using a model whose card has an error are not reported as well
         ctx.Models[name] = qualified;
-        if (!_registry.TryCreateModel(typeToken.Text, qualified, out var model))
-            throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
+        ctx.ModelOrder.Add(name);
         var rest = new List<Token>();
         for (var i = 3; i < t.Count; i++)
         {
@@ -215,10 +222,14 @@ internal sealed partial class CircuitBuilder
         }
         var pseudo = new Statement(s.Line, new List<Token> { t[0] }.Concat(rest).ToList());
         var args = ElementArgs.From(pseudo, 1);
+        var model = CreateMosfetModel(s, typeToken, qualified, args, ctx.Scope);
+        if (model is null && !_registry.TryCreateModel(typeToken.Text, qualified, out model))
+            throw new StatementException(s.At(typeToken), $"unknown model type '{typeToken.Text}'", "one of " + string.Join(", ", _registry.ModelTypes));
         foreach (var p in args.Positional)
             throw new StatementException(s.At(p), $"unexpected '{p}' in .model {name}", "name=value");
         SetParameters(model, s, args.Named, ctx.Scope, $"model {name} ({typeToken.Text})");
         if (args.Named.FirstOrDefault(n => n.Key.Is("level")) is { Value: not null } level) _levelAt[qualified] = s.At(level.Value);
+        WarnUnusedParameters(model, s, name);
         _circuit.Add(model);
     }
 
@@ -270,12 +281,7 @@ internal sealed partial class CircuitBuilder
         foreach (var (key, value) in named)
         {
             var type = target.ParameterType(key.Text);
-            if (type is null)
-            {
-                var names = target.ParameterNames;
-                throw new StatementException(s.At(key), $"unknown parameter '{key.Text}' for {what}",
-                    names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
-            }
+            if (type is null) throw UnknownParameter(target, s, key, what);
             var underlying = Nullable.GetUnderlyingType(type) ?? type;
             object v = underlying == typeof(string) || underlying.IsEnum
                 ? value.Text
@@ -297,6 +303,21 @@ internal sealed partial class CircuitBuilder
         }
     }
 
+    /// <summary>An unknown parameter name: the names the entity accepts (the closest few when there are many) and the
+    /// likely intended one.</summary>
+    private static StatementException UnknownParameter(Entity target, Statement s, Token key, string what)
+    {
+        var names = target.ParameterNames;
+        var message = $"unknown parameter '{key.Text}' for {what}";
+        // a short table is listed whole; a long one (a BSIM4 card's ~900 names) gives the likely name and the closest few
+        const int listed = 40;
+        if (names.Count <= listed)
+            return new StatementException(s.At(key), message, names.Count > 0 ? "one of " + string.Join(", ", names) : "no parameters");
+        if (SimilarNames.Likely(names, key.Text) is { } likely) message += $"; did you mean '{likely}'?";
+        var expected = $"one of the {names.Count} parameter names, the closest being " + string.Join(", ", SimilarNames.Closest(names, key.Text, 5));
+        return new StatementException(s.At(key), message, expected);
+    }
+
     // ---------- names ----------
 
     private string Node(ExpansionContext ctx, Statement s, Token t)
@@ -306,8 +327,19 @@ internal sealed partial class CircuitBuilder
         if (Circuit.IsGround(name)) return "0";
         if (ctx.Ports.TryGetValue(name, out var mapped)) return mapped;
         if (_globalNodes.Contains(name)) return name;
-        return ctx.Prefix + name;
+        return OneString(ctx.Prefix + name);
     }
+
+    /// <summary>One string object per node name: each element's token is a string of its own, and a large circuit names
+    /// every node two or three times (docs/performance.md).</summary>
+    private string OneString(string name)
+    {
+        if (_nodeNames.TryGetValue(name, out var known)) return known;
+        _nodeNames.Add(name);
+        return name;
+    }
+
+    private readonly HashSet<string> _nodeNames = new(StringComparer.Ordinal);
 
     private static string MapNodeName(ExpansionContext ctx, HashSet<string> globals, string name)
     {

@@ -312,7 +312,7 @@ internal sealed partial class CircuitBuilder
     private (Expression Expression, string Text) Prepare(string text, SourceLocation at, ExpansionContext ctx)
     {
         var substituted = SubstituteBraces(text, at, ctx.Scope);
-        var parsed = ParameterScope.Parse(substituted, at);
+        var parsed = ctx.Scope.ParseShared(substituted, at);
         var rewriter = new ExpressionRewriter(ctx.Scope.Lookup, ctx.FindFunction,
             n => MapNodeName(ctx, _globalNodes, n), e => ElementName(ctx, e), at, substituted);
         return (rewriter.Rewrite(parsed), substituted);
@@ -372,29 +372,6 @@ internal sealed partial class CircuitBuilder
         }
         SetParameters(d, s, args.Named, ctx.Scope, s.Name);
         Add(s, d);
-    }
-
-    private void ReadMosfet(Statement s, ExpansionContext ctx)
-    {
-        const string syntax = "Mname drain gate source bulk model [l=… w=… ad=… as=… pd=… ps=…] [off] [ic=vds,vgs,vbs]";
-        var args = ElementArgs.From(s, 1);
-        Require(s, args, 5, syntax);
-        var p = args.Positional;
-        var m = new Mosfet1(ElementName(ctx, s.Name), Node(ctx, s, p[0]), Node(ctx, s, p[1]), Node(ctx, s, p[2]), Node(ctx, s, p[3]),
-            ModelName(ctx, s, p[4]));
-        var ic = new List<double>();
-        if (args.Get("ic") is { } icToken) ic.Add(Number(s, icToken, ctx.Scope));
-        foreach (var extra in p.Skip(5))
-        {
-            if (extra.Is("off")) m.Off = true;
-            else if (ic.Count is > 0 and < 3) ic.Add(Number(s, extra, ctx.Scope));
-            else throw new StatementException(s.At(extra), $"unexpected '{extra}'", syntax);
-        }
-        if (ic.Count > 0) m.IcVds = ic[0];
-        if (ic.Count > 1) m.IcVgs = ic[1];
-        if (ic.Count > 2) m.IcVbs = ic[2];
-        SetParameters(m, s, args.Named.Where(n => !n.Key.Is("ic")), ctx.Scope, s.Name);
-        Add(s, m);
     }
 
     private void ReadSwitch(Statement s, ExpansionContext ctx, bool voltage)

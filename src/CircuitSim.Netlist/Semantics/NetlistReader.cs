@@ -28,12 +28,12 @@ public sealed class NetlistReader
         var diagnostics = source.Diagnostics;
         var top = Structure(source.Statements, diagnostics);
         var globals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in top.Statements.Where(s => s.Keyword == ".global"))
+        foreach (var s in top.Statements.Where(s => s.IsDotCommand && s.Keyword == ".global"))
             foreach (var t in s.Tokens.Skip(1))
                 if (t.IsWord) globals.Add(t.Text);
 
         var seed = SeedOption(top, diagnostics);
-        var (circuit, scope) = Build(source.Title, top, globals, null, seed, diagnostics);
+        var (circuit, scope) = Build(source.Title, top, globals, null, seed, diagnostics, first: true);
         var netlist = new Netlist(source.Title, source.File, circuit, (overrides, runSeed) =>
         {
             var bag = new DiagnosticBag();
@@ -121,7 +121,7 @@ public sealed class NetlistReader
     private static ulong SeedOption(Block top, DiagnosticBag diagnostics)
     {
         var seed = VariationSites.DefaultSeed;
-        foreach (var s in top.Statements.Where(s => s.Keyword is ".options" or ".option" or ".opt"))
+        foreach (var s in top.Statements.Where(s => s.IsDotCommand && s.Keyword is ".options" or ".option" or ".opt"))
             for (var i = 1; i + 2 < s.Tokens.Count; i++)
             {
                 if (!s.Tokens[i].Is("seed") || s.Tokens[i + 1].Kind != TokenKind.Equals) continue;
@@ -134,7 +134,7 @@ public sealed class NetlistReader
     }
 
     private (Circuit Circuit, ParameterScope Scope) Build(string title, Block top, HashSet<string> globals,
-        IReadOnlyDictionary<string, double>? overrides, ulong seed, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, double>? overrides, ulong seed, DiagnosticBag diagnostics, bool first = false)
     {
         long run = 0;
         if (overrides is not null && overrides.TryGetValue(MonteCarloRun, out var runValue))
@@ -148,6 +148,7 @@ public sealed class NetlistReader
         {
             try
             {
+                if (!s.IsDotCommand) continue;
                 if (s.Keyword == ".param") CircuitBuilder.DefineParameters(s, scope);
                 else if (s.Keyword == ".func") CircuitBuilder.DefineFunction(s, ctx);
             }
@@ -161,11 +162,11 @@ public sealed class NetlistReader
         if (overrides is not null)
             foreach (var (name, value) in overrides) scope.Set(name, value);
         // surface bad .param definitions even when nothing uses them
-        foreach (var s in top.Statements.Where(s => s.Keyword == ".param"))
+        foreach (var s in top.Statements.Where(s => s.IsDotCommand && s.Keyword == ".param"))
             foreach (var t in s.Tokens.Skip(1).Where((t, i) => t.IsWord && i + 2 < s.Tokens.Count && s.Tokens[i + 2].Kind == TokenKind.Equals))
                 try { scope.Lookup(t.Text); }
                 catch (StatementException e) { diagnostics.Error(e.Location, e.Message, e.Expected); }
-        var circuit = new CircuitBuilder(_registry, diagnostics, globals).Build(title, top, scope, ctx);
+        var circuit = new CircuitBuilder(_registry, diagnostics, globals) { ForgetsTopLevelTokens = first }.Build(title, top, scope, ctx);
         return (circuit, scope);
     }
 
@@ -177,7 +178,7 @@ public sealed class NetlistReader
         var current = top;
         foreach (var s in statements)
         {
-            if (s.Keyword == ".subckt")
+            if (s.IsDotCommand && s.Keyword == ".subckt")
             {
                 try
                 {
@@ -195,7 +196,7 @@ public sealed class NetlistReader
                 }
                 continue;
             }
-            if (s.Keyword == ".ends")
+            if (s.IsDotCommand && s.Keyword == ".ends")
             {
                 if (stack.Count == 0)
                 {

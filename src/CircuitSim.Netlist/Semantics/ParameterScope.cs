@@ -101,7 +101,25 @@ internal sealed class ParameterScope
     }
 
     /// <summary>Parses and evaluates expression text; <paramref name="at"/> locates its first character.</summary>
-    public double Evaluate(string text, SourceLocation at) => Evaluate(Parse(text, at), at, text);
+    public double Evaluate(string text, SourceLocation at) => Evaluate(ParseShared(text, at), at, text);
+
+    // parsed texts, kept by the top scope of a build: every instance of a subcircuit parses the same texts again
+    // (a 16×16 Biolek crossbar spent half its run parsing its 512 B-source expressions and their {…} parts)
+    private Dictionary<string, Expression>? _parsed;
+
+    /// <summary><see cref="Parse"/>, once per text and build: expressions are immutable and their positions are
+    /// relative to the text, so instances share them.</summary>
+    public Expression ParseShared(string text, SourceLocation at)
+    {
+        var top = this;
+        while (top._parent is not null) top = top._parent;
+        var parsed = top._parsed ??= new Dictionary<string, Expression>(StringComparer.Ordinal);
+        lock (parsed)
+            if (parsed.TryGetValue(text, out var known)) return known;
+        var expression = Parse(text, at);
+        lock (parsed) parsed[text] = expression;
+        return expression;
+    }
 
     public static Expression Parse(string text, SourceLocation at)
     {

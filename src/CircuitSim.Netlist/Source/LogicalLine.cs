@@ -6,7 +6,11 @@ namespace CircuitSim.Netlist;
 /// </summary>
 public sealed class LogicalLine
 {
-    private readonly List<Segment> _segments;
+    // most lines are one physical line: its place is kept inline, and continuation lines in an array
+    private readonly int _line;
+    private readonly int _firstColumn;
+    private readonly string _physicalText;
+    private readonly Segment[]? _continuations;
 
     private readonly record struct Segment(int Start, int Line, int FirstColumn, string PhysicalText);
 
@@ -14,26 +18,35 @@ public sealed class LogicalLine
     {
         File = file;
         Text = text;
-        _segments = segments.Select(s => new Segment(s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToList();
+        (_, _line, _firstColumn, _physicalText) = segments[0];
+        if (segments.Count > 1)
+            _continuations = segments.Skip(1).Select(s => new Segment(s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToArray();
     }
 
     public string File { get; }
     public string Text { get; }
-    public int FirstLine => _segments[0].Line;
+    public int FirstLine => _line;
 
     /// <summary>Where character <paramref name="offset"/> of <see cref="Text"/> came from.</summary>
     public SourceLocation Locate(int offset)
     {
-        var seg = _segments[0];
-        foreach (var s in _segments)
-            if (s.Start <= offset) seg = s;
+        var seg = new Segment(0, _line, _firstColumn, _physicalText);
+        if (_continuations is not null)
+            foreach (var s in _continuations)
+                if (s.Start <= offset) seg = s;
         var col = seg.FirstColumn + Math.Max(0, offset - seg.Start);
         return new SourceLocation(File, seg.Line, col, seg.PhysicalText);
     }
 
     /// <summary>A copy whose text is replaced (same location map), for parameter substitution.</summary>
-    internal LogicalLine WithText(string text) =>
-        new(File, text, _segments.Select(s => (s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToList());
+    internal LogicalLine WithText(string text) => new(File, text, Segments());
+
+    private List<(int, int, int, string)> Segments()
+    {
+        var list = new List<(int, int, int, string)> { (0, _line, _firstColumn, _physicalText) };
+        if (_continuations is not null) list.AddRange(_continuations.Select(s => (s.Start, s.Line, s.FirstColumn, s.PhysicalText)));
+        return list;
+    }
 
     public override string ToString() => Text;
 }
@@ -43,9 +56,13 @@ public sealed class LogicalLine
 /// variable there.</summary>
 public static class LineJoiner
 {
-    public static List<LogicalLine> Join(string file, string content)
+    public static List<LogicalLine> Join(string file, string content) =>
+        Join(file, content.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), firstLine: 1);
+
+    /// <summary>Joins physical lines numbered from <paramref name="firstLine"/> (read one by one: a large file is never
+    /// held as one string).</summary>
+    public static List<LogicalLine> Join(string file, IEnumerable<string> physical, int firstLine)
     {
-        var physical = content.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         var result = new List<LogicalLine>();
         string? text = null;
         List<(int, int, int, string)>? segments = null;
@@ -58,13 +75,17 @@ public static class LineJoiner
             segments = null;
         }
 
-        for (var i = 0; i < physical.Length; i++)
+        var i = firstLine - 2;
+        foreach (var raw in physical)
         {
-            var raw = physical[i];
+            i++;
             var line = StripComment(raw, inControl);
-            var head = line.TrimStart().Split((char[]?)null, 2)[0].ToLowerInvariant();
-            if (head == ".control") inControl = true;
-            else if (head == ".endc") inControl = false;
+            if (line.AsSpan().TrimStart().StartsWith('.'))
+            {
+                var head = line.TrimStart().Split((char[]?)null, 2)[0].ToLowerInvariant();
+                if (head == ".control") inControl = true;
+                else if (head == ".endc") inControl = false;
+            }
             var trimmed = line.TrimStart();
             var indent = line.Length - trimmed.Length;
             if (trimmed.Length == 0) continue;

@@ -7,12 +7,32 @@ internal static class SimilarNames
     /// (case-insensitive), ties in their given order; "…, (N in all)" when there are more.</summary>
     public static string List(string name, IReadOnlyList<string> names, int count = 6)
     {
-        var closest = names
-            .Select((n, index) => (n, index, distance: Distance(name.ToLowerInvariant(), n.ToLowerInvariant())))
-            .OrderBy(t => t.distance).ThenBy(t => t.index)
-            .Take(count).Select(t => t.n);
+        var closest = Closest(names, name, count);
         var text = string.Join(", ", closest);
         return names.Count > count ? text + $", … ({names.Count} in all)" : text;
+    }
+
+    /// <summary>The <paramref name="count"/> names closest to <paramref name="given"/> (case-insensitive), nearest first,
+    /// ties in the names' order.</summary>
+    public static IReadOnlyList<string> Closest(IReadOnlyList<string> names, string given, int count)
+    {
+        var g = given.ToLowerInvariant();
+        return names.Select((n, i) => (n, i, d: Distance(g, n.ToLowerInvariant())))
+            .OrderBy(t => t.d).ThenBy(t => t.i).Take(count).Select(t => t.n).ToList();
+    }
+
+    /// <summary>The single name within two edits of <paramref name="given"/> (the nearest), or null.</summary>
+    public static string? Likely(IReadOnlyList<string> names, string given)
+    {
+        var g = given.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var n in names)
+        {
+            var d = Distance(g, n.ToLowerInvariant());
+            if (d < bestDistance) (best, bestDistance) = (n, d);
+        }
+        return best;
     }
 
     /// <summary>Levenshtein distance.</summary>

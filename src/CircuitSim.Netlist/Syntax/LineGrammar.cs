@@ -109,12 +109,21 @@ public static class LineGrammar
     public static List<Token> Tokenize(string text)
     {
         CheckNesting(text);
+        // the scanner takes every well-formed line; a line it refuses goes through the grammar for the message
+        if (LineScanner.TryScan(text) is { } tokens) return tokens;
         var result = Line(new LineInput(text));
         if (result.WasSuccessful) return result.Value;
         var pos = Math.Min(result.Remainder.Position, text.Length);
         var expected = result.Expectations.Any() ? string.Join(" or ", result.Expectations.Distinct()) : "a token";
         var (message, what) = Explain(text, pos, expected);
         throw new LineSyntaxException(message, pos, what);
+    }
+
+    /// <summary>The grammar's own tokens, or null where it fails (what the scanner is tested against).</summary>
+    internal static List<Token>? TokenizeWithGrammar(string text)
+    {
+        var result = Line(new LineInput(text));
+        return result.WasSuccessful ? result.Value : null;
     }
 
     /// <summary>Deepest nesting of parentheses and braces a line may have (the grammars recurse per level).</summary>

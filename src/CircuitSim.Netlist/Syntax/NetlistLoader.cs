@@ -34,21 +34,34 @@ public static class NetlistLoader
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), $"netlist file not found: {path}") });
-        return FromText(File.ReadAllText(full), full);
+        // line by line: a large netlist is never held as one string
+        using var lines = File.ReadLines(full).GetEnumerator();
+        var title = lines.MoveNext() ? lines.Current.Trim() : "";
+        return Read(title, full, LineJoiner.Join(full, Rest(lines), firstLine: 2));
+    }
+
+    private static IEnumerable<string> Rest(IEnumerator<string> lines)
+    {
+        while (lines.MoveNext()) yield return lines.Current;
     }
 
     /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
     public static NetlistSource FromText(string text, string file = "<netlist>")
     {
-        var diagnostics = new DiagnosticBag();
-        var statements = new List<Statement>();
-        var control = new List<LogicalLine>();
         var newline = text.IndexOf('\n');
         var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
-        var body = newline < 0 ? "" : new string('\n', 1) + text[(newline + 1)..];
+        var body = newline < 0 ? "" : text[(newline + 1)..];
+        return Read(title, file, LineJoiner.Join(file, body.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), firstLine: 2));
+    }
+
+    private static NetlistSource Read(string title, string file, List<LogicalLine> lines)
+    {
+        var diagnostics = new DiagnosticBag();
+        var statements = new List<Statement>();
         var stack = new Stack<(string Path, string? Section)>();
         stack.Push((SafeFullPath(file), null));
-        ReadBody(file, body, statements, diagnostics, stack, section: null, control);
+        var control = new List<LogicalLine>();
+        ReadBody(file, lines, statements, diagnostics, stack, section: null, control);
         return new NetlistSource(title, file, statements, diagnostics, control);
     }
 
@@ -60,10 +73,9 @@ public static class NetlistLoader
 
     /// <summary>Reads logical lines of one file into <paramref name="output"/>. With <paramref name="section"/>, only
     /// the lines between <c>.lib section</c> and <c>.endl</c> are read.</summary>
-    private static void ReadBody(string file, string content, List<Statement> output, DiagnosticBag diagnostics,
+    private static void ReadBody(string file, List<LogicalLine> lines, List<Statement> output, DiagnosticBag diagnostics,
         Stack<(string Path, string? Section)> includeStack, string? section, List<LogicalLine> control)
     {
-        var lines = LineJoiner.Join(file, content);
         var inControl = false;
         LogicalLine? controlStart = null;
         var inSection = section is null;
@@ -148,6 +160,8 @@ public static class NetlistLoader
                 case ".endl":
                     continue;
             }
+            // an element's tokens are made again when it is built: a large netlist never holds them all at once
+            if (!statement.IsDotCommand) statement.ForgetTokens();
             output.Add(statement);
         }
         if (inControl) diagnostics.Error(controlStart!.Locate(0), ".control block is not closed", ".endc");
@@ -200,7 +214,7 @@ public static class NetlistLoader
         includeStack.Push((path, section));
         try
         {
-            ReadBody(path, File.ReadAllText(path), output, diagnostics, includeStack, section, control);
+            ReadBody(path, LineJoiner.Join(path, File.ReadLines(path), firstLine: 1), output, diagnostics, includeStack, section, control);
         }
         catch (StatementException e)
         {

@@ -24,6 +24,9 @@ public static class AtomicFile
     /// <summary>Writes <paramref name="lines"/> (UTF-8, no byte-order mark) to <paramref name="path"/>.</summary>
     public static void WriteAllLines(string path, IEnumerable<string> lines) => Write(path, tmp => File.WriteAllLines(tmp, lines, Utf8));
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/>.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, tmp => File.WriteAllBytes(tmp, bytes));
+
     private static void Write(string path, Action<string> write)
     {
         var tmp = TemporaryPath(path);

@@ -1,8 +1,10 @@
+using CircuitSim.Output;
+
 namespace CircuitSim.Spintronics.Film;
 
 /// <summary>
-/// Writes what a film reports (<see cref="IFilmObserver"/>) to files: each snapshot as an SVG drawing
-/// (<see cref="FilmSnapshotSvg"/>) and the final texture as a texture file (<see cref="FilmTextureFile"/>), both
+/// Writes what a film reports (<see cref="IFilmObserver"/>) to files: each snapshot as a chart
+/// (<see cref="FilmSnapshotChart"/>; PNG, or SVG when the path ends in <c>.svg</c>) and the final texture as a texture file (<see cref="FilmTextureFile"/>), both
 /// through <c>AtomicFile</c> (unique temporary names, renamed into place). A file that cannot be written fails the
 /// run with a message naming it.
 /// </summary>
@@ -25,7 +27,7 @@ public sealed class FilmFileWriter : IFilmObserver
     public void Snapshot(FilmSnapshot s)
     {
         var path = _snapshotPath(s.RequestedTime);
-        Write(s.Device, path, "a snapshot", () => FilmSnapshotSvg.Save(path, s.Grid, s.Electrodes, s.M, s.CurrentDensity, s.Voltages, s.Title));
+        Write(s.Device, path, "a snapshot", () => s.Chart().SaveAs(path));
     }
 
     public void FinalTexture(FilmTexture t)

@@ -27,7 +27,7 @@ public interface IFilmObserver
 /// <param name="M">Unit magnetization, x, y, z per cell.</param>
 /// <param name="CurrentDensity">Current density, A/m², x, y per cell.</param>
 /// <param name="Voltages">Electrode voltages, V.</param>
-public sealed record FilmSnapshot(string Device, double RequestedTime, double Time, Grid2D Grid, IReadOnlyList<FilmElectrode> Electrodes,
+public sealed partial record FilmSnapshot(string Device, double RequestedTime, double Time, Grid2D Grid, IReadOnlyList<FilmElectrode> Electrodes,
     double[] M, double[] CurrentDensity, double[] Voltages)
 {
     /// <summary>The title a drawing of it carries.</summary>

@@ -34,7 +34,7 @@ public sealed class MagneticFilm : Component
     [Parameter("texture")] public string? TextureFile { get; set; }
     /// <summary>Texture file written at the end of a transient (the trained film, reusable with texture=).</summary>
     [Parameter("save")] public string? SaveFile { get; set; }
-    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which an SVG snapshot is written.</summary>
+    /// <summary>Times (s, space-separated, SPICE suffixes allowed) at which a PNG snapshot (m_z map, in-plane arrows, current density, electrodes) is written.</summary>
     [Parameter("snapshots")] public string? Snapshots { get; set; }
     /// <summary>Directory of the snapshots (default: the working directory).</summary>
     [Parameter("snapdir")] public string? SnapshotDirectory { get; set; }
@@ -68,7 +68,7 @@ public sealed class MagneticFilm : Component
     }
 
     /// <summary>The file name of the snapshot at <paramref name="time"/> (in the snapshot directory).</summary>
-    internal string SnapshotName(double time) => string.Create(CultureInfo.InvariantCulture, $"{Name}_t{time:G6}.svg");
+    internal string SnapshotName(double time) => string.Create(CultureInfo.InvariantCulture, $"{Name}_t{time:G6}.png");
 
     private static double[] ParseTimes(string? text)
     {

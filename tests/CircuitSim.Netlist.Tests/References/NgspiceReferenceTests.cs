@@ -14,6 +14,7 @@ public class NgspiceReferenceTests
     public static IEnumerable<object[]> NgspiceCases => ReferenceCase.All("ngspice");
     public static IEnumerable<object[]> BenchCases => ReferenceCase.All("bench");
     public static IEnumerable<object[]> DigitsCases => ReferenceCase.All("ngspice-digits");
+    public static IEnumerable<object[]> Bsim4Cases => ReferenceCase.All("ngspice-bsim4");
 
     [Theory]
     [MemberData(nameof(NgspiceCases))]
@@ -27,6 +28,11 @@ public class NgspiceReferenceTests
     [Theory]
     [MemberData(nameof(DigitsCases))]
     public void Reference_netlist_matches_ngspice_digit_for_digit(string name) => Check(ReferenceCase.Load("ngspice-digits", name));
+    /// <summary>The BSIM4 4.8 set (45 nm-class cards inlined, everything else at BSIM4's defaults): DC output and
+    /// transfer characteristics, a ring oscillator and a 1T1R write, within each netlist's *@tol.</summary>
+    [Theory]
+    [MemberData(nameof(Bsim4Cases))]
+    public void Bsim4_reference_netlist_matches_ngspice(string name) => Check(ReferenceCase.Load("ngspice-bsim4", name));
 
     private static void Check(ReferenceCase reference)
     {

@@ -40,9 +40,12 @@ public sealed class ReferenceCase
         System.IO.Directory.GetFiles(Directory(set), "*.cir").OrderBy(f => f).Select(f => new object[] { Path.GetFileNameWithoutExtension(f) });
 
     /// <summary>The reference CSV: header names (lower case) and columns.</summary>
-    public (string[] Header, Dictionary<string, double[]> Columns) ReadCsv()
+    public (string[] Header, Dictionary<string, double[]> Columns) ReadCsv() => ReadCsv(Csv);
+
+    /// <summary>A CSV of waveforms (ngspice's or CircuitSim's): header names (lower case) and columns.</summary>
+    public static (string[] Header, Dictionary<string, double[]> Columns) ReadCsv(string path)
     {
-        var rows = File.ReadAllLines(Csv).Where(l => l.Length > 0).ToList();
+        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
         var header = rows[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var data = rows.Skip(1).Select(r => r.Split(',').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray()).ToList();
         var columns = new Dictionary<string, double[]>();

@@ -81,19 +81,19 @@ public sealed class FilmObserverTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir));
     }
 
-    /// <summary>The default observer writes snapdir= and save= through AtomicFile: the SVG snapshots and a texture
+    /// <summary>The default observer writes snapdir= and save= through AtomicFile: the PNG snapshot charts and a texture
     /// file that reads back as the final texture bit for bit, and nothing else (no temporary file).</summary>
     [Fact]
     public void FileWriter_WritesSnapshotsAndTheTextureAndNothingElse()
     {
         var recorder = new Recorder();
         var texture = Path.Combine(_dir, "trained.txt");
-        var writer = new FilmFileWriter(t => Path.Combine(_dir, $"f1_{t * 1e9:0.0}ns.svg"), texture);
+        var writer = new FilmFileWriter(t => Path.Combine(_dir, $"f1_{t * 1e9:0.0}ns.png"), texture);
 
         Run("", new Tee(recorder, writer));
 
-        Assert.Equal(new[] { "f1_0.0ns.svg", "f1_0.3ns.svg", "trained.txt" }, Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
-        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(_dir, "f1_0.3ns.svg")));
+        Assert.Equal(new[] { "f1_0.0ns.png", "f1_0.3ns.png", "trained.txt" }, Directory.GetFiles(_dir).Select(Path.GetFileName).Order());
+        Assert.Equal(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }, File.ReadAllBytes(Path.Combine(_dir, "f1_0.3ns.png"))[..8]); // the PNG signature
         var final = Assert.Single(recorder.Textures);
         Assert.Equal(final.M, FilmTextureFile.Load(texture, final.Grid));
         Assert.Equal(3, writer.FilesWritten.Count);
@@ -105,11 +105,11 @@ public sealed class FilmObserverTests : IDisposable
         Directory.CreateDirectory(_dir);
         var blocker = Path.Combine(_dir, "not-a-directory");
         File.WriteAllText(blocker, "");
-        var writer = new FilmFileWriter(t => Path.Combine(blocker, "snap.svg"), null);
+        var writer = new FilmFileWriter(t => Path.Combine(blocker, "snap.png"), null);
 
         var e = Assert.Throws<SimulationException>(() => Run("", writer));
 
-        Assert.Contains("f1: cannot write a snapshot to " + Path.Combine(blocker, "snap.svg"), e.Message);
+        Assert.Contains("f1: cannot write a snapshot to " + Path.Combine(blocker, "snap.png"), e.Message);
     }
 
     private sealed class Tee(IFilmObserver a, IFilmObserver b) : IFilmObserver

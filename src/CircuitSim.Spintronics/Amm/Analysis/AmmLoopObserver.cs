@@ -107,8 +107,8 @@ internal sealed partial class AmmLoopObserver : IRunAnalysis
             }
             var stem = $"{_request.BaseName}.{FileStem.Safe(c.Device)}{FileStem.StepSuffix(_plot.StepLabel)}";
             var title = $"{_plot.Title}: {c.Device}{(_plot.StepLabel is null ? "" : $" ({_plot.StepLabel})")}";
-            Save(LoopChart(loop, title), stem + ".loop.svg");
-            if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous.svg");
+            Save(LoopChart(loop, title), stem + ".loop");
+            if (loop.CurrentDensity.Length > 0) Save(LissajousChart(loop, title), stem + ".lissajous");
             _summaries.Add(new AmmLoopSummary(c.Device, _plot.StepLabel, StepValue(_plot.StepLabel), loop.Frequency, loop.DeltaVAmplitude,
                 loop.ResistanceSwing, loop.MeanResistance, loop.CurrentVoltageArea, loop.RateArea, loop.PinchRatio, loop.IsSteady,
                 loop.SteadyFromPeriod, loop.Periods));
@@ -121,7 +121,7 @@ internal sealed partial class AmmLoopObserver : IRunAnalysis
         foreach (var group in _summaries.GroupBy(s => s.Device))
         {
             var sweep = new AmmSweepOutput(group.Key, group);
-            if (sweep.IsSweep) _files.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}"));
+            if (sweep.IsSweep) _files.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}", _request.PlotFormat));
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
@@ -146,12 +146,8 @@ internal sealed partial class AmmLoopObserver : IRunAnalysis
         return chart;
     }
 
-    private void Save(LineChart chart, string file)
-    {
-        var path = Path.Combine(_request.Directory, file);
-        chart.Save(path);
-        _files.Add(path);
-    }
+    private void Save(LineChart chart, string fileStem) =>
+        _files.AddRange(chart.Save(Path.Combine(_request.Directory, fileStem), _request.PlotFormat));
 
     private static double? StepValue(string? label) =>
         label is not null && label.Split('=') is [_, var v] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;

@@ -4,8 +4,8 @@ using CircuitSim.Output;
 namespace CircuitSim.Spintronics.Amm.Analysis;
 
 /// <summary>
-/// One YAMM device across the runs of a .step: the Lissajous area against the stepped parameter, as an SVG chart
-/// (<c>base.dev.sweep.svg</c>) and a table (<c>base.dev.sweep.csv</c>, one row per step value in increasing order).
+/// One YAMM device across the runs of a .step: the Lissajous area against the stepped parameter, as a chart
+/// (<c>base.dev.sweep.png</c> and/or <c>.svg</c>) and a table (<c>base.dev.sweep.csv</c>, one row per step value in increasing order).
 /// The area is that of dρ/dt–j when the runs saved <c>@dev[j]</c> and <c>@dev[drhodt]</c>, else that of I–ΔV.
 /// </summary>
 internal sealed class AmmSweepOutput
@@ -67,14 +67,15 @@ internal sealed class AmmSweepOutput
                 F(s.ResistanceSwing), F(s.MeanResistance), F(s.PinchRatio), s.Steady ? "true" : "false");
     }
 
-    /// <summary>Writes <c>base.dev.sweep.svg</c> and <c>base.dev.sweep.csv</c> into the directory; returns their paths.</summary>
-    public IReadOnlyList<string> Write(string directory, string baseName, string fileStem)
+    /// <summary>Writes the chart (<c>base.dev.sweep.png</c> and/or <c>.svg</c>) and <c>base.dev.sweep.csv</c> into the
+    /// directory; returns their paths.</summary>
+    public IReadOnlyList<string> Write(string directory, string baseName, string fileStem, PlotFormat format = PlotFormat.Png)
     {
-        var svg = Path.Combine(directory, fileStem + ".sweep.svg");
-        Chart(baseName).Save(svg);
+        var files = Chart(baseName).Save(Path.Combine(directory, fileStem + ".sweep"), format).ToList();
         var csv = Path.Combine(directory, fileStem + ".sweep.csv");
         AtomicFile.WriteAllLines(csv, CsvLines());
-        return new[] { svg, csv };
+        files.Add(csv);
+        return files;
     }
 
     private static bool SpansDecade(double[] v) => v.Length > 0 && v.All(a => a > 0 && double.IsFinite(a)) && v.Max() / v.Min() >= 10;
