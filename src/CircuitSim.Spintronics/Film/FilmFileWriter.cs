@@ -27,7 +27,11 @@ public sealed class FilmFileWriter : IFilmObserver
     public void Snapshot(FilmSnapshot s)
     {
         var path = _snapshotPath(s.RequestedTime);
-        Write(s.Device, path, "a snapshot", () => s.Chart().SaveAs(path));
+        Write(s.Device, path, "a snapshot", () =>
+        {
+            if (Path.GetDirectoryName(path) is { Length: > 0 } dir) Directory.CreateDirectory(dir); // snapdir= may not exist yet
+            s.Chart().SaveAs(path);
+        });
     }
 
     public void FinalTexture(FilmTexture t)
