@@ -9,8 +9,3 @@ internal sealed record MeasureRecord(string Name, string? Step, double? Value, s
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(List<MeasureRecord>))]
 internal sealed partial class MeasuresJson : JsonSerializerContext;
-
-/// <summary><c>base.amm.json</c>: the loop summaries with their C# property names; NaN areas as "NaN".</summary>
-[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-[JsonSerializable(typeof(List<AmmLoopSummary>))]
-internal sealed partial class AmmJson : JsonSerializerContext;

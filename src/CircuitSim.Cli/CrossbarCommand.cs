@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CircuitSim.Crossbars;
+using CircuitSim.Crossbars.Devices;
 using CircuitSim.Netlist;
+using CircuitSim.Netlist.Semantics;
 using CircuitSim.Output;
 using Spectre.Console;
 
@@ -13,18 +15,20 @@ namespace CircuitSim.Cli;
 /// </summary>
 public static class CrossbarCommand
 {
-    public static Command Create(IAnsiConsole stdout, IAnsiConsole stderr)
+    /// <param name="families">The device families whose cells <c>--device</c> offers (default: <see cref="DeviceCatalog.Families"/>).</param>
+    public static Command Create(IAnsiConsole stdout, IAnsiConsole stderr, IReadOnlyList<IDeviceFamily>? families = null)
     {
+        var cells = new CellCatalog(families ?? DeviceCatalog.Families);
         var command = new Command("crossbar", "Generate crossbar netlists (any two-terminal device, 1R or 1T1R) and analyse their VMM accuracy.");
-        command.Subcommands.Add(Generate(stdout, stderr));
-        command.Subcommands.Add(Analyze(stdout, stderr));
-        command.Subcommands.Add(Sweep(stdout, stderr));
+        command.Subcommands.Add(Generate(stdout, stderr, cells));
+        command.Subcommands.Add(Analyze(stdout, stderr, cells));
+        command.Subcommands.Add(Sweep(stdout, stderr, cells));
         return command;
     }
 
-    private static Command Generate(IAnsiConsole stdout, IAnsiConsole stderr)
+    private static Command Generate(IAnsiConsole stdout, IAnsiConsole stderr, CellCatalog cells)
     {
-        var o = new CrossbarOptions();
+        var o = new CrossbarOptions(cells);
         var output = new Option<string>("--output", "-o") { Description = "The netlist to write.", Required = true };
         var c = new Command("generate", "Write the netlist of a crossbar (read, waveform transient, or write-then-read).") { output };
         foreach (var opt in o.All) c.Options.Add(opt);
@@ -40,9 +44,9 @@ public static class CrossbarCommand
         return c;
     }
 
-    private static Command Analyze(IAnsiConsole stdout, IAnsiConsole stderr)
+    private static Command Analyze(IAnsiConsole stdout, IAnsiConsole stderr, CellCatalog cells)
     {
-        var o = new CrossbarOptions();
+        var o = new CrossbarOptions(cells);
         var output = new Option<string>("--output", "-o") { Description = "Directory for the netlist, the report (.md) and the charts.", DefaultValueFactory = _ => "out" };
         var name = new Option<string>("--name") { Description = "Base name of the files written.", DefaultValueFactory = _ => "crossbar" };
         var plotFormat = PlotFormatOption.Create();
@@ -73,9 +77,9 @@ public static class CrossbarCommand
         return c;
     }
 
-    private static Command Sweep(IAnsiConsole stdout, IAnsiConsole stderr)
+    private static Command Sweep(IAnsiConsole stdout, IAnsiConsole stderr, CellCatalog cells)
     {
-        var o = new CrossbarOptions();
+        var o = new CrossbarOptions(cells);
         var output = new Option<string>("--output", "-o") { Description = "Directory for the sweep's table (.md, .csv) and chart.", DefaultValueFactory = _ => "out" };
         var plotFormat = PlotFormatOption.Create();
         var sizes = new Option<string>("--sizes") { Description = "Array sizes N (N x N), e.g. 8,16,32,64.", DefaultValueFactory = _ => "8,16,32,64" };
@@ -95,7 +99,7 @@ public static class CrossbarCommand
             var points = sweep.Run(pt => stdout.MarkupLine(Markup.Escape(
                 $"N = {pt.Size,4}, wire {pt.WireResistance.ToString("G4", CultureInfo.InvariantCulture),6} Ohm: worst {VmmReport.Percent(pt.WorstRelativeError)}, RMS {VmmReport.Percent(pt.RmsRelativeError)} ({pt.Seconds.ToString("F2", CultureInfo.InvariantCulture)} s)")),
                 parallelism: p.GetValue(jobs));
-            var title = $"VMM error of {Crossbars.Devices.CellDevices.Create(sweep.Template.Device, sweep.Template.Card).TypeName} crossbars ({(sweep.Template.Cell == CellStructure.OneR ? "1R" : "1T1R")}) against size and wire resistance";
+            var title = $"VMM error of {sweep.Template.Device.Create(sweep.Template.Card).TypeName} crossbars ({(sweep.Template.Cell == CellStructure.OneR ? "1R" : "1T1R")}) against size and wire resistance";
             var files = new[] { ("vmm_sweep.md", VmmErrorSweep.Markdown(points, title)), ("vmm_sweep.csv", VmmErrorSweep.Csv(points)) };
             var written = new List<string>();
             foreach (var (file, text) in files)

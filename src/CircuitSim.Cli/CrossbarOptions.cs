@@ -13,8 +13,22 @@ namespace CircuitSim.Cli;
 /// </summary>
 internal sealed class CrossbarOptions
 {
+    private readonly CellCatalog _cells;
+
+    /// <param name="cells">The cross-point devices <c>--device</c> accepts.</param>
+    public CrossbarOptions(CellCatalog cells)
+    {
+        _cells = cells;
+        var names = cells.Canonical;
+        Device = new("--device")
+        {
+            Description = $"Cross-point device: {string.Join(", ", names.Take(names.Count - 1))}{(names.Count > 1 ? " or " : "")}{names[^1]}.",
+            DefaultValueFactory = _ => CellDeviceType.Resistor.Name,
+        };
+    }
+
     public Option<string?> Size { get; } = new("--size") { Description = "Array size ROWSxCOLS (e.g. 64x64); taken from the matrix when one is given." };
-    public Option<string> Device { get; } = new("--device") { Description = "Cross-point device: resistor, ymemristor, ydwmtj, ymtj or yamm.", DefaultValueFactory = _ => "resistor" };
+    public Option<string> Device { get; }
     public Option<string> Cell { get; } = new("--cell") { Description = "Cell structure: 1r, or 1t1r (an NMOS access transistor per cell, word lines per row).", DefaultValueFactory = _ => "1r" };
     public Option<FileInfo?> Weights { get; } = new("--weights") { Description = "Weight matrix CSV (rows x columns), mapped linearly onto [gmin, gmax]." };
     public Option<FileInfo?> ConductanceFile { get; } = new("--conductances") { Description = "Conductance matrix CSV in siemens (rows x physical columns), instead of weights." };
@@ -43,7 +57,7 @@ internal sealed class CrossbarOptions
     public Option<FileInfo?> Library { get; } = new("--lib") { Description = "Model library file (with --section and --model) to use instead of the built-in card." };
     public Option<string?> Section { get; } = new("--section") { Description = "Section of the --lib file." };
     public Option<string?> Model { get; } = new("--model") { Description = "Model name defined by the --lib section." };
-    public Option<string?> AccessWidth { get; } = new("--access-w") { Description = "1T1R access transistor width, m (default 1u; 50u for ydwmtj)." };
+    public Option<string?> AccessWidth { get; } = new("--access-w") { Description = "1T1R access transistor width, m (default: the device's own, 1u unless it needs more current)." };
     public Option<string> AccessLength { get; } = new("--access-l") { Description = "1T1R access transistor length, m.", DefaultValueFactory = _ => "100n" };
     public Option<string> WordLineVoltage { get; } = new("--vwl") { Description = "1T1R word-line on voltage, V.", DefaultValueFactory = _ => "1.2" };
     public Option<bool> SaveStates { get; } = new("--save-states") { Description = "Also save every device's conductance vector (@dev[g])." };
@@ -60,7 +74,7 @@ internal sealed class CrossbarOptions
     public CrossbarRequest ToRequest(ParseResult p)
     {
         var (rows, cols) = ParseSize(p.GetValue(Size));
-        var kind = CellDeviceNames.Parse(p.GetValue(Device)!);
+        var kind = _cells.Parse(p.GetValue(Device)!);
         var cell = p.GetValue(Cell)!.Trim().ToLowerInvariant() switch
         {
             "1r" => CellStructure.OneR,
@@ -116,7 +130,7 @@ internal sealed class CrossbarOptions
         if (lib is null && section is null && model is null) return null;
         if (lib is null || section is null || model is null)
             throw new CrossbarInputException("a model from a library needs all three of --lib FILE, --section NAME and --model NAME");
-        return ModelCard.FromLibrary(lib.FullName, section, model);
+        return ModelCard.FromLibrary(lib.FullName, section, model, _cells.Devices);
     }
 
     private static (int?, int?) ParseSize(string? text)

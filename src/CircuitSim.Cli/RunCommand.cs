@@ -36,15 +36,18 @@ public static class RunCommand
     /// <param name="deviceFilesAnywhere">Let devices and .control write/wrdata write files outside the output directory
     /// (film save=, snapdir=).</param>
     /// <param name="cancel">Stops the run after the present point, like a signal (the in-process fuzz's time budget).</param>
+    /// <param name="families">The device families netlists may use (default: <see cref="DeviceCatalog.Families"/>).</param>
     public static int Execute(FileInfo netlistFile, string outputDirectory, string format, bool plot, bool quiet, bool ascii, IAnsiConsole console, IAnsiConsole errors, bool stats = false,
-        int jobs = 1, PlotFormat plotFormat = PlotFormat.Png, bool deviceFilesAnywhere = false, CancellationToken cancel = default)
+        int jobs = 1, PlotFormat plotFormat = PlotFormat.Png, bool deviceFilesAnywhere = false, CancellationToken cancel = default,
+        IReadOnlyList<IDeviceFamily>? families = null)
     {
         LastChance.InjectFaultIfAsked();
+        families ??= DeviceCatalog.Families;
         var clock = Stopwatch.StartNew();
         Netlist.Netlist netlist;
         try
         {
-            netlist = new NetlistReader(DeviceCatalog.Create()).ReadFile(netlistFile.FullName);
+            netlist = new NetlistReader(DeviceCatalog.Create(families)).ReadFile(netlistFile.FullName);
         }
         catch (NetlistException e)
         {
@@ -79,14 +82,15 @@ public static class RunCommand
             if (!quiet && folder.RemovedTemporaries.Count > 0)
                 Line(errors, Color.Yellow, $"removed {folder.RemovedTemporaries.Count} temporary file(s) left in {folder.Directory} by a run that was killed");
             netlist.Options.DeviceFiles = new CircuitSim.Core.Files.DeviceFiles(folder.Directory, deviceFilesAnywhere);
-            var code = Run(netlist, folder, format, plot, quiet, ascii, console, errors, stats, jobs, plotFormat, stop, clock);
+            var code = Run(netlist, folder, format, plot, quiet, ascii, console, errors, stats, jobs, plotFormat, families, stop, clock);
             if (code == ExitCodes.Interrupted && interruption.Signal is { } signal) return Interruption.ExitCode(signal);
             return code;
         }
     }
 
     private static int Run(Netlist.Netlist netlist, OutputFolder folder, string format, bool plot, bool quiet, bool ascii,
-        IAnsiConsole console, IAnsiConsole errors, bool stats, int jobs, PlotFormat plotFormat, CancellationTokenSource stop, Stopwatch clock)
+        IAnsiConsole console, IAnsiConsole errors, bool stats, int jobs, PlotFormat plotFormat, IReadOnlyList<IDeviceFamily> families,
+        CancellationTokenSource stop, Stopwatch clock)
     {
         var outputDirectory = folder.Directory;
         var request = new OutputRequest(outputDirectory, folder.BaseName,
@@ -98,12 +102,13 @@ public static class RunCommand
         List<PlotOutcome> outcomes;
         List<string> files;
         List<string> notes;
-        var rings = netlist.Circuit.Components.OfType<CircuitSim.Spintronics.Amm.AmmRing>().Select(r => r.Name).ToList();
-        var amm = plot && rings.Count > 0 ? new AmmLoopObserver(request, rings) : null;
+        // the families' own analyses of the run (the AMM ring's loops with --plot)
+        var runOutput = new RunOutput(outputDirectory, request.BaseName, plot, plotFormat);
+        var analyses = families.OfType<IRunAnalysisFamily>().Select(f => f.CreateRunAnalysis(netlist.Circuit, runOutput)).OfType<IRunAnalysis>().ToList();
         var output = new FileOutputObserver(request, stop.Cancel);
         using (output)
         {
-            IRunObserver[] observers = amm is null ? new IRunObserver[] { output } : new IRunObserver[] { output, amm };
+            IRunObserver[] observers = analyses.Prepend<IRunObserver>(output).ToArray();
             if (quiet || !console.Profile.Capabilities.Interactive)
                 outcomes = runner.Run(observers);
             else
@@ -130,10 +135,10 @@ public static class RunCommand
         var measures = outcomes.SelectMany(o => o.Measures).ToList();
         try
         {
-            if (amm is not null)
+            foreach (var analysis in analyses)
             {
-                amm.Finish();
-                files.AddRange(amm.FilesWritten);
+                analysis.Finish();
+                files.AddRange(analysis.FilesWritten);
             }
             if (measures.Count > 0)
             {
@@ -154,7 +159,7 @@ public static class RunCommand
         var failed = outcomes.Where(o => o.Failure is not null and not OperationCanceledException).ToList();
         if (!quiet) Summary(console, netlist, outcomes, files, measures, notes, clock.Elapsed);
         else MeasureTable(console, measures); // results, not chatter: -q keeps them
-        if (!quiet && amm is not null) foreach (var line in amm.Lines) console.WriteLine(line);
+        if (!quiet) foreach (var line in analyses.SelectMany(a => a.Lines)) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
         // the engine's own warnings (floating nodes, single-terminal nodes), once each however many analyses saw them
         foreach (var w in outcomes.SelectMany(o => o.Warnings).Distinct()) errors.MarkupLine($"[yellow]warning: {Markup.Escape(w)}[/]");

@@ -15,7 +15,7 @@ public static class CrossbarBuilder
             throw new CrossbarInputException($"the sense resistance must be ≥ 0, not {r.Readout.SenseResistance}");
         if (r.Weights is not null && r.Conductances is not null)
             throw new CrossbarInputException("give either a weight matrix or a conductance matrix, not both");
-        var device = CellDevices.Create(r.Device, r.Card);
+        var device = r.Device.Create(r.Card);
         var (gMin, gMax) = Range(r, device);
         var mapping = new WeightMapping(gMin, gMax, r.Differential);
         var notes = new List<string>();
@@ -66,7 +66,7 @@ public static class CrossbarBuilder
 
         var oneTransistor = r.Cell == CellStructure.OneTransistorOneR;
         var access = oneTransistor
-            ? new AccessTransistor(r.AccessWidth ?? (r.Device == CellDeviceKind.DomainWallMtj ? 50e-6 : 1e-6), r.AccessLength, r.WordLineVoltage)
+            ? new AccessTransistor(r.AccessWidth ?? device.DefaultAccessWidth, r.AccessLength, r.WordLineVoltage)
             : null;
 
         IReadOnlyList<string> rowSources;
@@ -133,9 +133,9 @@ public static class CrossbarBuilder
         var (lo, hi) = device.DefaultRange;
         var gMin = r.GMin ?? lo;
         var gMax = r.GMax ?? hi;
-        if (device.Kind != CellDeviceKind.Resistor && (gMin < lo * (1 - 1e-9) || gMax > hi * (1 + 1e-9)))
+        if (device.HasBoundedRange && (gMin < lo * (1 - 1e-9) || gMax > hi * (1 + 1e-9)))
             throw new CrossbarInputException(
-                $"the conductance range {gMin:G4} .. {gMax:G4} S is outside what a {device.Kind} cell holds ({lo:G4} .. {hi:G4} S)");
+                $"the conductance range {gMin:G4} .. {gMax:G4} S is outside what a {device.TypeName} cell holds ({lo:G4} .. {hi:G4} S)");
         return (gMin, gMax);
     }
 

@@ -15,7 +15,7 @@ public sealed class CrossbarRequest
     /// <summary>Logical columns (outputs); taken from the matrix when one is given.</summary>
     public int? Columns { get; init; }
 
-    public CellDeviceKind Device { get; init; } = CellDeviceKind.Resistor;
+    public CellDeviceType Device { get; init; } = CellDeviceType.Resistor;
 
     /// <summary>Replaces the device's built-in model card.</summary>
     public ModelCard? Card { get; init; }

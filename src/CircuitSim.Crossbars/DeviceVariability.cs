@@ -19,7 +19,7 @@ public sealed record DeviceVariability(double Sigma, int Seed)
     {
         if (!(Sigma >= 0 && double.IsFinite(Sigma))) throw new CrossbarInputException($"the variability sigma must be ≥ 0, not {Sigma}");
         if (Sigma > 0 && !device.SupportsVariability)
-            throw new CrossbarInputException($"{device.Kind} cells have no per-instance conductance parameter: device-to-device variability cannot be written for them");
+            throw new CrossbarInputException($"{device.TypeName} cells have no per-instance conductance parameter: device-to-device variability cannot be written for them");
         var rng = new Xoshiro256StarStar((ulong)(uint)Seed);
         int rows = target.GetLength(0), cols = target.GetLength(1);
         var g = new double[rows, cols];

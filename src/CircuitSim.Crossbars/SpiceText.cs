@@ -3,8 +3,9 @@ using System.Text;
 
 namespace CircuitSim.Crossbars;
 
-/// <summary>Numbers and long lines in the form the netlist reader (and ngspice) reads.</summary>
-internal static class SpiceText
+/// <summary>Numbers and long lines in the form the netlist reader (and ngspice) reads (public: the device families'
+/// crossbar cells write their element lines with it).</summary>
+public static class SpiceText
 {
     /// <summary>A number with <paramref name="digits"/> significant digits, invariant culture (1.5E-05, 2000).</summary>
     public static string Num(double value, int digits = 8) => value.ToString("G" + digits, CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ public static class VmmAnalysis
         var text = CrossbarNetlistWriter.Write(design with { SaveDeviceConductances = design.SaveDeviceConductances || withProbes });
 
         var clock = Stopwatch.StartNew();
-        var netlist = new NetlistReader().ReadText(text, "<crossbar>");
+        var netlist = new NetlistReader(design.Device.Devices).ReadText(text, "<crossbar>");
         var runner = new NetlistRunner(netlist) { Cancellation = cancellation };
         var (outcomes, recorder) = runner.RunToMemory();
         clock.Stop();

@@ -64,23 +64,4 @@ public sealed class ChartContentTests
         Assert.Equal(["v(out)", "i(v1) (right)"], traces.Select(t => t.LegendText));
         Assert.Same(plot.Axes.Right, traces[1].Axes.YAxis);
     }
-
-    [Fact]
-    public void The_amm_sweep_chart_draws_the_area_against_a_log_frequency_axis()
-    {
-        var runs = new[] { 5e8, 1e9, 2e10 }.Select((f, k) => new AmmLoopSummary("y1", $"f={f:E0}", f, f, 1e-3, 10, 100, 1e-9, 1e3 * (k + 1),
-            0.01, true, 2, 5));
-        var sweep = new AmmSweepOutput("y1", runs);
-
-        using var plot = sweep.Chart("sweep").Build();
-
-        Assert.Equal("sweep: y1 Lissajous area against f", plot.Axes.Title.Label.Text);
-        Assert.Equal("f (Hz)", plot.Axes.Bottom.Label.Text);
-        Assert.Equal("Lissajous area dρ/dt–j (Ω·A/(m·s))", plot.Axes.Left.Label.Text);
-        var limits = plot.Axes.GetLimits();
-        Assert.True(limits.Left < Math.Log10(5e8) && limits.Right > Math.Log10(2e10) && limits.Right < 11, $"x drawn as log10: {limits}");
-        var trace = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>());
-        Assert.Equal(3, trace.Data.GetScatterPoints().Count);
-        Assert.True(trace.MarkerSize > 0);
-    }
 }

@@ -1,3 +1,4 @@
+using CircuitSim.Netlist.Semantics;
 using Spectre.Console;
 
 namespace CircuitSim.Cli.Tests;
@@ -28,9 +29,9 @@ internal sealed class CliRun : IDisposable
     }
 
     public int Run(string netlistName, string format = "both", bool plot = false, bool quiet = false, bool stats = false,
-        int jobs = 1, string? outputFolder = null, bool ascii = false, string plotFormat = "png") =>
+        int jobs = 1, string? outputFolder = null, bool ascii = false, string plotFormat = "png", IReadOnlyList<IDeviceFamily>? families = null) =>
         RunCommand.Execute(new FileInfo(Path.Combine(Folder, netlistName)), outputFolder ?? OutputFolder, format, plot, quiet, ascii,
-            Console(_out), Console(_err), stats, jobs, CircuitSim.Output.PlotFormats.Parse(plotFormat));
+            Console(_out), Console(_err), stats, jobs, CircuitSim.Output.PlotFormats.Parse(plotFormat), families: families);
 
     /// <param name="plotIndex">1-based; 0 lets the command choose, as when --plot-index is not given.</param>
     public int Plot(string input, string[] vectors, string? xy, string? output, int plotIndex = 1, string plotFormat = "png") =>

@@ -46,7 +46,7 @@ public sealed class FaultTests : IDisposable
     public void Signal_mid_run_leaves_loadable_raw_and_csv_and_no_temporary_files(int signal, int expectedCode)
     {
         using var p = StartLongRun();
-        Thread.Sleep(1500);
+        WaitUntilWriting(); // a loaded machine may take seconds to start the process
 
         p.Signal(signal);
         var (code, _, stderr) = p.WaitForEnd(60);
@@ -60,6 +60,16 @@ public sealed class FaultTests : IDisposable
         Assert.True(csv.PointCount > 100, $"{csv.PointCount} CSV rows");
         // the CSV is the tstep grid up to the last computed point: it ends within one tstep of the raw data
         Assert.InRange(raw.Scale!.RealPart()[^1] - csv.Scale!.RealPart()[^1], 0, 1e-9 * (1 + 1e-6));
+    }
+
+    /// <summary>Until the run's temporary output files exist and hold data (at most 60 s), then one checkpoint more.</summary>
+    private void WaitUntilWriting()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline
+               && !Directory.GetFiles(_cli.OutputFolder, "*.tmp").Any(f => new FileInfo(f).Length > 4096))
+            Thread.Sleep(100);
+        Thread.Sleep(1200);
     }
 
     [NgspiceFact]

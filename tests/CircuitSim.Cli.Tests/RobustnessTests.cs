@@ -162,7 +162,7 @@ public sealed class RobustnessTests : IDisposable
         WriteFilm("snapshots=\"0\" save=trained.texture");
 
         Assert.Equal(ExitCodes.Success, RunIn("film.cir", _cli.OutputFolder));
-        Assert.True(File.Exists(Path.Combine(_cli.OutputFolder, "f1_t0.svg")));
+        Assert.True(File.Exists(Path.Combine(_cli.OutputFolder, "f1_t0.png")));
         Assert.True(File.Exists(Path.Combine(_cli.OutputFolder, "trained.texture")));
     }
 

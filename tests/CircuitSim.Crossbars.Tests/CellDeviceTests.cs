@@ -1,3 +1,7 @@
+using CircuitSim.Spintronics.Amm;
+using CircuitSim.Spintronics.DomainWall;
+using CircuitSim.Spintronics.Memristors;
+using CircuitSim.Spintronics.Mtj;
 using System.Reflection;
 using CircuitSim.Core.Circuits;
 using CircuitSim.Crossbars.Devices;
@@ -14,13 +18,13 @@ public sealed class CellDeviceTests
     /// programmed to. 1e-9 relative for the memristor (x0 written with 12 digits); 1e-5 for the DW-MTJ, whose G_AP falls
     /// with bias as TMR₀/(1 + (V/V_h)²): (1 mV/0.5 V)² = 4e-6.</summary>
     [Theory]
-    [InlineData(CellDeviceKind.Memristor, 1e-9)]
-    [InlineData(CellDeviceKind.DomainWallMtj, 1e-5)]
-    public void MultilevelDeviceHoldsItsProgrammedConductance(CellDeviceKind kind, double tolerance)
+    [InlineData("ymemristor", 1e-9)]
+    [InlineData("ydwmtj", 1e-5)]
+    public void MultilevelDeviceHoldsItsProgrammedConductance(string device, double tolerance)
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest
         {
-            Rows = 3, Columns = 3, Device = kind, WeightSeed = 11, ReadVoltage = 1e-3, Wires = WireResistances.Ideal,
+            Rows = 3, Columns = 3, Device = Cells.Get(device), WeightSeed = 11, ReadVoltage = 1e-3, Wires = WireResistances.Ideal,
         });
         var result = VmmAnalysis.Run(design);
         for (var i = 0; i < 3; i++)
@@ -33,7 +37,7 @@ public sealed class CellDeviceTests
     [Fact]
     public void MtjTakesTheNearerOfItsTwoStates()
     {
-        var mtj = MtjCell.Pmtj40();
+        var mtj = MtjCell.Pmtj40(Cells.Devices);
         var (gap, gp) = mtj.DefaultRange;
         Assert.Equal(gp / 2.5, gap, 1e-15);
         Assert.Equal(gp, mtj.Realize(0.6 * gp + 0.4 * gap));
@@ -48,7 +52,7 @@ public sealed class CellDeviceTests
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest
         {
-            Device = CellDeviceKind.Mtj, Weights = new[,] { { 1.0, 0 }, { 0, 1 } }, ReadVoltage = 1e-3, Wires = WireResistances.Ideal,
+            Device = Cells.Mtj, Weights = new[,] { { 1.0, 0 }, { 0, 1 } }, ReadVoltage = 1e-3, Wires = WireResistances.Ideal,
         });
         var result = VmmAnalysis.Run(design);
         foreach (var (i, j) in new[] { (0, 0), (0, 1), (1, 0), (1, 1) })
@@ -60,7 +64,7 @@ public sealed class CellDeviceTests
     [Fact]
     public void AmmRingIsWrittenAsVortexOrWallState()
     {
-        var amm = AmmCell.PermalloyRing();
+        var amm = AmmCell.PermalloyRing(Cells.Devices);
         var (lo, hi) = amm.DefaultRange;
         Assert.EndsWith("state=vortex", amm.ElementLine("a1_1", "r1", "c1", lo, 0, null));
         Assert.EndsWith("state=2dw", amm.ElementLine("a1_1", "r1", "c1", hi, 0, null));
@@ -68,9 +72,9 @@ public sealed class CellDeviceTests
 
     public static IEnumerable<object[]> BuiltInCards() => new[]
     {
-        new object[] { MemristorCell.Biolek().Card, "memristor_hp_tio2.lib", "biolek", "tio2" },
-        new object[] { DomainWallMtjCell.Lequeux().Card, "dwmtj_lequeux2016.lib", "lequeux", "lequeux" },
-        new object[] { MtjCell.Pmtj40().Card, "mtj_cofeb_40nm.lib", "typical", "pmtj40" },
+        new object[] { MemristorCell.Biolek(Cells.Devices).Card, "memristor_hp_tio2.lib", "biolek", "tio2" },
+        new object[] { DomainWallMtjCell.Lequeux(Cells.Devices).Card, "dwmtj_lequeux2016.lib", "lequeux", "lequeux" },
+        new object[] { MtjCell.Pmtj40(Cells.Devices).Card, "mtj_cofeb_40nm.lib", "typical", "pmtj40" },
     };
 
     /// <summary>A built-in card sets every model parameter to the value the library section gives it.</summary>
@@ -78,7 +82,7 @@ public sealed class CellDeviceTests
     [MemberData(nameof(BuiltInCards))]
     public void BuiltInCardIsTheLibrarySection(ModelCard card, string library, string section, string model)
     {
-        var fromLibrary = ModelCard.FromLibrary(Models(library), section, model);
+        var fromLibrary = ModelCard.FromLibrary(Models(library), section, model, Cells.Devices);
         Assert.Equal(Parameters(fromLibrary.Model), Parameters(card.Model));
     }
 
@@ -87,14 +91,14 @@ public sealed class CellDeviceTests
     public void BuiltInAmmCardIsTheLibraryCard()
     {
         var text = File.ReadAllText(Models("amm_permalloy_ring.lib"));
-        var fromFile = ModelCard.Inline("pyring", text);
-        Assert.Equal(Parameters(fromFile.Model), Parameters(AmmCell.PermalloyRing().Card.Model));
+        var fromFile = ModelCard.Inline("pyring", text, Cells.Devices);
+        Assert.Equal(Parameters(fromFile.Model), Parameters(AmmCell.PermalloyRing(Cells.Devices).Card.Model));
     }
 
     [Fact]
     public void LibraryModelIsReferencedRelativeToTheNetlist()
     {
-        var card = ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse");
+        var card = ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices);
         var line = Assert.Single(card.Lines(AppContext.BaseDirectory));
         Assert.Equal(".lib \"models/dwmtj_synapse.lib\" synapse", line);
     }
@@ -102,12 +106,12 @@ public sealed class CellDeviceTests
     [Fact]
     public void LibraryWithoutTheModelIsRejected() =>
         Assert.Contains("does not define a model named 'nothere'",
-            Assert.Throws<CrossbarInputException>(() => ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "nothere")).Message);
+            Assert.Throws<CrossbarInputException>(() => ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "nothere", Cells.Devices)).Message);
 
     [Fact]
     public void CardOfTheWrongTypeIsRejected() =>
         Assert.Contains("is not a MEMRISTOR model",
-            Assert.Throws<CrossbarInputException>(() => new MemristorCell(ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse"))).Message);
+            Assert.Throws<CrossbarInputException>(() => new MemristorCell(ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices))).Message);
 
     private static Dictionary<string, string> Parameters(Model model) =>
         model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -1,3 +1,4 @@
+using CircuitSim.Crossbars.Tests.Support;
 using CircuitSim.Netlist.Running;
 using CircuitSim.Netlist.Semantics;
 
@@ -10,7 +11,7 @@ public sealed class ExampleNetlistTests
 
     private static PlotRecorder.RecordedPlot Run(string name)
     {
-        var (outcomes, recorder) = new NetlistRunner(new NetlistReader().ReadFile(Example(name))).RunToMemory();
+        var (outcomes, recorder) = new NetlistRunner(new NetlistReader(Cells.Devices).ReadFile(Example(name))).RunToMemory();
         Assert.All(outcomes, o => Assert.Null(o.Failure));
         return recorder.Plots[0];
     }

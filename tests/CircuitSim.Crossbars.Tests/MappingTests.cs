@@ -1,3 +1,4 @@
+using CircuitSim.Crossbars.Tests.Support;
 namespace CircuitSim.Crossbars.Tests;
 
 /// <summary>Weights to conductances, and what the builder checks about sizes and ranges.</summary>
@@ -51,13 +52,13 @@ public sealed class MappingTests
 
     [Fact]
     public void RangeOutsideWhatTheDeviceHoldsIsRejected() =>
-        Assert.Contains("outside what a Memristor cell holds",
-            Assert.Throws<CrossbarInputException>(() => CrossbarBuilder.Build(new CrossbarRequest { Rows = 2, Columns = 2, Device = CellDeviceKind.Memristor, GMax = 1 })).Message);
+        Assert.Contains("outside what a YMEMRISTOR cell holds",
+            Assert.Throws<CrossbarInputException>(() => CrossbarBuilder.Build(new CrossbarRequest { Rows = 2, Columns = 2, Device = Cells.Memristor, GMax = 1 })).Message);
 
     [Fact]
     public void UnknownDeviceNameListsTheKnownOnes() =>
         Assert.Contains("use one of resistor, ymemristor, ydwmtj, ymtj, yamm",
-            Assert.Throws<CrossbarInputException>(() => CellDeviceNames.Parse("yfoo")).Message);
+            Assert.Throws<CrossbarInputException>(() => Cells.Catalog.Parse("yfoo")).Message);
 
     [Fact]
     public void RandomWeightsAreReproducibleFromTheirSeed()

@@ -1,3 +1,4 @@
+using CircuitSim.Crossbars.Tests.Support;
 using CircuitSim.Netlist.Semantics;
 
 namespace CircuitSim.Crossbars.Tests;
@@ -12,7 +13,7 @@ public sealed class NetlistWriterTests
     [Fact]
     public void OneRArrayHasADeviceAtEveryCrossPointAndASegmentBetweenNeighbours()
     {
-        var lines = Lines(new CrossbarRequest { Rows = 3, Columns = 5, Device = CellDeviceKind.Memristor, Wires = new(1, 2, 10), Readout = new Readout(5) });
+        var lines = Lines(new CrossbarRequest { Rows = 3, Columns = 5, Device = Cells.Memristor, Wires = new(1, 2, 10), Readout = new Readout(5) });
         Assert.Equal(15, Count(lines, "YMEMRISTOR m"));
         Assert.Equal(3 * 4, Count(lines, "RWR"));
         Assert.Equal(5 * 2, Count(lines, "RWC"));
@@ -37,7 +38,7 @@ public sealed class NetlistWriterTests
     [Fact]
     public void OneTransistorCellsPutAnAccessNmosUnderEveryDeviceAndAWordLinePerRow()
     {
-        var lines = Lines(new CrossbarRequest { Rows = 2, Columns = 2, Device = CellDeviceKind.Mtj, Cell = CellStructure.OneTransistorOneR });
+        var lines = Lines(new CrossbarRequest { Rows = 2, Columns = 2, Device = Cells.Mtj, Cell = CellStructure.OneTransistorOneR });
         Assert.Contains("YMTJ t1_2 r1_2 m1_2 pmtj40 state=", string.Join('\n', lines));
         Assert.Contains("MA1_2 m1_2 wl1 c1_2 0 nacc W=1E-06 L=1E-07", lines);
         Assert.Equal(4, Count(lines, "MA"));
@@ -53,17 +54,17 @@ public sealed class NetlistWriterTests
     }
 
     public static IEnumerable<object[]> AllDevicesAndCells() =>
-        from d in Enum.GetValues<CellDeviceKind>()
+        from d in Cells.Catalog.Types.Select(t => t.Name)
         from c in Enum.GetValues<CellStructure>()
         select new object[] { d, c };
 
     /// <summary>Every device in both cell structures gives a netlist the reader accepts, with one element per device.</summary>
     [Theory]
     [MemberData(nameof(AllDevicesAndCells))]
-    public void GeneratedNetlistReads(CellDeviceKind device, CellStructure cell)
+    public void GeneratedNetlistReads(string device, CellStructure cell)
     {
-        var design = CrossbarBuilder.Build(new CrossbarRequest { Rows = 3, Columns = 2, Device = device, Cell = cell, Wires = new(1, 1, 5) });
-        var netlist = new NetlistReader().ReadText(CrossbarNetlistWriter.Write(design), "<generated>");
+        var design = CrossbarBuilder.Build(new CrossbarRequest { Rows = 3, Columns = 2, Device = Cells.Get(device), Cell = cell, Wires = new(1, 1, 5) });
+        var netlist = new NetlistReader(Cells.Devices).ReadText(CrossbarNetlistWriter.Write(design), "<generated>");
         var perCell = cell == CellStructure.OneR ? 1 : 2;
         var expected = 6 * perCell + 3 * 1 + 2 * 2 + 3 + 3 + 2 + (cell == CellStructure.OneR ? 0 : 3);
         Assert.Equal(expected, netlist.Circuit.Components.Count);
@@ -74,7 +75,7 @@ public sealed class NetlistWriterTests
     {
         var lines = Lines(new CrossbarRequest
         {
-            Rows = 2, Columns = 2, Device = CellDeviceKind.DomainWallMtj, Variability = new DeviceVariability(0.05, 9),
+            Rows = 2, Columns = 2, Device = Cells.DomainWallMtj, Variability = new DeviceVariability(0.05, 9),
         }).Where(l => l.StartsWith("YDWMTJ", StringComparison.Ordinal)).ToList();
         var seeds = lines.Select(l => l.Split("pinseed=")[1]).ToList();
         Assert.Equal(4, seeds.Distinct().Count());

@@ -1,3 +1,4 @@
+using CircuitSim.Crossbars.Tests.Support;
 using CircuitSim.Crossbars.Devices;
 
 namespace CircuitSim.Crossbars.Tests;
@@ -61,10 +62,10 @@ public sealed class PulseProgrammingTests
     [Fact]
     public void NotchedDwMtjArrayIsProgrammedByPulseCount()
     {
-        var card = ModelCard.FromLibrary(Path.Combine(AppContext.BaseDirectory, "models", "dwmtj_synapse.lib"), "synapse", "synapse");
+        var card = ModelCard.FromLibrary(Path.Combine(AppContext.BaseDirectory, "models", "dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices);
         var design = CrossbarBuilder.Build(new CrossbarRequest
         {
-            Device = CellDeviceKind.DomainWallMtj, Card = card, Cell = CellStructure.OneTransistorOneR,
+            Device = Cells.DomainWallMtj, Card = card, Cell = CellStructure.OneTransistorOneR,
             Weights = new[,] { { 0, 0.3 }, { 0.7, 1 } }, Wires = new(0.5, 0.5, 0), ReadVoltage = 0.05,
             Write = new PulseProgramming(0.5, 4e-9, 16e-9, 10, 0.2e-9, 32e-9),
         });

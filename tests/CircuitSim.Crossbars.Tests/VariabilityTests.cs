@@ -1,3 +1,8 @@
+using CircuitSim.Spintronics.Amm;
+using CircuitSim.Spintronics.DomainWall;
+using CircuitSim.Spintronics.Memristors;
+using CircuitSim.Spintronics.Mtj;
+using CircuitSim.Crossbars.Tests.Support;
 using CircuitSim.Crossbars.Devices;
 
 namespace CircuitSim.Crossbars.Tests;
@@ -44,12 +49,12 @@ public sealed class VariabilityTests
     [Fact]
     public void ConductancesStayWithinWhatTheDeviceHolds()
     {
-        var device = MemristorCell.Biolek();
+        var device = MemristorCell.Biolek(Cells.Devices);
         var g = new DeviceVariability(1.0, 3).Apply(Uniform(16, device.DefaultRange.Max), device);
         Assert.All(g.Cast<double>(), x => Assert.InRange(x, device.DefaultRange.Min, device.DefaultRange.Max));
     }
 
     [Fact]
     public void BinaryDevicesRefuseVariability() =>
-        Assert.Throws<CrossbarInputException>(() => new DeviceVariability(0.1, 1).Apply(Uniform(2, 1e-4), MtjCell.Pmtj40()));
+        Assert.Throws<CrossbarInputException>(() => new DeviceVariability(0.1, 1).Apply(Uniform(2, 1e-4), MtjCell.Pmtj40(Cells.Devices)));
 }

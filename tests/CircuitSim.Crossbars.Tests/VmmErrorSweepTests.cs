@@ -1,3 +1,4 @@
+using CircuitSim.Crossbars.Tests.Support;
 namespace CircuitSim.Crossbars.Tests;
 
 /// <summary>
@@ -10,12 +11,12 @@ public sealed class VmmErrorSweepTests
     private static readonly int[] Sizes = { 4, 8, 16 };
     private static readonly double[] Wires = { 0, 0.5, 2 };
 
-    private static List<SweepPoint> Run() => new VmmErrorSweep(new CrossbarRequest { Device = CellDeviceKind.Resistor, WeightSeed = 2 }, Sizes, Wires).Run();
+    private static List<SweepPoint> Run() => new VmmErrorSweep(new CrossbarRequest { Device = Cells.Resistor, WeightSeed = 2 }, Sizes, Wires).Run();
 
     [Fact]
     public void SweepOnFourThreads_GivesTheSamePointsInTheSameOrder()
     {
-        var request = new CrossbarRequest { Device = CellDeviceKind.Resistor, WeightSeed = 2 };
+        var request = new CrossbarRequest { Device = Cells.Resistor, WeightSeed = 2 };
         var one = new VmmErrorSweep(request, Sizes, Wires).Run(parallelism: 1);
         var four = new VmmErrorSweep(request, Sizes, Wires).Run(parallelism: 4);
 

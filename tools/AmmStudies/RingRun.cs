@@ -69,7 +69,7 @@ public sealed class RingResult
     public static RingResult Run(RingCase c, int loopPeriods = 5)
     {
         var clock = Stopwatch.StartNew();
-        var netlist = new NetlistReader().ReadText(c.Netlist(), "amm-study.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(c.Netlist(), "amm-study.cir");
         var (outcomes, recorder) = new NetlistRunner(netlist).RunToMemory();
         double wall = clock.Elapsed.TotalSeconds;
         var outcome = outcomes.Single();

@@ -53,7 +53,7 @@ internal sealed class InProcessCase
     public InProcessCase(string path)
     {
         var clock = Stopwatch.StartNew();
-        _netlist = new NetlistReader().ReadFile(path);
+        _netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadFile(path);
         ReadSeconds = clock.Elapsed.TotalSeconds;
         if (_netlist.Analyses.Count != 1) throw new NotSupportedException($"{path}: expected one analysis, found {_netlist.Analyses.Count}");
         if (_netlist.Step is not null) throw new NotSupportedException($"{path}: .step is not supported by the harness");

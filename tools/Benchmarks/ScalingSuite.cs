@@ -47,7 +47,7 @@ internal static class ScalingSuite
             var netlist = Path.Combine(dir, id + ".cir");
             if (kind == DomainWallKind)
                 File.WriteAllText(netlist, CircuitSim.Crossbars.CrossbarNetlistWriter.Write(
-                    CircuitSim.Crossbars.CrossbarBuilder.Build(CircuitSim.Crossbars.BenchmarkCrossbars.DomainWallMtj(n))));
+                    CircuitSim.Crossbars.CrossbarBuilder.Build(CircuitSim.Spintronics.DomainWall.BenchmarkCrossbars.DomainWallMtj(n))));
             else
             {
                 var gen = ProcessRunner.Run("python3", new[] { ws.Generator, kind, n.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", netlist }, dir, 300);

@@ -58,7 +58,7 @@ static int Train(string netlistPath, string outDir, List<int[]> patterns, Traini
         Console.Error.WriteLine($"training netlist not found: {netlistPath} (run from the repository root or pass --netlist)");
         return 2;
     }
-    var netlist = new NetlistReader().ReadFile(netlistPath);
+    var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadFile(netlistPath);
     Directory.CreateDirectory(outDir);
     var summary = new StringBuilder();
     summary.AppendLine($"# Hopfield training on the magnetic film ({netlistPath})").AppendLine();

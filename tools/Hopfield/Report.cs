@@ -58,7 +58,7 @@ public static class Report
         var v = r.Pattern.Select(s => s * r.V0).ToArray();
         files.AddRange(Snapshot(r, r.MBefore, v, $"{name}: before training").Save(Path.Combine(dir, "texture_before"), format));
         files.AddRange(Snapshot(r, r.MAfter, v, $"{name}: after {r.Times[^1] * 1e9:G4} ns of training").Save(Path.Combine(dir, "texture_after"), format));
-        FilmTextures.Save(Path.Combine(dir, "trained.texture"), r.Dynamics.Grid, r.MAfter);
+        FilmTextureFile.Save(Path.Combine(dir, "trained.texture"), r.Dynamics.Grid, r.MAfter);
         files.Add(Path.Combine(dir, "trained.texture"));
         sb.AppendLine(Ci, $"files: {dir}/{string.Join(", ", files.Select(Path.GetFileName))}");
         File.WriteAllText(Path.Combine(dir, "summary.md"), sb.ToString());

@@ -23,6 +23,8 @@ public interface IDeviceState<in TSelf>
 /// <item><see cref="Accept"/> commits the trial; <see cref="Reject"/> drops it, so a retried step starts again from the
 /// committed state.</item>
 /// <item>The device may limit the circuit step (<see cref="ProposeMaxStep"/>) and add breakpoints.</item>
+/// <item>Whatever the device does once a state is final (count events, hand snapshots to an observer) goes in
+/// <see cref="OnCommitted"/>, never in a re-implementation of <see cref="IAcceptBehavior"/>; the device writes no files.</item>
 /// </list>
 /// In DC (operating point, sweeps) no time passes: the device stamps its committed state. In AC it is linearized at
 /// the committed state and the operating-point voltages.
@@ -131,8 +133,13 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
         jacobian[2] = -conductance; jacobian[3] = conductance;
     }
 
-    /// <summary>Called when a trial becomes committed (e.g. to update counters or record events).</summary>
-    protected virtual void OnAccepted(double time) { }
+    /// <summary>
+    /// Called after each commit: a transient's accepted point (<paramref name="isTransient"/> true, the trial has
+    /// become <see cref="Committed"/>), or an operating point or DC point (false: the committed state stands, its
+    /// terminal voltages are the solution's). <paramref name="time"/> is the committed time, s. For counters, recorded
+    /// events and snapshots handed to an observer; not called for rejected points.
+    /// </summary>
+    protected virtual void OnCommitted(double time, bool isTransient) { }
 
     public abstract IEnumerable<string> ProbeNames { get; }
 
@@ -207,7 +214,9 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
             Committed.CopyFrom(Trial);
             Array.Copy(_vTrial, _vCommitted, _vCommitted.Length);
             _committedTime = s.Time;
-            OnAccepted(s.Time);
+            _trialValid = false;
+            OnCommitted(s.Time, isTransient: true);
+            return;
         }
         else
         {
@@ -217,6 +226,7 @@ public abstract class StatefulDeviceBehavior<TState> : Behavior, ILoadBehavior, 
             _committedTime = s.Time;
         }
         _trialValid = false;
+        OnCommitted(_committedTime, isTransient: false);
     }
 
     public void Reject() => _trialValid = false;

@@ -1,3 +1,5 @@
+using CircuitSim.Netlist.Semantics;
+
 namespace CircuitSim.Crossbars.Devices;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace CircuitSim.Crossbars.Devices;
 /// </summary>
 public abstract class CellDevice
 {
-    public abstract CellDeviceKind Kind { get; }
+    private static readonly DeviceRegistry SpiceOnly = new();
 
     /// <summary>The element type as a netlist names it (resistor, YMEMRISTOR, YDWMTJ, YMTJ, YAMM).</summary>
     public abstract string TypeName { get; }
@@ -26,6 +28,16 @@ public abstract class CellDevice
 
     /// <summary>Whether each instance can be given its own conductance (needed for device-to-device variability).</summary>
     public virtual bool SupportsVariability => true;
+
+    /// <summary>Whether a mapping range outside <see cref="DefaultRange"/> is refused (false: any range is realizable).</summary>
+    public virtual bool HasBoundedRange => true;
+
+    /// <summary>Width of a 1T1R access transistor when none is given, m (a device that needs more current asks for a
+    /// wider one).</summary>
+    public virtual double DefaultAccessWidth => 1e-6;
+
+    /// <summary>The device types that read a netlist of these cells: those the model card was read with.</summary>
+    public DeviceRegistry Devices => Card?.Devices ?? SpiceOnly;
 
     /// <summary>The low-bias conductance the device takes when programmed to <paramref name="g"/>, S.</summary>
     public abstract double Realize(double g);

@@ -11,8 +11,9 @@ namespace CircuitSim.Crossbars.Devices;
 /// </summary>
 public sealed class ModelCard
 {
-    private ModelCard(string name, Model model, IReadOnlyList<string> inlineLines, string? libraryPath, string? section)
+    private ModelCard(string name, Model model, DeviceRegistry devices, IReadOnlyList<string> inlineLines, string? libraryPath, string? section)
     {
+        Devices = devices;
         Name = name;
         Model = model;
         InlineLines = inlineLines;
@@ -24,6 +25,9 @@ public sealed class ModelCard
     public string Name { get; }
 
     public Model Model { get; }
+
+    /// <summary>The device and model types the card was read with (they read the generated netlist too).</summary>
+    public DeviceRegistry Devices { get; }
 
     /// <summary>Comment and <c>.model</c> lines written into the netlist (empty for a library reference).</summary>
     public IReadOnlyList<string> InlineLines { get; }
@@ -43,29 +47,30 @@ public sealed class ModelCard
     }
 
     /// <summary>An inline card (its text is a <c>.model</c> statement, possibly with <c>+</c> continuations).</summary>
+    /// <param name="devices">The device types that read the card (a family's registrar passes the one it was given).</param>
     /// <exception cref="CrossbarInputException">The card does not define <paramref name="modelName"/>.</exception>
-    public static ModelCard Inline(string modelName, string cardText)
+    public static ModelCard Inline(string modelName, string cardText, DeviceRegistry devices)
     {
-        var model = Read(cardText, modelName, "<built-in card>");
-        return new ModelCard(modelName, model, cardText.Replace("\r", "").Split('\n').Where(l => l.Length > 0).ToList(), null, null);
+        var model = Read(cardText, modelName, "<built-in card>", devices);
+        return new ModelCard(modelName, model, devices, cardText.Replace("\r", "").Split('\n').Where(l => l.Length > 0).ToList(), null, null);
     }
 
     /// <summary>A model from a library section (<c>.lib "file" section</c>).</summary>
     /// <exception cref="CrossbarInputException">The file or section cannot be read or does not define the model.</exception>
-    public static ModelCard FromLibrary(string libraryPath, string section, string modelName)
+    public static ModelCard FromLibrary(string libraryPath, string section, string modelName, DeviceRegistry devices)
     {
         var full = Path.GetFullPath(libraryPath);
         if (!File.Exists(full)) throw new CrossbarInputException($"model library not found: {libraryPath}");
-        var model = Read($".lib \"{full}\" {section}", modelName, libraryPath);
-        return new ModelCard(modelName, model, Array.Empty<string>(), full, section);
+        var model = Read($".lib \"{full}\" {section}", modelName, libraryPath, devices);
+        return new ModelCard(modelName, model, devices, Array.Empty<string>(), full, section);
     }
 
-    private static Model Read(string lines, string modelName, string origin)
+    private static Model Read(string lines, string modelName, string origin, DeviceRegistry devices)
     {
         Netlist.Netlist netlist;
         try
         {
-            netlist = new NetlistReader().ReadText($"model card\n{lines}\n.end\n", "<model card>");
+            netlist = new NetlistReader(devices).ReadText($"model card\n{lines}\n.end\n", "<model card>");
         }
         catch (NetlistException e)
         {

@@ -3,13 +3,14 @@ namespace CircuitSim.Crossbars.Devices;
 /// <summary>A linear resistor cross-point (R element). Any positive conductance is realizable.</summary>
 public sealed class ResistorCell : CellDevice
 {
-    public override CellDeviceKind Kind => CellDeviceKind.Resistor;
     public override string TypeName => "resistor";
     public override string NamePrefix => "rx";
     public override ModelCard? Card => null;
 
     /// <summary>10 kΩ … 100 kΩ, a common range for resistive VMM studies.</summary>
     public override (double Min, double Max) DefaultRange => (1e-5, 1e-4);
+
+    public override bool HasBoundedRange => false;
 
     public override double Realize(double g) => g > 0 && double.IsFinite(g)
         ? g

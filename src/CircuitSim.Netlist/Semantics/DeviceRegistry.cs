@@ -12,9 +12,10 @@ namespace CircuitSim.Netlist.Semantics;
 public sealed record YDeviceRegistration(string Type, int MinNodes, int MaxNodes, Func<string, IReadOnlyList<string>, string, Component> Create);
 
 /// <summary>
-/// The device and model types the reader knows. A new registry holds the standard SPICE models; magnetic
-/// devices (and anything else) are added with <see cref="RegisterModel"/> and <see cref="RegisterDevice"/>: adding a
-/// device type is a registration, not a grammar change.
+/// The device and model types the reader knows. A new registry holds the standard SPICE models; a device family
+/// (<see cref="IDeviceFamily"/>: the magnetic devices, a user's own) adds its <c>.model</c> types and <c>Y</c> elements
+/// with <see cref="RegisterModel"/> and <see cref="RegisterDevice"/>: adding a device type is a registration, not a
+/// grammar change.
 /// </summary>
 public sealed class DeviceRegistry
 {
@@ -30,8 +31,13 @@ public sealed class DeviceRegistry
         RegisterModel("csw", n => new CurrentSwitchModel(n));
     }
 
-    /// <summary>The standard SPICE models plus every magnetic and memristive Y device: what netlists read by default.</summary>
-    public static DeviceRegistry CreateDefault() => MagneticDevices.Register(new DeviceRegistry());
+    /// <summary>The standard SPICE models plus the <c>.model</c> types and <c>Y</c> elements of <paramref name="families"/>.</summary>
+    public static DeviceRegistry With(IEnumerable<IDeviceFamily> families)
+    {
+        var registry = new DeviceRegistry();
+        foreach (var family in families) family.Register(registry);
+        return registry;
+    }
 
     /// <summary>Registers a <c>.model</c> type (case-insensitive).</summary>
     public DeviceRegistry RegisterModel(string type, Func<string, Model> factory)

@@ -13,7 +13,9 @@ public sealed class NetlistReader
 {
     private readonly DeviceRegistry _registry;
 
-    public NetlistReader(DeviceRegistry? registry = null) => _registry = registry ?? DeviceRegistry.CreateDefault();
+    /// <param name="registry">The device and model types netlists may use (default: the standard SPICE set only; the
+    /// magnetic devices come from their families, see <see cref="DeviceRegistry.With"/>).</param>
+    public NetlistReader(DeviceRegistry? registry = null) => _registry = registry ?? new DeviceRegistry();
 
     /// <exception cref="NetlistException">The netlist has errors.</exception>
     public Netlist ReadFile(string path) => Read(NetlistLoader.Load(path));

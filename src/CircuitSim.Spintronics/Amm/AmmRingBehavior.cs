@@ -130,8 +130,9 @@ internal sealed class AmmRingBehavior : StatefulDeviceBehavior<AmmDeviceState>
         return _model.MaxTextureChange > 0 ? StepForChange(step, change, _model.MaxTextureChange) : double.PositiveInfinity;
     }
 
-    protected override void OnAccepted(double time)
+    protected override void OnCommitted(double time, bool isTransient)
     {
+        if (!isTransient) return; // the committed texture stands at an operating point
         _walls.Update(Committed.M);
         _version++;
     }

@@ -47,7 +47,7 @@ public static class FilmInitialTexture
                 // bounded: a device file or a pipe named as the texture is refused, not read forever
                 if (!File.Exists(textureFile)) throw new FileNotFoundException($"film: texture file '{textureFile}' not found.", textureFile);
                 using (var reader = new StringReader(Core.Files.InputFile.ReadAllText(textureFile, "film texture file")))
-                    return FilmTextures.Load(reader, textureFile, grid);
+                    return FilmTextureFile.Read(reader, textureFile, grid);
             default:
                 return (double[])MazeCache.GetOrAdd(MazeKey(model, seed), _ => RelaxedMaze(model, dynamics, seed)).Clone();
         }

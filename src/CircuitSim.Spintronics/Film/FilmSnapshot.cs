@@ -5,8 +5,11 @@ using CircuitSim.Output;
 namespace CircuitSim.Spintronics.Film;
 
 /// <summary>The snapshot chart of a film (<see cref="FilmSnapshotChart"/>) from its grid, electrodes and state.</summary>
-public static class FilmSnapshot
+public sealed partial record FilmSnapshot
 {
+    /// <summary>This snapshot's chart, titled with the device and time.</summary>
+    public FilmSnapshotChart Chart() => Chart(Grid, Electrodes, M, CurrentDensity, Voltages, Title);
+
     /// <param name="grid">The film's cells.</param>
     /// <param name="electrodes">The electrodes in their numbering order.</param>
     /// <param name="m">Unit magnetization, x, y, z per cell.</param>

@@ -42,6 +42,10 @@ public sealed class MagneticFilm : Component
     /// <summary>Temperature, K (overrides the model's).</summary>
     [Parameter("temp")] public double? Temperature { get; set; }
 
+    /// <summary>Who receives the snapshots and the final texture; null (the default): a <see cref="FilmFileWriter"/> for
+    /// <c>snapdir=</c> and <c>save=</c>. A tool or a test sets its own to keep them in memory.</summary>
+    public IFilmObserver? Observer { get; set; }
+
     /// <summary>Every electrode is joined to every other through the film.</summary>
     public override IEnumerable<(int, int)> DcPaths => Enumerable.Range(1, Nodes.Count - 1).Select(i => (0, i));
 
@@ -56,10 +60,12 @@ public sealed class MagneticFilm : Component
             var state = TextureFile is not null && InitialState == FilmInitialState.Maze ? FilmInitialState.File : InitialState;
             var m = FilmInitialTexture.Create(model, dynamics, state, (ulong)Seed, TextureFile);
             var times = ParseTimes(Snapshots);
+            // device files resolve inside the output directory unless the user allowed otherwise (--device-files-anywhere)
             var files = context.Options.DeviceFiles;
             var save = SaveFile is null ? null : files.Resolve(SaveFile, $"{Name}: save=");
-            var snapshots = times.Select(t => files.Resolve(Path.Combine(SnapshotDirectory ?? ".", SnapshotName(t)), $"{Name}: snapdir=")).ToArray();
-            return new MagneticFilmBehavior(this, model, dynamics, m, times, snapshots, save, context.Nodes(this));
+            var snapshotPaths = times.Select(t => files.Resolve(Path.Combine(SnapshotDirectory ?? ".", SnapshotName(t)), $"{Name}: snapdir=")).ToArray();
+            var observer = Observer ?? new FilmFileWriter(t => snapshotPaths[Array.IndexOf(times, t)], save);
+            return new MagneticFilmBehavior(this, model, dynamics, m, times, observer, context.Nodes(this));
         }
         catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidOperationException or IOException)
         {
@@ -114,30 +120,27 @@ internal sealed class FilmDeviceState : IDeviceState<FilmDeviceState>
 /// The film in a transient: each circuit step advances the texture self-consistently (<see cref="FilmDynamics"/>) under
 /// the terminal voltages interpolated linearly across the step, and stamps G(m) of the trial texture (exact Jacobian of
 /// I = G V at fixed m). The step is shortened when G would change by more than dgmax. DC analyses stamp the committed G.
+/// Snapshots and the final texture go to an <see cref="IFilmObserver"/> from <see cref="OnCommitted"/>.
 /// </summary>
-internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceState>, IBreakpointBehavior, IAcceptBehavior, IMagneticFilmBehavior
+internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceState>, IBreakpointBehavior, IMagneticFilmBehavior
 {
-    private readonly MagneticFilm _device;
+    private readonly IFilmObserver _observer;
     private readonly FilmModel _model;
     private readonly FilmDynamics _dynamics;
     private readonly double[] _g0;
     private readonly double[] _snapshotTimes;
-    private readonly string[] _snapshotFiles;
-    private readonly string? _saveFile;
     private readonly double[] _voltages;
     private int _nextSnapshot;
     private bool _saved;
 
     public MagneticFilmBehavior(MagneticFilm device, FilmModel model, FilmDynamics dynamics, double[] m, double[] snapshotTimes,
-        string[] snapshotFiles, string? saveFile, int[] nodes)
+        IFilmObserver observer, int[] nodes)
         : base(device.Name, nodes, Solved(dynamics, m, (ulong)device.Seed), Blank(dynamics))
     {
-        _device = device;
+        _observer = observer;
         _model = model;
         _dynamics = dynamics;
         _snapshotTimes = snapshotTimes;
-        _snapshotFiles = snapshotFiles;
-        _saveFile = saveFile;
         _voltages = new double[nodes.Length];
         // G0: the texture-free film, as measured with the film saturated by a strong perpendicular field
         var saturated = dynamics.CreateState(FilmTextures.Uniform(dynamics.Grid, Vec3.UnitZ));
@@ -205,42 +208,28 @@ internal sealed class MagneticFilmBehavior : StatefulDeviceBehavior<FilmDeviceSt
             if (t > after && t <= until) table.Add(t);
     }
 
-    void IAcceptBehavior.Accept()
+    protected override void OnCommitted(double time, bool isTransient)
     {
-        Accept();
         var s = SimulationState;
-        double time = s.IsTransient ? CommittedTime : 0.0;
-        if (s.IsTransient || s.IsTranOp || s.IsDc) WriteDueSnapshots(time);
-        if (s.IsTransient && _saveFile is { } path && !_saved && time >= s.FinalTime * (1 - 1e-12))
+        if (!isTransient) time = 0.0;
+        if (isTransient || s.IsTranOp || s.IsDc) ReportDueSnapshots(time);
+        if (isTransient && !_saved && time >= s.FinalTime * (1 - 1e-12))
         {
-            Write(path, "the texture (save=)", () => FilmTextures.Save(path, _dynamics.Grid, Committed.State.M));
+            _observer.FinalTexture(new FilmTexture(Name, _dynamics.Grid, (double[])Committed.State.M.Clone()));
             _saved = true;
         }
     }
 
-    /// <summary>A file that cannot be written (a full disk, no permission) fails the run with a message, not a crash.</summary>
-    private void Write(string path, string what, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SimulationException($"{Name}: cannot write {what} to {path}: {e.Message}");
-        }
-    }
-
-    private void WriteDueSnapshots(double time)
+    private void ReportDueSnapshots(double time)
     {
         while (_nextSnapshot < _snapshotTimes.Length && _snapshotTimes[_nextSnapshot] <= time * (1 + 1e-12))
         {
-            string file = _snapshotFiles[_nextSnapshot++];
+            double at = _snapshotTimes[_nextSnapshot++];
             for (int i = 0; i < K; i++) _voltages[i] = TerminalVoltage(i);
             var j = new double[2 * _dynamics.Grid.CellCount];
             _dynamics.CurrentDensity(Committed.State, _voltages, j);
-            Write(file, "a snapshot", () => FilmSnapshot.Chart(_dynamics.Grid, _dynamics.Conduction.Electrodes, Committed.State.M, j, _voltages,
-                string.Create(CultureInfo.InvariantCulture, $"{Name} at t = {time * 1e9:G6} ns")).SaveAs(file));
+            _observer.Snapshot(new FilmSnapshot(Name, at, time, _dynamics.Grid, _dynamics.Conduction.Electrodes,
+                (double[])Committed.State.M.Clone(), j, (double[])_voltages.Clone()));
         }
     }
 

@@ -24,7 +24,8 @@ internal sealed class RelaxingConductance : Component
     /// <summary>Device-proposed maximum step, s (∞: none).</summary>
     public double MaxStep { get; init; } = double.PositiveInfinity;
     public double InitialState { get; init; }
-    public List<(double Time, double State)> Accepted { get; } = new();
+    /// <summary>Every commit the device was told of (<c>OnCommitted</c>): time, state, and whether a transient's.</summary>
+    public List<(double Time, double State, bool IsTransient)> Commits { get; } = new();
     public int Advances { get; private set; }
 
     public override IEnumerable<(int, int)> DcPaths => new[] { (0, 1) };
@@ -69,7 +70,7 @@ internal sealed class RelaxingConductance : Component
 
         protected override double ProposeMaxStep(State committed) => _d.MaxStep;
 
-        protected override void OnAccepted(double time) => _d.Accepted.Add((time, Committed.X));
+        protected override void OnCommitted(double time, bool isTransient) => _d.Commits.Add((time, Committed.X, isTransient));
 
         public override IEnumerable<string> ProbeNames => new[] { "x", "g" };
 

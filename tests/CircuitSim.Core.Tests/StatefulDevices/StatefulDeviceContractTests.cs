@@ -100,11 +100,10 @@ public class StatefulDeviceContractTests
         Assert.True(largest <= 37e-9 * (1 + 1e-12), $"largest step {largest:E3} s exceeds the device's 37 ns");
     }
 
-    [Fact]
-    public void Rejected_steps_leave_no_trace_in_the_committed_state()
+    /// <summary>The device under a constant 2 V beside a resistor that refuses to converge at its first points in
+    /// 1–3 µs, so the transient rejects steps there: the time points and the device's x at each.</summary>
+    private static (RelaxingConductance Device, List<(double T, double X)> Points) RunWithRejections()
     {
-        // a constant drive makes every advance exact: if a rejected trial leaked into the committed state, the
-        // retried step would start from a wrong x and the exact solution would be missed by far more than round-off
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 2.0), d,
@@ -113,10 +112,35 @@ public class StatefulDeviceContractTests
         var x = sim.CreateProbe("@y1[x]");
         var points = new List<(double, double)>();
         foreach (var p in sim.Run()) points.Add((p.Scale, x.Value));
-
         AssertReachedTheEnd(points.Select(p => p.Item1).ToList(), 50e-9, 5e-6);
         Assert.True(sim.Statistics.RejectedSteps > 5, $"only {sim.Statistics.RejectedSteps} rejected steps: the test did not exercise rollback");
+        return (d, points);
+    }
+
+    [Fact]
+    public void Rejected_steps_leave_no_trace_in_the_committed_state()
+    {
+        // a constant drive makes every advance exact: if a rejected trial leaked into the committed state, the
+        // retried step would start from a wrong x and the exact solution would be missed by far more than round-off
+        var (_, points) = RunWithRejections();
+
         foreach (var (tk, xk) in points) Assert.Equal(A * 2.0 * (1 - Math.Exp(-tk / Tau)), xk, 1e-12);
+    }
+
+    /// <summary>The commit hook (where a device counts events or hands snapshots to an observer, instead of
+    /// re-implementing Accept) sees the operating point once, as not transient, then every accepted time point once,
+    /// in order, with the state committed there; rejected attempts never reach it.</summary>
+    [Fact]
+    public void OnCommitted_sees_the_operating_point_then_each_accepted_point_once()
+    {
+        var (d, points) = RunWithRejections();
+
+        Assert.Equal((0.0, 0.0, false), d.Commits[0]);
+        var transient = d.Commits.Skip(1).ToList();
+        Assert.All(transient, commit => Assert.True(commit.IsTransient));
+        Assert.Equal(points.Skip(1).Select(p => p.T), transient.Select(commit => commit.Time));
+        // the state handed over is the committed one: the exact relaxation under the constant drive, to round-off
+        foreach (var (t, x, _) in transient) Assert.Equal(A * 2.0 * (1 - Math.Exp(-t / Tau)), x, 1e-12);
     }
 
     [Fact]

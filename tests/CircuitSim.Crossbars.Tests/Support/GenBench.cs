@@ -14,7 +14,7 @@ internal static class GenBench
     /// (i−1)·360/N°, even rows ±1 V pulses; <c>.tran 10m 3 0 10m uic</c>.</summary>
     public static CrossbarRequest MemristorCrossbar(int n) => new()
     {
-        Device = CellDeviceKind.Memristor,
+        Device = Cells.Memristor,
         Wires = Wires,
         Readout = Sense,
         Conductances = Matrix(n, (i, j) => 1.0 / (2000 + (7 * i + 13 * j) % 10 * 1300)),
@@ -28,7 +28,7 @@ internal static class GenBench
     /// <summary>Resistive crossbar: R = 1 k·(1 + (11i + 17j + ij) mod 97), row i at ((37i mod 21) − 10)/10 V; <c>.op</c>.</summary>
     public static CrossbarRequest ResistorCrossbar(int n) => new()
     {
-        Device = CellDeviceKind.Resistor,
+        Device = Cells.Resistor,
         Wires = Wires,
         Readout = Sense,
         Conductances = Matrix(n, (i, j) => 1.0 / (1000.0 * (1 + (11 * i + 17 * j + i * j) % 97))),

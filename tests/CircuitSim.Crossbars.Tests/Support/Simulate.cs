@@ -8,7 +8,7 @@ internal static class Simulate
 {
     public static PlotRecorder.RecordedPlot Netlist(string text)
     {
-        var netlist = new NetlistReader().ReadText(text, "<generated>");
+        var netlist = new NetlistReader(Cells.Devices).ReadText(text, "<generated>");
         var (outcomes, recorder) = new NetlistRunner(netlist).RunToMemory();
         Assert.NotEmpty(outcomes); // checks over the plot's points must not pass on none
         Assert.All(outcomes, o => Assert.Null(o.Failure));

@@ -54,47 +54,6 @@ public class FilmInputTests
     }
 
     [Fact]
-    public void TextureFile_RoundTripsBitForBit()
-    {
-        var m = FilmTextures.Random(Grid, 12);
-        string path = Path.Combine(Path.GetTempPath(), $"film-texture-{Guid.NewGuid():N}.txt");
-        try
-        {
-            FilmTextures.Save(path, Grid, m);
-            Assert.Equal(m, FilmTextures.Load(path, Grid));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public void TextureFile_ForAnotherGrid_IsRejectedNamingBothGrids()
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"film-texture-{Guid.NewGuid():N}.txt");
-        try
-        {
-            FilmTextures.Save(path, Grid, FilmTextures.Random(Grid, 1));
-            var other = new Grid2D(6, 8, 5e-9, 5e-9, 1e-9);
-            var e = Assert.Throws<FormatException>(() => FilmTextures.Load(path, other));
-            Assert.Contains("8×6", e.Message);
-            Assert.Contains("6×8", e.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public void MissingTextureFile_NamesThePath()
-    {
-        var e = Assert.Throws<FileNotFoundException>(() => FilmTextures.Load("/no/such/texture.txt", Grid));
-        Assert.Contains("/no/such/texture.txt", e.Message);
-    }
-
-    [Fact]
     public void BlochSpiral_HasTheChiralityItIsAskedFor()
     {
         var grid = new Grid2D(40, 2, 1e-9, 1e-9, 1e-9);

@@ -34,6 +34,38 @@ public class DeviceRegistryTests
         .RegisterModel("gizmo", n => new GizmoModel(n))
         .RegisterDevice(new YDeviceRegistration("giz", 2, 3, (name, nodes, model) => new Gizmo(name, nodes, model)));
 
+    /// <summary>The gizmo as a device family: one registrar adds its model type and element.</summary>
+    private sealed class GizmoFamily : IDeviceFamily
+    {
+        public string Name => "YGIZ";
+
+        public void Register(DeviceRegistry registry) => registry
+            .RegisterModel("gizmo", n => new GizmoModel(n))
+            .RegisterDevice(new YDeviceRegistration("giz", 2, 3, (name, nodes, model) => new Gizmo(name, nodes, model)));
+    }
+
+    [Fact]
+    public void DeviceFamily_ComposedWithWith_IsReadLikeADirectRegistration()
+    {
+        var registry = DeviceRegistry.With(new[] { new GizmoFamily() });
+
+        var gizmo = Assert.IsType<Gizmo>(Read.Text("t\n.model g1 gizmo (gain=2)\nYGIZ r1 a b g1 turns=3", registry).Circuit["r1"]);
+
+        Assert.Equal(3, gizmo.Turns);
+        Assert.Contains("giz", registry.DeviceTypes);
+        Assert.Contains("d", registry.ModelTypes); // the standard SPICE set stays
+    }
+
+    [Fact]
+    public void DefaultReader_KnowsNoMagneticDevice()
+    {
+        // the netlist project has no device families of its own: they come from CircuitSim.Spintronics through a registry
+        var error = Read.Error("t\nYMTJ m1 a 0 card");
+
+        Assert.Equal("a registered device type", error.Expected);
+        Assert.Contains("'YMTJ'", error.Message);
+    }
+
     [Fact]
     public void Registered_Y_device_is_read_with_its_nodes_model_and_parameters()
     {

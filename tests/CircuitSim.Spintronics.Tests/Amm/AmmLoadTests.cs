@@ -27,7 +27,7 @@ public class AmmLoadTests
                 YAMM y1 a 0 py {state}
                 .end
                 """;
-            var netlist = new NetlistReader().ReadText(text, "load.cir");
+            var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(text, "load.cir");
             _sim = new Transient(netlist.Circuit, 1e-12, 1e-9);
             _sim.Setup();
             var b = _sim.FindBehavior("y1")!;

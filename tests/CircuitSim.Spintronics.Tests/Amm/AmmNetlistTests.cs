@@ -94,7 +94,7 @@ public class AmmNetlistTests
     [Fact]
     public void UnknownInstanceParameter_ListsTheKnownOnes()
     {
-        var e = Assert.Throws<NetlistException>(() => new NetlistReader().ReadText(Driven("stat=vortex", 1e-6, 1e9, 1), "bad.cir"));
+        var e = Assert.Throws<NetlistException>(() => new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(Driven("stat=vortex", 1e-6, 1e9, 1), "bad.cir"));
         var d = Assert.Single(e.Errors);
         Assert.Contains("unknown parameter 'stat'", d.Message);
         Assert.Contains("state", d.Expected);
@@ -114,7 +114,7 @@ public class AmmNetlistTests
             .step param f list 1g 2g
             .end
             """;
-        var netlist = new NetlistReader().ReadText(text, "step.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(text, "step.cir");
         var (outcomes, recorder) = new CircuitSim.Netlist.Running.NetlistRunner(netlist).RunToMemory();
         Assert.Equal(2, outcomes.Count);
         Assert.All(outcomes, o => Assert.Null(o.Failure));

@@ -24,7 +24,7 @@ internal static class AmmTestCircuits
     public static PlotRecorder.RecordedPlot Run(string text, params string[] saves)
     {
         var withSaves = text.Replace(".end", $".save {string.Join(' ', saves)}\n.end");
-        var netlist = new NetlistReader().ReadText(withSaves, "amm-test.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(withSaves, "amm-test.cir");
         var (outcomes, recorder) = new NetlistRunner(netlist).RunToMemory();
         var outcome = Assert.Single(outcomes);
         Assert.True(outcome.Failure is null, outcome.Failure?.Message);
@@ -36,7 +36,7 @@ internal static class AmmTestCircuits
     /// <summary>The failure a netlist run ends with (null when it runs).</summary>
     public static Exception? Failure(string text)
     {
-        var netlist = new NetlistReader().ReadText(text, "amm-test.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(text, "amm-test.cir");
         var (outcomes, _) = new NetlistRunner(netlist).RunToMemory();
         return outcomes.Select(o => o.Failure).FirstOrDefault(f => f is not null);
     }

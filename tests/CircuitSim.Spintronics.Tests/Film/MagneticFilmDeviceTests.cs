@@ -178,7 +178,7 @@ public class MagneticFilmDeviceTests(ITestOutputHelper output)
     [Fact]
     public void RegisteredAsYFilm_WithTwoToSixtyFourTerminals()
     {
-        Assert.True(DeviceRegistry.CreateDefault().TryGetDevice("film", out var reg));
+        Assert.True(CircuitSim.Spintronics.SpintronicFamilies.Registry().TryGetDevice("film", out var reg));
         Assert.Equal(2, reg.MinNodes);
         Assert.Equal(64, reg.MaxNodes);
     }

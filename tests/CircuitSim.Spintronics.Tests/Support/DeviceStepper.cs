@@ -23,7 +23,7 @@ public sealed class DeviceStepper
 
     public DeviceStepper(string netlistText, string device, string node)
     {
-        var netlist = new NetlistReader().ReadText(netlistText, "stepper.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(netlistText, "stepper.cir");
         _sim = new Transient(netlist.Circuit, 1e-12, 1e-9);
         _sim.Setup();
         var b = _sim.FindBehavior(device) ?? throw new ArgumentException($"no device {device}");

@@ -29,7 +29,7 @@ public static class NetlistSimulation
     /// <paramref name="stop"/> (given the time and the vectors' present values) is true.</summary>
     public static Waveforms Run(string text, Func<double, double[], bool>? stop, params string[] vectors)
     {
-        var netlist = new NetlistReader().ReadText(text, "test.cir");
+        var netlist = new NetlistReader(CircuitSim.Spintronics.SpintronicFamilies.Registry()).ReadText(text, "test.cir");
         var analysis = Assert.Single(netlist.Analyses);
         var sim = new NetlistRunner(netlist).CreateSimulation(netlist.Circuit, analysis);
         var probes = vectors.Select(sim.CreateProbe).ToArray();

@@ -1,6 +1,8 @@
-using CircuitSim.Spintronics.DomainWall;
+using CircuitSim.Crossbars;
+using CircuitSim.Crossbars.Devices;
+using CircuitSim.Netlist.Semantics;
 
-namespace CircuitSim.Crossbars.Devices;
+namespace CircuitSim.Spintronics.DomainWall;
 
 /// <summary>
 /// A <c>YDWMTJ</c> cross-point (free layer on the row). At low bias G = f·G_P + (1 − f)·G_AP with f = q/L the parallel
@@ -29,13 +31,16 @@ public sealed class DomainWallMtjCell : CellDevice
                  ?? throw new CrossbarInputException($"model '{card.Name}' is not a DWMTJ model (a ydwmtj array needs one)");
     }
 
-    public static DomainWallMtjCell Lequeux() =>
-        new(ModelCard.Inline("lequeux", "* FeB domain-wall MTJ of Lequeux et al. 2016 (models/dwmtj_lequeux2016.lib, section lequeux)\n" + LequeuxCard));
+    /// <param name="devices">The device types that read the card (they must know the DWMTJ model type).</param>
+    public static DomainWallMtjCell Lequeux(DeviceRegistry devices) =>
+        new(ModelCard.Inline("lequeux", "* FeB domain-wall MTJ of Lequeux et al. 2016 (models/dwmtj_lequeux2016.lib, section lequeux)\n" + LequeuxCard, devices));
 
-    public override CellDeviceKind Kind => CellDeviceKind.DomainWallMtj;
     public override string TypeName => "YDWMTJ";
     public override string NamePrefix => "w";
     public override ModelCard Card { get; }
+
+    /// <summary>A wall moves at several mA: the 1T1R access transistor is 50 µm wide unless given.</summary>
+    public override double DefaultAccessWidth => 50e-6;
 
     private double Gp => 1 / _model.ParallelResistance;
     private double Gap => Gp / (1 + _model.Tmr0);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CircuitSim.Output;
 
-namespace CircuitSim.Cli;
+namespace CircuitSim.Spintronics.Amm.Analysis;
 
 /// <summary>
 /// One YAMM device across the runs of a .step: the Lissajous area against the stepped parameter, as a chart

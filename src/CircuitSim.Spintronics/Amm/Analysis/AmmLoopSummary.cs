@@ -1,4 +1,4 @@
-namespace CircuitSim.Cli;
+namespace CircuitSim.Spintronics.Amm.Analysis;
 
 /// <summary>
 /// The loop numbers of one YAMM device in one transient (one .step value): what <c>base.amm.json</c> lists.

@@ -1,6 +1,8 @@
-using CircuitSim.Spintronics.Memristors;
+using CircuitSim.Crossbars;
+using CircuitSim.Crossbars.Devices;
+using CircuitSim.Netlist.Semantics;
 
-namespace CircuitSim.Crossbars.Devices;
+namespace CircuitSim.Spintronics.Memristors;
 
 /// <summary>
 /// A <c>YMEMRISTOR</c> cross-point: R = R_on·x + R_off·(1 − x), so a conductance g is the state
@@ -21,9 +23,10 @@ public sealed class MemristorCell : CellDevice
                  ?? throw new CrossbarInputException($"model '{card.Name}' is not a MEMRISTOR model (a ymemristor array needs one)");
     }
 
-    public static MemristorCell Biolek() => new(ModelCard.Inline("tio2", "* HP TiO2 memristor, Biolek window (models/memristor_hp_tio2.lib, section biolek)\n" + BiolekCard));
+    /// <param name="devices">The device types that read the card (they must know the MEMRISTOR model type).</param>
+    public static MemristorCell Biolek(DeviceRegistry devices) =>
+        new(ModelCard.Inline("tio2", "* HP TiO2 memristor, Biolek window (models/memristor_hp_tio2.lib, section biolek)\n" + BiolekCard, devices));
 
-    public override CellDeviceKind Kind => CellDeviceKind.Memristor;
     public override string TypeName => "YMEMRISTOR";
     public override string NamePrefix => "m";
     public override ModelCard Card { get; }

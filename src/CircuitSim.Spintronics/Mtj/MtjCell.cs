@@ -1,6 +1,8 @@
-using CircuitSim.Spintronics.Mtj;
+using CircuitSim.Crossbars;
+using CircuitSim.Crossbars.Devices;
+using CircuitSim.Netlist.Semantics;
 
-namespace CircuitSim.Crossbars.Devices;
+namespace CircuitSim.Spintronics.Mtj;
 
 /// <summary>
 /// A <c>YMTJ</c> cross-point (free layer on the row): a binary device, G_P = 1/R_P or G_AP = G_P/(1 + TMR₀) at low
@@ -23,10 +25,10 @@ public sealed class MtjCell : CellDevice
         _model = card.Model as MtjModel ?? throw new CrossbarInputException($"model '{card.Name}' is not an MTJ model (a ymtj array needs one)");
     }
 
-    public static MtjCell Pmtj40() =>
-        new(ModelCard.Inline("pmtj40", "* 40 nm CoFeB/MgO pMTJ, 0 K (models/mtj_cofeb_40nm.lib, section typical)\n" + Pmtj40Card));
+    /// <param name="devices">The device types that read the card (they must know the MTJ model type).</param>
+    public static MtjCell Pmtj40(DeviceRegistry devices) =>
+        new(ModelCard.Inline("pmtj40", "* 40 nm CoFeB/MgO pMTJ, 0 K (models/mtj_cofeb_40nm.lib, section typical)\n" + Pmtj40Card, devices));
 
-    public override CellDeviceKind Kind => CellDeviceKind.Mtj;
     public override string TypeName => "YMTJ";
     public override string NamePrefix => "t";
     public override ModelCard Card { get; }

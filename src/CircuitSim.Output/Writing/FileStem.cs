@@ -1,7 +1,8 @@
-namespace CircuitSim.Cli;
+namespace CircuitSim.Output;
 
-/// <summary>Parts of output file names: safe characters only, and a .step run's parameter value.</summary>
-internal static class FileStem
+/// <summary>Parts of output file names: safe characters only, and a .step run's parameter value (the CLI's writers and
+/// the device families' run analyses name files alike).</summary>
+public static class FileStem
 {
     /// <summary>Letters, digits, '_' and '-' kept; anything else becomes '_'.</summary>
     public static string Safe(string s) => string.Concat(s.Select(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' ? ch : '_'));

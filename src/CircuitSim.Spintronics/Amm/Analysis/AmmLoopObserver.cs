@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using CircuitSim.Netlist;
 using CircuitSim.Netlist.Running;
 using CircuitSim.Output;
-using CircuitSim.Spintronics.Amm.Analysis;
+using System.Text.Json.Serialization;
 
-namespace CircuitSim.Cli;
+namespace CircuitSim.Spintronics.Amm.Analysis;
 
 /// <summary>
 /// With <c>--plot</c>, the AMM ring's own plots: for every YAMM device whose <c>@dev[r]</c> and <c>@dev[i]</c> a
@@ -15,11 +15,11 @@ namespace CircuitSim.Cli;
 /// against the stepped parameter as a chart and a table (<see cref="AmmSweepOutput"/>); and a JSON summary of the
 /// numbers (<c>base.amm.json</c>).
 /// </summary>
-internal sealed partial class AmmLoopObserver : IRunObserver
+internal sealed partial class AmmLoopObserver : IRunAnalysis
 {
     private sealed record Columns(string Device, int R, int I, int J, int Rate);
 
-    private readonly OutputRequest _request;
+    private readonly RunOutput _request;
     private readonly int _periods;
     private readonly List<AmmLoopSummary> _summaries = new();
     private PlotInfo? _plot;
@@ -32,14 +32,16 @@ internal sealed partial class AmmLoopObserver : IRunObserver
     /// <param name="rings">The names of the circuit's YAMM devices: other devices with <c>[r]</c> and <c>[i]</c>
     /// probes (a DW-MTJ, a memristor) are not rings and get no loop analysis.</param>
     /// <param name="periods">Drive periods at the end of the run that the loop analysis uses.</param>
-    public AmmLoopObserver(OutputRequest request, IEnumerable<string> rings, int periods = 5)
+    public AmmLoopObserver(RunOutput request, IEnumerable<string> rings, int periods = 5)
     {
         _request = request;
         _rings = new HashSet<string>(rings, StringComparer.OrdinalIgnoreCase);
         _periods = periods;
     }
 
-    public List<string> FilesWritten { get; } = new();
+    private readonly List<string> _files = new();
+
+    public IReadOnlyList<string> FilesWritten => _files;
 
     /// <summary>The loop numbers of every device and plot so far.</summary>
     public IReadOnlyList<AmmLoopSummary> Summaries => _summaries;
@@ -119,12 +121,12 @@ internal sealed partial class AmmLoopObserver : IRunObserver
         foreach (var group in _summaries.GroupBy(s => s.Device))
         {
             var sweep = new AmmSweepOutput(group.Key, group);
-            if (sweep.IsSweep) FilesWritten.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}", _request.PlotFormat));
+            if (sweep.IsSweep) _files.AddRange(sweep.Write(_request.Directory, _request.BaseName, $"{_request.BaseName}.{FileStem.Safe(group.Key)}", _request.PlotFormat));
         }
         if (_summaries.Count == 0) return;
         var path = Path.Combine(_request.Directory, _request.BaseName + ".amm.json");
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(_summaries, AmmJson.Default.ListAmmLoopSummary));
-        FilesWritten.Add(path);
+        _files.Add(path);
     }
 
     private static LineChart LoopChart(AmmLoop loop, string title) =>
@@ -145,9 +147,15 @@ internal sealed partial class AmmLoopObserver : IRunObserver
     }
 
     private void Save(LineChart chart, string fileStem) =>
-        FilesWritten.AddRange(chart.Save(Path.Combine(_request.Directory, fileStem), _request.PlotFormat));
+        _files.AddRange(chart.Save(Path.Combine(_request.Directory, fileStem), _request.PlotFormat));
 
     private static double? StepValue(string? label) =>
         label is not null && label.Split('=') is [_, var v] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : null;
 
 }
+
+/// <summary><c>base.amm.json</c>: the loop summaries with their C# property names; NaN areas as "NaN" (source-generated:
+/// the CLI is native AOT).</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(List<AmmLoopSummary>))]
+internal sealed partial class AmmJson : JsonSerializerContext;

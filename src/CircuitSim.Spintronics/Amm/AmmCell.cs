@@ -1,6 +1,8 @@
-using CircuitSim.Spintronics.Amm;
+using CircuitSim.Crossbars;
+using CircuitSim.Crossbars.Devices;
+using CircuitSim.Netlist.Semantics;
 
-namespace CircuitSim.Crossbars.Devices;
+namespace CircuitSim.Spintronics.Amm;
 
 /// <summary>
 /// A <c>YAMM</c> ring cross-point, used as a two-state device: the vortex (m = ±T everywhere, the highest resistance
@@ -26,13 +28,13 @@ public sealed class AmmCell : CellDevice
         + ncell=128 demag=local)
         """;
 
-    public static AmmCell PermalloyRing() =>
-        new(ModelCard.Inline("pyring", "* permalloy AMM ring of the AMM paper (models/amm_permalloy_ring.lib, model pyring)\n" + PermalloyRingCard));
+    /// <param name="devices">The device types that read the card (they must know the AMM model type).</param>
+    public static AmmCell PermalloyRing(DeviceRegistry devices) =>
+        new(ModelCard.Inline("pyring", "* permalloy AMM ring of the AMM paper (models/amm_permalloy_ring.lib, model pyring)\n" + PermalloyRingCard, devices));
 
     /// <summary>The ring state written for the high-conductance level.</summary>
     public string HighState { get; }
 
-    public override CellDeviceKind Kind => CellDeviceKind.Amm;
     public override string TypeName => "YAMM";
     public override string NamePrefix => "a";
     public override ModelCard Card { get; }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CircuitSim.Netlist.Semantics;
+using CircuitSim.Crossbars;
 
-namespace CircuitSim.Crossbars;
+namespace CircuitSim.Spintronics.DomainWall;
 
 /// <summary>
 /// Crossbars of the scaling benchmark (tools/Benchmarks, suite <c>scaling</c>) that only CircuitSim can run: the topology
@@ -22,7 +24,7 @@ public static class BenchmarkCrossbars
         return new CrossbarRequest
         {
             Title = $"{n}x{n} crossbar of domain-wall MTJs (YDWMTJ) with wire resistances, transient",
-            Device = CellDeviceKind.DomainWallMtj,
+            Device = DomainWallMtjFamily.CellType(DeviceRegistry.With(new[] { new DomainWallMtjFamily() })),
             Wires = new WireResistances(2, 2, 10),
             Readout = new Readout(10),
             Weights = w,

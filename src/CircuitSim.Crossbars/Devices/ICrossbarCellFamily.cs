@@ -1,0 +1,11 @@
+using CircuitSim.Netlist.Semantics;
+
+namespace CircuitSim.Crossbars.Devices;
+
+/// <summary>A device family whose device can sit at a crossbar's cross-points (docs/design-device-family.md).</summary>
+public interface ICrossbarCellFamily : IDeviceFamily
+{
+    /// <summary>The family's cross-point types. <paramref name="devices"/> reads their built-in model cards (it holds
+    /// every composed family's model types, this one's included).</summary>
+    IEnumerable<CellDeviceType> CrossbarCells(DeviceRegistry devices);
+}
