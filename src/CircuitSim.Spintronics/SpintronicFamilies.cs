@@ -9,7 +9,7 @@ namespace CircuitSim.Spintronics;
 
 /// <summary>
 /// Every device family of this project, in the order help texts list them: adding a family is its folder plus one
-/// line here (docs/design-device-family.md). An explicit list, not a scan, so native AOT keeps them all.
+/// line here (docs/design.md §6). An explicit list, not a scan, so native AOT keeps them all.
 /// </summary>
 public static class SpintronicFamilies
 {

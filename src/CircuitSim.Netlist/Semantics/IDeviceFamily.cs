@@ -1,7 +1,7 @@
 namespace CircuitSim.Netlist.Semantics;
 
 /// <summary>
-/// A device family's one registration (docs/design-device-family.md): its <c>.model</c> type(s) and <c>Y</c> element
+/// A device family's one registration (docs/design.md §6): its <c>.model</c> type(s) and <c>Y</c> element
 /// binder(s). A family may also offer a crossbar cell (<c>ICrossbarCellFamily</c> in CircuitSim.Crossbars) and post-run
 /// analyses (<see cref="Running.IRunAnalysisFamily"/>) by implementing those interfaces too. Families are composed in
 /// an explicit list (no discovery by reflection, so a native-AOT build keeps every family it names).

@@ -11,7 +11,7 @@ namespace CircuitSim.Cli.Tests.ToyFamily;
 /// A device family that lives only in this test project, added through its registrar alone: the relaxor, whose
 /// state x relaxes towards gain·V with time constant τ (dx/dt = (gain·V − x)/τ) and which conducts
 /// I = G0·(1 + x)·V. <c>.model name RELAX (g0=… gain=… tau=…)</c>, <c>YRELAX name a b model [x0=…]</c>; as a crossbar
-/// cell x0 ∈ [0, 1] sets G ∈ [G0, 2·G0]. The same ODE as the engine's worked example (docs/design-device-family.md).
+/// cell x0 ∈ [0, 1] sets G ∈ [G0, 2·G0]. The same ODE as the engine's worked example (docs/design.md §6).
 /// </summary>
 internal sealed class RelaxorFamily : ICrossbarCellFamily
 {
