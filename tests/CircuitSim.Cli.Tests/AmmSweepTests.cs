@@ -23,7 +23,7 @@ public sealed class AmmSweepTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public void A_frequency_step_writes_one_area_per_frequency_as_a_table_and_a_chart()
+    public void AFrequency_StepWritesOneAreaPerFrequencyAsATableAndAChart()
     {
         _cli.Write("sweep.cir", SteppedRing);
         Assert.Equal(ExitCodes.Success, _cli.Run("sweep.cir", format: "csv", plot: true, quiet: true));
@@ -43,7 +43,7 @@ public sealed class AmmSweepTests : IDisposable
     }
 
     [Fact]
-    public void Each_step_writes_its_charts()
+    public void Each_StepWritesItsCharts()
     {
         _cli.Write("sweep.cir", SteppedRing);
         Assert.Equal(ExitCodes.Success, _cli.Run("sweep.cir", format: "csv", plot: true, quiet: true));
@@ -53,7 +53,7 @@ public sealed class AmmSweepTests : IDisposable
     }
 
     [Fact]
-    public void A_run_without_step_writes_no_sweep()
+    public void ARunWithout_StepWritesNoSweep()
     {
         _cli.Write("one.cir", SteppedRing.Replace(".step param f list 2g 500meg 1g\n", ""));
         Assert.Equal(ExitCodes.Success, _cli.Run("one.cir", format: "csv", plot: true, quiet: true));
@@ -63,7 +63,7 @@ public sealed class AmmSweepTests : IDisposable
     }
 
     [Fact]
-    public void A_device_that_is_not_a_ring_gets_no_loop_analysis_even_with_r_and_i_saved()
+    public void ADeviceThat_IsNotARingGetsNoLoopAnalysisEvenWithRAndISaved()
     {
         // a memristor under a sine has [r] and [i] probes like a ring, but the AMM loop numbers mean nothing for it
         _cli.Write("mem.cir", """

@@ -16,7 +16,7 @@ public class Bsim4ReferenceRunTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Run_command_csv_matches_ngspice(string name)
+    public void RunCommandCsv_MatchesNgspice(string name)
     {
         var reference = ReferenceCase.Load("ngspice-bsim4", name);
         _cli.Write(name + ".cir", File.ReadAllText(reference.Netlist));

@@ -36,7 +36,7 @@ public sealed class ChartContentTests
     }
 
     [Fact]
-    public void A_plot_line_with_vs_draws_its_y_against_its_x()
+    public void APlotLineWithVs_DrawsItsYAgainstItsX()
     {
         using var plot = PlotWriter.Chart(Rc("rc"), Info("rc", null), new PlotRequest("tran", ["i(v1)"], "v(out)")).Build();
 
@@ -46,7 +46,7 @@ public sealed class ChartContentTests
     }
 
     [Fact]
-    public void A_step_chart_names_its_step_value_once()
+    public void AStepChart_NamesItsStepValueOnce()
     {
         using var carried = PlotWriter.Chart(Rc("stepped (f=5E+08)"), Info("stepped", "f=5E+08")).Build();
         using var added = PlotWriter.Chart(Rc("stepped"), Info("stepped", "f=5E+08")).Build();
@@ -56,7 +56,7 @@ public sealed class ChartContentTests
     }
 
     [Fact]
-    public void A_plot_without_plot_lines_draws_currents_on_the_right_axis()
+    public void APlotWithoutPlotLines_DrawsCurrentsOnTheRightAxis()
     {
         using var plot = PlotWriter.Chart(Rc("rc"), Info("rc", null)).Build();
 

@@ -35,7 +35,7 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Generated_netlist_runs_with_circuitsim_run()
+    public void GeneratedNetlist_RunsWithCircuitsimRun()
     {
         var weights = _cli.Write("w.csv", "0.1,0.5\n1,0.25\n0,0.75\n");
         var netlist = Path.Combine(_cli.Folder, "xbar.cir");
@@ -49,7 +49,7 @@ public sealed class CrossbarCommandTests : IDisposable
     /// reports the error against G·V, and the ideal outputs; that command works as written. Ideal wires here, so the
     /// analysis is exact and the header's ideal (printed to 5 digits) matches the report's G·V.</summary>
     [Fact]
-    public void Generated_read_says_how_to_run_and_analyse_it()
+    public void Generated_ReadSaysHowToRunAndAnalyseIt()
     {
         var weights = _cli.Write("w.csv", "0.5,-1\n1,0.25\n");
         var netlist = Path.Combine(_cli.Folder, "vmm.cir");
@@ -79,7 +79,7 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Analyze_writes_netlist_report_and_chart()
+    public void Analyze_WritesNetlistReportAndChart()
     {
         var code = Crossbar("analyze", "--size", "4x3", "--wire", "1", "-o", _cli.OutputFolder, "--name", "x");
 
@@ -90,7 +90,7 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Malformed_weight_file_exits_2_with_the_line()
+    public void MalformedWeightFile_Exits2WithTheLine()
     {
         var weights = _cli.Write("w.csv", "1,2\n3,x\n");
 
@@ -99,14 +99,14 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Unknown_device_exits_2_and_lists_the_known_ones()
+    public void UnknownDevice_Exits2AndListsTheKnownOnes()
     {
         Assert.Equal(ExitCodes.BadInput, Crossbar("generate", "--size", "2x2", "--device", "ysquid", "-o", Path.Combine(_cli.Folder, "x.cir")));
         Assert.Contains("unknown device type 'ysquid': use one of resistor, ymemristor, ydwmtj, ymtj, yamm", _err.ToString());
     }
 
     [Fact]
-    public void Size_that_does_not_match_the_weights_exits_2()
+    public void SizeThat_DoesNotMatchTheWeightsExits2()
     {
         var weights = _cli.Write("w.csv", "1,2\n3,4\n");
 
@@ -115,14 +115,14 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Bad_number_exits_2()
+    public void BadNumber_Exits2()
     {
         Assert.Equal(ExitCodes.BadInput, Crossbar("generate", "--size", "2x2", "--wire", "lots", "-o", Path.Combine(_cli.Folder, "x.cir")));
         Assert.Contains("--wire: 'lots' is not a number", _err.ToString());
     }
 
     [Fact]
-    public void Sweep_writes_table_csv_and_chart()
+    public void Sweep_WritesTableCsvAndChart()
     {
         Assert.Equal(ExitCodes.Success, Crossbar("sweep", "--sizes", "2,4", "--wires", "0,1", "-o", _cli.OutputFolder));
         Assert.Equal(5, File.ReadAllLines(_cli.Output("vmm_sweep.csv")).Count(l => l.Length > 0));
@@ -131,7 +131,7 @@ public sealed class CrossbarCommandTests : IDisposable
     }
 
     [Fact]
-    public void Sweep_with_a_square_size_sweeps_the_wires_at_that_size()
+    public void Sweep_WithASquareSizeSweepsTheWiresAtThatSize()
     {
         Assert.Equal(ExitCodes.Success, Crossbar("sweep", "--size", "3x3", "--wires", "0,1", "-o", _cli.OutputFolder));
 
@@ -143,7 +143,7 @@ public sealed class CrossbarCommandTests : IDisposable
     [Theory]
     [InlineData("--size", "3x4", "is not one")]
     [InlineData("--size", "3x3", "both given")]
-    public void Sweep_refuses_a_size_it_cannot_honour(string option, string value, string message)
+    public void Sweep_RefusesASizeItCannotHonour(string option, string value, string message)
     {
         var args = new List<string> { "sweep", option, value, "--wires", "0", "-o", _cli.OutputFolder };
         if (message == "both given") args.InsertRange(1, new[] { "--sizes", "2,4" });

@@ -43,7 +43,7 @@ public sealed class FaultTests : IDisposable
     [Theory]
     [InlineData(2, ExitCodes.Interrupted)]   // SIGINT
     [InlineData(15, ExitCodes.Terminated)]   // SIGTERM
-    public void Signal_mid_run_leaves_loadable_raw_and_csv_and_no_temporary_files(int signal, int expectedCode)
+    public void SignalMid_RunLeavesLoadableRawAndCsvAndNoTemporaryFiles(int signal, int expectedCode)
     {
         using var p = StartLongRun();
         WaitUntilWriting(); // a loaded machine may take seconds to start the process
@@ -73,7 +73,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [NgspiceFact]
-    public void Interrupted_raw_file_loads_in_ngspice_with_every_point()
+    public void InterruptedRawFile_LoadsInNgspiceWithEveryPoint()
     {
         using var p = StartLongRun();
         Thread.Sleep(1500);
@@ -86,7 +86,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
-    public void After_sigkill_the_temporary_files_load_up_to_the_last_checkpoint_and_the_next_run_removes_them()
+    public void AfterSigkillTheTemporaryFiles_LoadUpToTheLastCheckpointAndTheNextRunRemovesThem()
     {
         using (var p = StartLongRun())
         {
@@ -110,7 +110,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [NgspiceFact]
-    public void After_sigkill_the_temporary_raw_file_loads_in_ngspice()
+    public void AfterSigkillTheTemporaryRawFile_LoadsInNgspice()
     {
         using (var p = StartLongRun())
         {
@@ -127,7 +127,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [TmpfsFact]
-    public void Full_disk_gives_a_message_exit_1_and_leaves_the_disk_as_it_was()
+    public void FullDisk_GivesAMessageExit1AndLeavesTheDiskAsItWas()
     {
         using var disk = Tmpfs.Mount("size=256k");
         var before = disk.UsedBytes();
@@ -144,7 +144,7 @@ public sealed class FaultTests : IDisposable
     }
 
     [TmpfsFact]
-    public void Read_only_output_directory_is_refused_before_simulating()
+    public void ReadOnlyOutputDirectory_IsRefusedBeforeSimulating()
     {
         using var disk = Tmpfs.Mount("size=64k,ro");
         _cli.Write("rc.cir", "rc\nR1 a 0 1k\nV1 a 0 1\n.op\n.end\n");

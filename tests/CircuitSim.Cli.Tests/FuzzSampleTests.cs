@@ -26,7 +26,7 @@ public sealed class FuzzSampleTests : IDisposable
     }
 
     [Fact]
-    public void Seeded_sample_has_no_unhandled_exception_crash_hang_or_broken_invariant()
+    public void SeededSample_HasNoUnhandledExceptionCrashHangOrBrokenInvariant()
     {
         var corpus = Corpus.Load(RobustnessTests.RepositoryRoot());
         var runner = new InProcessRunner { GraceSeconds = 10 };

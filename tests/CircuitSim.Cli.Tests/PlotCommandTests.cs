@@ -14,7 +14,7 @@ public sealed class PlotCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public void Plotting_a_raw_file_to_an_svg_path_writes_an_svg()
+    public void PlottingARawFileToAnSvgPath_WritesAnSvg()
     {
         var svg = Path.Combine(_cli.Folder, "rc.svg");
 
@@ -25,7 +25,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_xy_plot_of_a_csv_writes_a_png()
+    public void AnXyPlotOfACsv_WritesAPng()
     {
         var png = Path.Combine(_cli.Folder, "xy.png");
 
@@ -35,7 +35,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void Without_an_output_the_chart_goes_next_to_the_input_in_every_format_asked_for()
+    public void WithoutAnOutputTheChart_GoesNextToTheInputInEveryFormatAskedFor()
     {
         Assert.Equal(ExitCodes.Success, _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, null, plotFormat: "both"));
 
@@ -44,7 +44,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_vector_exits_2_listing_the_vectors_there_are()
+    public void AnUnknownVector_Exits2ListingTheVectorsThereAre()
     {
         var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(nowhere)" }, null, Path.Combine(_cli.Folder, "x.svg"));
 
@@ -54,7 +54,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_raw_file_with_several_plots_draws_the_last_that_is_not_an_operating_point_and_lists_them()
+    public void ARawFileWithSeveralPlots_DrawsTheLastThatIsNotAnOperatingPointAndListsThem()
     {
         _cli.Write("two.cir", "two plots\nV1 in 0 SIN(0 1 1meg)\nR1 in out 1k\nC1 out 0 100p\n.op\n.tran 10n 2u\n.end\n");
         _cli.Run("two.cir", quiet: true);
@@ -69,7 +69,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_plot_index_beyond_the_file_lists_the_plots_there_are()
+    public void APlotIndexBeyondTheFile_ListsThePlotsThereAre()
     {
         var code = _cli.Plot(_cli.Output("rc.raw"), new[] { "v(out)" }, null, Path.Combine(_cli.Folder, "x.svg"), plotIndex: 3);
 
@@ -78,7 +78,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_files_written_are_listed_on_the_injected_console()
+    public void TheFilesWritten_AreListedOnTheInjectedConsole()
     {
         var png = Path.Combine(_cli.Folder, "listed.png");
 
@@ -88,7 +88,7 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_output_in_a_missing_folder_exits_2_with_a_message()
+    public void AnOutputInAMissingFolder_Exits2WithAMessage()
     {
         var png = Path.Combine(_cli.Folder, "no-such-folder", "x.png");
 

@@ -27,7 +27,7 @@ public sealed class RobustnessTests : IDisposable
     [InlineData("/dev/zero", "character device")]
     [InlineData("/dev/urandom", "character device")]
     [InlineData("/proc/self/status", "kernel pseudo-file")]
-    public void Netlist_that_is_not_a_regular_file_is_refused_with_exit_2(string path, string kind)
+    public void NetlistThat_IsNotARegularFileIsRefusedWithExit2(string path, string kind)
     {
         var code = RunCommand.Execute(new FileInfo(path), _cli.OutputFolder, "both", false, true, false,
             CliRun.Console(new StringWriter()), CliRun.Console(_cli.ErrorWriter));
@@ -40,7 +40,7 @@ public sealed class RobustnessTests : IDisposable
     [InlineData("/dev/zero")]
     [InlineData("/dev/full")]
     [InlineData("/proc/self/mem")]
-    public void Include_of_a_device_or_kernel_file_is_an_error_not_an_endless_read(string path)
+    public void IncludeOfADeviceOrKernelFile_IsAnErrorNotAnEndlessRead(string path)
     {
         _cli.Write("inc.cir", $"t\n.include {path}\nR1 a 0 1k\n.op\n.end\n");
 
@@ -49,7 +49,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Include_of_etc_passwd_quotes_at_most_one_of_its_lines()
+    public void IncludeOfEtcPasswd_QuotesAtMostOneOfItsLines()
     {
         _cli.Write("pw.cir", "t\n.include /etc/passwd\nR1 a 0 1k\n.op\n.end\n");
 
@@ -66,7 +66,7 @@ public sealed class RobustnessTests : IDisposable
     [InlineData("/dev/null")]
     [InlineData("/proc/nope/out")]
     [InlineData("file")]
-    public void Unusable_output_directory_is_refused_before_simulating_with_one_line(string output)
+    public void UnusableOutputDirectory_IsRefusedBeforeSimulatingWithOneLine(string output)
     {
         _cli.Write("rc.cir", Rc);
         _cli.Write("file", "a file");
@@ -80,7 +80,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Netlist_name_too_long_for_its_output_files_is_refused_before_simulating()
+    public void Netlist_NameTooLongForItsOutputFilesIsRefusedBeforeSimulating()
     {
         var name = new string('n', 240) + ".cir";
         _cli.Write(name, Rc);
@@ -116,7 +116,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Film_save_outside_the_output_directory_is_refused_and_the_file_is_untouched()
+    public void FilmSaveOutsideTheOutputDirectory_IsRefusedAndTheFileIsUntouched()
     {
         var victim = Path.Combine(_cli.Folder, "victim");
         Directory.CreateDirectory(victim);
@@ -129,7 +129,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Film_snapdir_outside_the_output_directory_creates_no_folder()
+    public void FilmSnapdirOutsideTheOutputDirectory_CreatesNoFolder()
     {
         WriteFilm("snapshots=\"0\" snapdir=../x");
 
@@ -138,7 +138,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Film_snapdir_with_a_300_character_name_is_refused_before_simulating()
+    public void FilmSnapdirWithA300Character_NameIsRefusedBeforeSimulating()
     {
         WriteFilm($"snapshots=\"0\" snapdir={new string('s', 300)}");
 
@@ -147,7 +147,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Film_save_to_a_kernel_path_is_refused_and_with_permission_fails_the_run_with_exit_1()
+    public void FilmSaveToAKernelPath_IsRefusedAndWithPermissionFailsTheRunWithExit1()
     {
         WriteFilm("save=/proc/nope/x");
 
@@ -157,7 +157,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Film_snapshots_and_saved_texture_go_into_the_output_directory_by_default()
+    public void FilmSnapshotsAndSavedTexture_GoIntoTheOutputDirectoryByDefault()
     {
         WriteFilm("snapshots=\"0\" save=trained.texture");
 
@@ -171,7 +171,7 @@ public sealed class RobustnessTests : IDisposable
     [Theory]
     [InlineData("1k")]
     [InlineData("-1e308")]
-    public void Film_driven_beyond_any_material_fails_at_once_naming_device_time_and_current_density(string volts)
+    public void FilmDrivenBeyondAnyMaterial_FailsAtOnceNamingDeviceTimeAndCurrentDensity(string volts)
     {
         WriteFilm("");
         _cli.Write("film.cir", File.ReadAllText(Path.Combine(_cli.Folder, "film.cir")).Replace("DC 0.05", "DC " + volts));
@@ -191,7 +191,7 @@ public sealed class RobustnessTests : IDisposable
     [InlineData("")]
     [InlineData("\r\r\r")]
     [InlineData("title only\n")]
-    public void Netlist_without_an_analysis_exits_2(string text)
+    public void NetlistWithoutAnAnalysis_Exits2(string text)
     {
         _cli.Write("empty.cir", text);
 
@@ -202,7 +202,7 @@ public sealed class RobustnessTests : IDisposable
     /// <summary>Found by the fuzz campaign (seed 7, case 504): an analysis of a netlist without elements threw from the
     /// sparse matrix setup.</summary>
     [Fact]
-    public void Analysis_of_a_netlist_without_elements_exits_2()
+    public void AnalysisOfANetlistWithoutElements_Exits2()
     {
         _cli.Write("bare.cir", "bare\n.tran 1n 1n\n.end\n");
 
@@ -215,7 +215,7 @@ public sealed class RobustnessTests : IDisposable
     [Theory]
     [InlineData(".tran 5p 5e-324")]
     [InlineData(".tran 1e-320 1e-310")]
-    public void Transient_whose_steps_underflow_exits_2_at_once(string tran)
+    public void TransientWhose_StepsUnderflowExits2AtOnce(string tran)
     {
         _cli.Write("tiny.cir", $"tiny\nV1 in 0 1\nR1 in out 1k\nC1 out 0 1p\n{tran}\n.end\n");
 
@@ -224,7 +224,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Dev_null_as_the_netlist_exits_2()
+    public void DevNullAsTheNetlist_Exits2()
     {
         var code = RunCommand.Execute(new FileInfo("/dev/null"), _cli.OutputFolder, "both", false, true, false,
             CliRun.Console(new StringWriter()), CliRun.Console(_cli.ErrorWriter));
@@ -233,7 +233,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Error_in_a_100000_character_line_quotes_only_the_text_around_the_column()
+    public void ErrorInA100000CharacterLine_QuotesOnlyTheTextAroundTheColumn()
     {
         _cli.Write("long.cir", "t\nR1 a 0 " + new string('1', 50_000) + "q " + new string('2', 50_000) + "\n.op\n.end\n");
 
@@ -243,7 +243,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Second_netlist_of_the_same_name_replaces_the_first_runs_outputs_as_a_set()
+    public void SecondNetlistOfTheSame_NameReplacesTheFirstRunsOutputsAsASet()
     {
         Directory.CreateDirectory(Path.Combine(_cli.Folder, "a"));
         Directory.CreateDirectory(Path.Combine(_cli.Folder, "b"));
@@ -259,7 +259,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Second_run_of_the_same_name_into_a_folder_in_use_is_refused()
+    public void Second_RunOfTheSameNameIntoAFolderInUseIsRefused()
     {
         _cli.Write("x.cir", Rc);
         using var other = OutputFolder.Open(_cli.OutputFolder, "x"); // another run holding the folder's lock for x
@@ -269,7 +269,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Internal_error_prints_one_line_pointing_to_debug_and_exits_3()
+    public void InternalError_PrintsOneLinePointingToDebugAndExits3()
     {
         _cli.Write("rc.cir", Rc);
         var environment = new Dictionary<string, string> { ["CIRCUITSIM_INJECT_FAULT"] = "internal-error" };
@@ -283,7 +283,7 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
-    public void Debug_shows_the_stack_trace_of_an_internal_error()
+    public void Debug_ShowsTheStackTraceOfAnInternalError()
     {
         _cli.Write("rc.cir", Rc);
         var environment = new Dictionary<string, string> { ["CIRCUITSIM_INJECT_FAULT"] = "internal-error" };

@@ -18,7 +18,7 @@ public sealed class RunCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public void A_good_netlist_exits_0_and_writes_raw_csv_and_measurements()
+    public void AGoodNetlist_Exits0AndWritesRawCsvAndMeasurements()
     {
         _cli.Write("rc.cir", RcStep);
 
@@ -31,7 +31,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_rise_time_measurement_is_RC_ln9()
+    public void TheRiseTimeMeasurement_IsRCLn9()
     {
         _cli.Write("rc.cir", RcStep);
 
@@ -45,7 +45,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_netlist_error_exits_2_naming_file_line_and_column()
+    public void ANetlistError_Exits2NamingFileLineAndColumn()
     {
         _cli.Write("bad.cir", "bad\nR1 a 0 1k\nC1 a 0 {cap}\n.op\n.end\n");
 
@@ -58,7 +58,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_transient_exits_1_and_keeps_the_points_before_the_failure()
+    public void AFailingTransient_Exits1AndKeepsThePointsBeforeTheFailure()
     {
         // from 1 µs node a has no solution: the source's sign flips with v(a) (see the engine's failure tests)
         _cli.Write("fail.cir", """
@@ -80,7 +80,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Plot_lines_each_write_a_chart()
+    public void PlotLinesEach_WriteAChart()
     {
         _cli.Write("rc.cir", RcStep.Replace(".end", ".plot tran v(out)\n.plot tran i(v1) vs v(out)\n.end"));
 
@@ -92,7 +92,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Plot_format_both_writes_png_and_svg()
+    public void PlotFormatBoth_WritesPngAndSvg()
     {
         _cli.Write("rc.cir", RcStep);
 
@@ -104,7 +104,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Stats_prints_the_time_split()
+    public void Stats_PrintsTheTimeSplit()
     {
         _cli.Write("rc.cir", RcStep);
 
@@ -129,7 +129,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Plot_without_a_plot_line_draws_every_node_voltage_in_charts_of_eight_and_says_so()
+    public void PlotWithoutAPlotLine_DrawsEveryNodeVoltageInChartsOfEightAndSaysSo()
     {
         _cli.Write("ladder.cir", Ladder());
 
@@ -144,7 +144,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Quiet_run_still_prints_the_measurements()
+    public void Quiet_RunStillPrintsTheMeasurements()
     {
         _cli.Write("rc.cir", RcStep);
 
@@ -156,7 +156,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Step_runs_write_files_named_by_the_stepped_value()
+    public void Step_RunsWriteFilesNamedByTheSteppedValue()
     {
         _cli.Write("rc.cir", RcStep.Replace("R1 in out 1k", ".param r=1k\nR1 in out {r}").Replace(".end", ".step param r list 1k 2k\n.end"));
 
@@ -169,7 +169,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void Step_runs_with_the_same_label_get_distinct_files()
+    public void Step_RunsWithTheSameLabelGetDistinctFiles()
     {
         _cli.Write("rc.cir", RcStep.Replace("R1 in out 1k", ".param r=1k\nR1 in out {r}").Replace(".end", ".step param r list 1k 1k\n.end"));
 
@@ -183,7 +183,7 @@ public sealed class RunCommandTests : IDisposable
         File.ReadLines(path, System.Text.Encoding.Latin1).Where(l => l.StartsWith("Title:", StringComparison.Ordinal)).ToList();
 
     [Fact]
-    public void Node_without_a_dc_path_is_a_printed_warning_that_names_rshunt_and_the_run_goes_on()
+    public void NodeWithoutADcPath_IsAPrintedWarningThatNamesRshuntAndTheRunGoesOn()
     {
         // two behavioural memristors back to back: the current sources read their own terminals (a DC path); the
         // capacitor-only node 'float' has none, so it is named, the run is not refused, and rshunt gives it a path

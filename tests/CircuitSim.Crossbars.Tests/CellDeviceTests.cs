@@ -20,7 +20,7 @@ public sealed class CellDeviceTests
     [Theory]
     [InlineData("ymemristor", 1e-9)]
     [InlineData("ydwmtj", 1e-5)]
-    public void MultilevelDeviceHoldsItsProgrammedConductance(string device, double tolerance)
+    public void MultilevelDevice_HoldsItsProgrammedConductance(string device, double tolerance)
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest
         {
@@ -35,7 +35,7 @@ public sealed class CellDeviceTests
 
     /// <summary>An MTJ takes the nearer of its two states: P (G_P = 1/7.96 kΩ) or AP (G_P/(1 + TMR₀) = G_P/2.5).</summary>
     [Fact]
-    public void MtjTakesTheNearerOfItsTwoStates()
+    public void Mtj_TakesTheNearerOfItsTwoStates()
     {
         var mtj = MtjCell.Pmtj40(Cells.Devices);
         var (gap, gp) = mtj.DefaultRange;
@@ -48,7 +48,7 @@ public sealed class CellDeviceTests
     /// thermal angle θ₀ = 1/√(2Δ) = 0.091 rad (Δ = 60), which mixes (1 − cos θ₀)/2 = 0.2 % of the other state into the
     /// conductance (−0.12 % for P, +0.4 % for AP); the bias dependence, (1 mV/0.5 V)² = 4e-6, is negligible.</summary>
     [Fact]
-    public void MtjArrayHoldsItsBinaryPattern()
+    public void MtjArray_HoldsItsBinaryPattern()
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest
         {
@@ -62,7 +62,7 @@ public sealed class CellDeviceTests
     }
 
     [Fact]
-    public void AmmRingIsWrittenAsVortexOrWallState()
+    public void AmmRing_IsWrittenAsVortexOrWallState()
     {
         var amm = AmmCell.PermalloyRing(Cells.Devices);
         var (lo, hi) = amm.DefaultRange;
@@ -80,7 +80,7 @@ public sealed class CellDeviceTests
     /// <summary>A built-in card sets every model parameter to the value the library section gives it.</summary>
     [Theory]
     [MemberData(nameof(BuiltInCards))]
-    public void BuiltInCardIsTheLibrarySection(ModelCard card, string library, string section, string model)
+    public void BuiltInCard_IsTheLibrarySection(ModelCard card, string library, string section, string model)
     {
         var fromLibrary = ModelCard.FromLibrary(Models(library), section, model, Cells.Devices);
         Assert.Equal(Parameters(fromLibrary.Model), Parameters(card.Model));
@@ -88,7 +88,7 @@ public sealed class CellDeviceTests
 
     /// <summary>The AMM library has no sections; its first card is read with .include.</summary>
     [Fact]
-    public void BuiltInAmmCardIsTheLibraryCard()
+    public void BuiltInAmmCard_IsTheLibraryCard()
     {
         var text = File.ReadAllText(Models("amm_permalloy_ring.lib"));
         var fromFile = ModelCard.Inline("pyring", text, Cells.Devices);
@@ -96,7 +96,7 @@ public sealed class CellDeviceTests
     }
 
     [Fact]
-    public void LibraryModelIsReferencedRelativeToTheNetlist()
+    public void LibraryModel_IsReferencedRelativeToTheNetlist()
     {
         var card = ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices);
         var line = Assert.Single(card.Lines(AppContext.BaseDirectory));
@@ -104,12 +104,12 @@ public sealed class CellDeviceTests
     }
 
     [Fact]
-    public void LibraryWithoutTheModelIsRejected() =>
+    public void LibraryWithoutTheModel_IsRejected() =>
         Assert.Contains("does not define a model named 'nothere'",
             Assert.Throws<CrossbarInputException>(() => ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "nothere", Cells.Devices)).Message);
 
     [Fact]
-    public void CardOfTheWrongTypeIsRejected() =>
+    public void CardOfTheWrongType_IsRejected() =>
         Assert.Contains("is not a MEMRISTOR model",
             Assert.Throws<CrossbarInputException>(() => new MemristorCell(ModelCard.FromLibrary(Models("dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices))).Message);
 

@@ -30,7 +30,7 @@ public sealed class ExampleNetlistTests
     /// end of row i's read slot (250 + 15·(i − 1) + 12 ns) sense amplifier j's output is at VDD for a 1 (AP) and at 0 for
     /// a 0. A latched output is within 0.1 V of a rail; VDD/2 separates them.</summary>
     [Fact]
-    public void MramArrayReadsBackThePatternItWrote()
+    public void MramArray_ReadsBackThePatternItWrote()
     {
         var header = File.ReadAllLines(Example("mram_8x8.cir"));
         var start = Array.FindIndex(header, l => l.StartsWith("* Pattern written", StringComparison.Ordinal)) + 1;
@@ -56,7 +56,7 @@ public sealed class ExampleNetlistTests
     /// The pulses are found on the generators' outputs; the wall is read 45 ns after each pulse, when it still rings in
     /// its notch by up to ~20 nm; the level is the nearest notch (within half the 100 nm spacing).</summary>
     [Fact]
-    public void SynapseRowStepsOneLevelPerPulse()
+    public void SynapseRow_StepsOneLevelPerPulse()
     {
         var plot = Run("dwmtj_synapse_row.cir");
         var t = plot.Scale;
@@ -103,7 +103,7 @@ public sealed class ExampleNetlistTests
     /// the error non-zero; `circuitsim crossbar analyze` reports it as at most 1.09 % of Σ G·|V| per output (|I − ideal|
     /// up to 3.7 µA on outputs of 12-88 µA); 5 µA bounds it, and a difference of at least 0.1 µA shows the wires act.</summary>
     [Fact]
-    public void MemristorVmmExampleIsCloseToItsIdealProducts()
+    public void MemristorVmmExample_IsCloseToItsIdealProducts()
     {
         var header = File.ReadAllLines(Example("memristor_crossbar_vmm.cir"));
         var line = header[Array.FindIndex(header, l => l.StartsWith("* ideal outputs", StringComparison.Ordinal)) + 1];

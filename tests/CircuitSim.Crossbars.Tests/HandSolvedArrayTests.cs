@@ -13,7 +13,7 @@ public sealed class HandSolvedArrayTests
     /// <summary>One row, two columns: source V, driver R_d, cell G1 at the row's first node, a wire segment R_w, cell G2;
     /// both columns into virtual grounds. With a = V / (1 + R_d·(G1 + G2/(1 + G2·R_w))): I1 = G1·a, I2 = G2·a/(1 + G2·R_w).</summary>
     [Fact]
-    public void OneRowTwoColumnsWithRowWireAndDriver()
+    public void One_RowTwoColumnsWithRowWireAndDriver()
     {
         const double v = 0.3, rd = 50, rw = 200, g1 = 1e-3, g2 = 2e-3;
         var design = CrossbarBuilder.Build(new CrossbarRequest
@@ -33,7 +33,7 @@ public sealed class HandSolvedArrayTests
     /// nodes, c1 (row 1) and c2 (row 2, next to the read-out). Ideal row drivers V1, V2. Node equations
     /// G1·(V1 − c1) = (c1 − c2)/R_w and (c1 − c2)/R_w + G2·(V2 − c2) = c2/R_s; the column current is c2/R_s.</summary>
     [Fact]
-    public void TwoRowsOneColumnWithColumnWireAndSenseResistor()
+    public void Two_RowsOneColumnWithColumnWireAndSenseResistor()
     {
         const double v1 = 0.2, v2 = -0.1, rw = 300, rs = 100, g1 = 1e-3, g2 = 4e-3;
         var design = CrossbarBuilder.Build(new CrossbarRequest

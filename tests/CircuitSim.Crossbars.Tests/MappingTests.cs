@@ -5,7 +5,7 @@ namespace CircuitSim.Crossbars.Tests;
 public sealed class MappingTests
 {
     [Fact]
-    public void SingleEndedMapsZeroToGMinAndLargestWeightToGMax()
+    public void Single_EndedMapsZeroToGMinAndLargestWeightToGMax()
     {
         var (g, scale) = new WeightMapping(1e-5, 1e-4, differential: false).Map(new[,] { { 0, 2 }, { 1, 0.5 } });
         Assert.Equal(2, scale);
@@ -13,7 +13,7 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void DifferentialPutsEachSignOnItsOwnColumn()
+    public void Differential_PutsEachSignOnItsOwnColumn()
     {
         var (g, _) = new WeightMapping(1e-5, 1e-4, differential: true).Map(new[,] { { -1, 0.5 } });
         AssertClose(new[,] { { 1e-5, 1e-4, 5.5e-5, 1e-5 } }, g);
@@ -30,38 +30,38 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void NegativeWeightInASingleEndedArrayIsRejected() =>
+    public void NegativeWeightInASingleEndedArray_IsRejected() =>
         Assert.Contains("weight (1, 2) = -0.5 is negative",
             Assert.Throws<CrossbarInputException>(() => new WeightMapping(1e-5, 1e-4, false).Map(new[,] { { 1, -0.5 } })).Message);
 
     [Theory]
     [InlineData(0, 1e-4)]
     [InlineData(1e-4, 1e-5)]
-    public void RangeMustBeIncreasingAndPositive(double gMin, double gMax) =>
+    public void Range_MustBeIncreasingAndPositive(double gMin, double gMax) =>
         Assert.Throws<CrossbarInputException>(() => new WeightMapping(gMin, gMax, false));
 
     [Fact]
-    public void MatrixSizeDifferentFromTheAskedSizeIsRejected() =>
+    public void MatrixSizeDifferentFromTheAskedSize_IsRejected() =>
         Assert.Contains("is 2x2 but the array was asked to be 3x2",
             Assert.Throws<CrossbarInputException>(() => CrossbarBuilder.Build(new CrossbarRequest { Rows = 3, Columns = 2, Weights = new double[2, 2] })).Message);
 
     [Fact]
-    public void InputVectorMustHaveOneVoltagePerRow() =>
+    public void InputVector_MustHaveOneVoltagePerRow() =>
         Assert.Contains("2 values but the array has 3 rows",
             Assert.Throws<CrossbarInputException>(() => CrossbarBuilder.Build(new CrossbarRequest { Rows = 3, Columns = 3, Inputs = new[] { 0.1, 0.2 } })).Message);
 
     [Fact]
-    public void RangeOutsideWhatTheDeviceHoldsIsRejected() =>
+    public void RangeOutsideWhatTheDevice_HoldsIsRejected() =>
         Assert.Contains("outside what a YMEMRISTOR cell holds",
             Assert.Throws<CrossbarInputException>(() => CrossbarBuilder.Build(new CrossbarRequest { Rows = 2, Columns = 2, Device = Cells.Memristor, GMax = 1 })).Message);
 
     [Fact]
-    public void UnknownDeviceNameListsTheKnownOnes() =>
+    public void UnknownDevice_NameListsTheKnownOnes() =>
         Assert.Contains("use one of resistor, ymemristor, ydwmtj, ymtj, yamm",
             Assert.Throws<CrossbarInputException>(() => Cells.Catalog.Parse("yfoo")).Message);
 
     [Fact]
-    public void RandomWeightsAreReproducibleFromTheirSeed()
+    public void RandomWeights_AreReproducibleFromTheirSeed()
     {
         CrossbarDesign Make(int seed) => CrossbarBuilder.Build(new CrossbarRequest { Rows = 4, Columns = 4, WeightSeed = seed });
         Assert.Equal(Make(7).Conductances, Make(7).Conductances);

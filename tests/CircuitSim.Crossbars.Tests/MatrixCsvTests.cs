@@ -6,7 +6,7 @@ namespace CircuitSim.Crossbars.Tests;
 public sealed class MatrixCsvTests
 {
     [Fact]
-    public void ReadsRowsSkippingCommentsAndBlankLines()
+    public void Reads_RowsSkippingCommentsAndBlankLines()
     {
         using var f = new TempFile("# weights\n0.5, 1\n\n-2,3e-1\n");
         var m = MatrixCsv.ReadMatrix(f.Path);
@@ -14,7 +14,7 @@ public sealed class MatrixCsvTests
     }
 
     [Fact]
-    public void ValueThatIsNotANumberNamesLineAndPosition()
+    public void ValueThat_IsNotANumberNamesLineAndPosition()
     {
         using var f = new TempFile("1,2,3\n4,abc,6\n");
         var e = Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadMatrix(f.Path));
@@ -22,7 +22,7 @@ public sealed class MatrixCsvTests
     }
 
     [Fact]
-    public void RaggedRowNamesItsLineAndBothCounts()
+    public void RaggedRow_NamesItsLineAndBothCounts()
     {
         using var f = new TempFile("1,2,3\n4,5\n");
         var e = Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadMatrix(f.Path));
@@ -30,25 +30,25 @@ public sealed class MatrixCsvTests
     }
 
     [Fact]
-    public void EmptyFileIsRejected()
+    public void EmptyFile_IsRejected()
     {
         using var f = new TempFile("# nothing\n\n");
         Assert.Contains("has no values", Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadMatrix(f.Path)).Message);
     }
 
     [Fact]
-    public void MissingFileIsRejected() =>
+    public void MissingFile_IsRejected() =>
         Assert.Contains("not found", Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadMatrix("/nonexistent/w.csv")).Message);
 
     [Fact]
-    public void NonFiniteValueIsRejected()
+    public void NonFiniteValue_IsRejected()
     {
         using var f = new TempFile("1,NaN\n");
         Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadMatrix(f.Path));
     }
 
     [Fact]
-    public void VectorReadsAsOneLineOrOneColumn()
+    public void Vector_ReadsAsOneLineOrOneColumn()
     {
         using var line = new TempFile("0.1,0.2,0.3\n");
         using var column = new TempFile("0.1\n0.2\n0.3\n");
@@ -57,7 +57,7 @@ public sealed class MatrixCsvTests
     }
 
     [Fact]
-    public void VectorThatIsAMatrixIsRejected()
+    public void VectorThat_IsAMatrixIsRejected()
     {
         using var f = new TempFile("1,2\n3,4\n");
         Assert.Contains("one line of values or one value per line", Assert.Throws<CrossbarInputException>(() => MatrixCsv.ReadVector(f.Path)).Message);

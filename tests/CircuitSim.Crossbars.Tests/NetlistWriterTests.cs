@@ -11,7 +11,7 @@ public sealed class NetlistWriterTests
     private static int Count(string[] lines, string prefix) => lines.Count(l => l.StartsWith(prefix, StringComparison.Ordinal));
 
     [Fact]
-    public void OneRArrayHasADeviceAtEveryCrossPointAndASegmentBetweenNeighbours()
+    public void OneRArray_HasADeviceAtEveryCrossPointAndASegmentBetweenNeighbours()
     {
         var lines = Lines(new CrossbarRequest { Rows = 3, Columns = 5, Device = Cells.Memristor, Wires = new(1, 2, 10), Readout = new Readout(5) });
         Assert.Equal(15, Count(lines, "YMEMRISTOR m"));
@@ -25,7 +25,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void IdealWiresShareOneNodePerRowAndColumn()
+    public void Ideal_WiresShareOneNodePerRowAndColumn()
     {
         var lines = Lines(new CrossbarRequest { Rows = 2, Columns = 3, Wires = WireResistances.Ideal });
         Assert.Equal(0, Count(lines, "RW"));
@@ -36,7 +36,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void OneTransistorCellsPutAnAccessNmosUnderEveryDeviceAndAWordLinePerRow()
+    public void OneTransistorCells_PutAnAccessNmosUnderEveryDeviceAndAWordLinePerRow()
     {
         var lines = Lines(new CrossbarRequest { Rows = 2, Columns = 2, Device = Cells.Mtj, Cell = CellStructure.OneTransistorOneR });
         Assert.Contains("YMTJ t1_2 r1_2 m1_2 pmtj40 state=", string.Join('\n', lines));
@@ -46,7 +46,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void DifferentialArrayHasTwoPhysicalColumnsPerOutput()
+    public void DifferentialArray_HasTwoPhysicalColumnsPerOutput()
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest { Rows = 2, Columns = 3, Differential = true });
         Assert.Equal(6, design.PhysicalColumns);
@@ -61,7 +61,7 @@ public sealed class NetlistWriterTests
     /// <summary>Every device in both cell structures gives a netlist the reader accepts, with one element per device.</summary>
     [Theory]
     [MemberData(nameof(AllDevicesAndCells))]
-    public void GeneratedNetlistReads(string device, CellStructure cell)
+    public void GeneratedNetlist_Reads(string device, CellStructure cell)
     {
         var design = CrossbarBuilder.Build(new CrossbarRequest { Rows = 3, Columns = 2, Device = Cells.Get(device), Cell = cell, Wires = new(1, 1, 5) });
         var netlist = new NetlistReader(Cells.Devices).ReadText(CrossbarNetlistWriter.Write(design), "<generated>");
@@ -71,7 +71,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void DeviceVariabilityGivesDwMtjsTheirOwnPinningLandscapes()
+    public void DeviceVariability_GivesDwMtjsTheirOwnPinningLandscapes()
     {
         var lines = Lines(new CrossbarRequest
         {
@@ -82,7 +82,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void RowWaveformsMakeATransientWithThoseSources()
+    public void RowWaveforms_MakeATransientWithThoseSources()
     {
         var lines = Lines(new CrossbarRequest
         {
@@ -93,7 +93,7 @@ public sealed class NetlistWriterTests
     }
 
     [Fact]
-    public void WrongNumberOfRowWaveformsIsRejected() =>
+    public void WrongNumberOfRowWaveforms_IsRejected() =>
         Assert.Contains("1 row waveform given for 2 rows", Assert.Throws<CrossbarInputException>(() =>
             CrossbarBuilder.Build(new CrossbarRequest { Rows = 2, Columns = 2, RowWaveforms = new[] { "DC 1" }, Transient = "1u 1m" })).Message);
 }

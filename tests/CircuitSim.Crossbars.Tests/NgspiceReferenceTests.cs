@@ -13,7 +13,7 @@ public sealed class NgspiceReferenceTests
     /// <summary>ngspice runs the memristors as behavioural sources and a state capacitor; ours are YMEMRISTOR elements
     /// with the same Biolek card. Reference tolerances: 1e-2 of each vector's range, with a 10 ms timing allowance.</summary>
     [Fact]
-    public void BiolekCrossbar8MatchesNgspiceWaveforms()
+    public void BiolekCrossbar8_MatchesNgspiceWaveforms()
     {
         var reference = ReferenceCase.Load("bench", "memristor_crossbar_8");
         var (_, columns) = reference.ReadCsv();
@@ -32,7 +32,7 @@ public sealed class NgspiceReferenceTests
 
     /// <summary>A linear .op: every saved vector within the reference's 1e-5 relative tolerance.</summary>
     [Fact]
-    public void ResistiveCrossbar32MatchesNgspiceOperatingPoint()
+    public void ResistiveCrossbar32_MatchesNgspiceOperatingPoint()
     {
         var reference = ReferenceCase.Load("bench", "resistor_crossbar_32");
         var (_, columns) = reference.ReadCsv();

@@ -9,7 +9,7 @@ public sealed class PulseProgrammingTests
     private static readonly PulseProgramming Write = new(1.0, 4e-9, 16e-9, Levels: 10, EdgeTime: 0.2e-9, ReadDuration: 30e-9);
 
     [Fact]
-    public void PulseCountIsTheTargetsFractionOfTheRangeTimesTheLevels()
+    public void Pulse_CountIsTheTargetsFractionOfTheRangeTimesTheLevels()
     {
         var n = Write.PulseCounts(new[,] { { 1.0, 1.25, 1.54, 2.0 } }, 1.0, 2.0);
         Assert.Equal(new[,] { { 0, 3, 5, 10 } }, n);
@@ -18,7 +18,7 @@ public sealed class PulseProgrammingTests
     /// <summary>Voltage across cell (row i, column j) = row source − column source, sampled in the middle of every pulse
     /// of the 1R V/2 scheme: V for the selected cell's first n pulses, at most V/2 for every other cell.</summary>
     [Fact]
-    public void HalfSelectSchemeGivesSelectedCellsTheFullVoltageAndOthersAtMostHalf()
+    public void Half_SelectSchemeGivesSelectedCellsTheFullVoltageAndOthersAtMostHalf()
     {
         var pulses = new[,] { { 2, 0 }, { 10, 5 } };
         var rows = Write.RowSources(2, new[] { 0.1, 0.1 }, oneTransistor: false).Select(Pwl.Parse).ToList();
@@ -40,7 +40,7 @@ public sealed class PulseProgrammingTests
 
     /// <summary>1T1R: the selected row's cells see V for their first n pulses and 0 V (the column follows the row) after.</summary>
     [Fact]
-    public void InhibitGivesUnwrittenCellsOfTheSelectedRowNoVoltage()
+    public void Inhibit_GivesUnwrittenCellsOfTheSelectedRowNoVoltage()
     {
         var pulses = new[,] { { 3, 10 } };
         var row = Pwl.Parse(Write.RowSources(1, new[] { 0.1 }, oneTransistor: true)[0]);
@@ -60,7 +60,7 @@ public sealed class PulseProgrammingTests
     /// within 1 % of the range of its target: the wall sits on its notch, and G_AP's bias dependence at 50 mV,
     /// TMR₀·(0.05/0.5)² ≈ 1 % of TMR, moves G by at most 0.6 % of the range.</summary>
     [Fact]
-    public void NotchedDwMtjArrayIsProgrammedByPulseCount()
+    public void NotchedDwMtjArray_IsProgrammedByPulseCount()
     {
         var card = ModelCard.FromLibrary(Path.Combine(AppContext.BaseDirectory, "models", "dwmtj_synapse.lib"), "synapse", "synapse", Cells.Devices);
         var design = CrossbarBuilder.Build(new CrossbarRequest

@@ -19,14 +19,14 @@ public sealed class VariabilityTests
     }
 
     [Fact]
-    public void SameSeedGivesTheSameArray()
+    public void SameSeed_GivesTheSameArray()
     {
         var target = Uniform(8, 5e-5);
         Assert.Equal(new DeviceVariability(0.1, 42).Apply(target, new ResistorCell()), new DeviceVariability(0.1, 42).Apply(target, new ResistorCell()));
     }
 
     [Fact]
-    public void DifferentSeedsGiveDifferentArrays()
+    public void DifferentSeeds_GiveDifferentArrays()
     {
         var target = Uniform(8, 5e-5);
         Assert.NotEqual(new DeviceVariability(0.1, 1).Apply(target, new ResistorCell()), new DeviceVariability(0.1, 2).Apply(target, new ResistorCell()));
@@ -35,7 +35,7 @@ public sealed class VariabilityTests
     /// <summary>ln(G/G₀) over 64×64 devices has mean 0 and standard deviation σ; with n = 4096 samples the standard errors
     /// are σ/√n = 0.0016 for the mean and σ/√(2n) = 0.0011 for the deviation; 4 standard errors are allowed.</summary>
     [Fact]
-    public void LogConductanceSpreadIsSigma()
+    public void LogConductanceSpread_IsSigma()
     {
         const double sigma = 0.1, g0 = 5e-5;
         var g = new DeviceVariability(sigma, 5).Apply(Uniform(64, g0), new ResistorCell());
@@ -47,7 +47,7 @@ public sealed class VariabilityTests
     }
 
     [Fact]
-    public void ConductancesStayWithinWhatTheDeviceHolds()
+    public void Conductances_StayWithinWhatTheDeviceHolds()
     {
         var device = MemristorCell.Biolek(Cells.Devices);
         var g = new DeviceVariability(1.0, 3).Apply(Uniform(16, device.DefaultRange.Max), device);
@@ -55,6 +55,6 @@ public sealed class VariabilityTests
     }
 
     [Fact]
-    public void BinaryDevicesRefuseVariability() =>
+    public void BinaryDevices_RefuseVariability() =>
         Assert.Throws<CrossbarInputException>(() => new DeviceVariability(0.1, 1).Apply(Uniform(2, 1e-4), MtjCell.Pmtj40(Cells.Devices)));
 }

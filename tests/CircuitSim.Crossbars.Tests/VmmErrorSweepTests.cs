@@ -30,7 +30,7 @@ public sealed class VmmErrorSweepTests
     /// <summary>1e-10: ideal wires leave only round-off and the 12-digit resistances of the netlist (as in
     /// <see cref="VmmErrorTests"/>); a wire of 0.5 Ω on 4×4 already gives ~5e-4, so the two are far apart.</summary>
     [Fact]
-    public void ExactWithIdealWiresAndMonotoneInSizeAndWire()
+    public void Exact_WithIdealWiresAndMonotoneInSizeAndWire()
     {
         var points = Run();
         Assert.Equal(Sizes.Length * Wires.Length, points.Count);
@@ -46,7 +46,7 @@ public sealed class VmmErrorSweepTests
     }
 
     [Fact]
-    public void TableAndChartCarryEveryPoint()
+    public void TableAndChartCarryEvery_Point()
     {
         var points = Run();
         var md = VmmErrorSweep.Markdown(points, "sweep");

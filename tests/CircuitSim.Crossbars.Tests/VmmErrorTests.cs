@@ -19,13 +19,13 @@ public sealed class VmmErrorTests
     [Theory]
     [InlineData("resistor", 16)]
     [InlineData("ymemristor", 8)]
-    public void IdealWiresGiveExactProducts(string device, int n) =>
+    public void IdealWires_GiveExactProducts(string device, int n) =>
         Assert.True(Read(Cells.Get(device), n, 0).WorstRelativeError < 1e-10);
 
     /// <summary>Error vanishes linearly as the wire resistance goes to zero: e(r) = a·r + O(r²), so e(10 mΩ)/e(1 mΩ) is 10
     /// up to a relative correction of the order of e itself (~1e-4 here); 1 % allows for it with room.</summary>
     [Fact]
-    public void ErrorIsFirstOrderInWireResistance()
+    public void Error_IsFirstOrderInWireResistance()
     {
         var small = Read(Cells.Resistor, 16, 1e-3).WorstRelativeError;
         var larger = Read(Cells.Resistor, 16, 1e-2).WorstRelativeError;
@@ -33,14 +33,14 @@ public sealed class VmmErrorTests
     }
 
     [Fact]
-    public void ErrorGrowsWithWireResistance()
+    public void Error_GrowsWithWireResistance()
     {
         var errors = new[] { 0.1, 0.5, 1, 2, 5 }.Select(r => Read(Cells.Resistor, 16, r).WorstRelativeError).ToList();
         Assert.All(errors.Zip(errors.Skip(1)), p => Assert.True(p.Second > p.First, $"{p.Second:G4} after {p.First:G4}"));
     }
 
     [Fact]
-    public void ErrorGrowsWithArraySize()
+    public void Error_GrowsWithArraySize()
     {
         var errors = new[] { 4, 8, 16, 32 }.Select(n => Read(Cells.Resistor, n, 1).WorstRelativeError).ToList();
         Assert.All(errors.Zip(errors.Skip(1)), p => Assert.True(p.Second > p.First, $"{p.Second:G4} after {p.First:G4}"));
@@ -50,7 +50,7 @@ public sealed class VmmErrorTests
     /// ∝ r·G·N²: doubling N multiplies the small-r error by about 4. Random weights and the lower-order terms move the
     /// ratio (measured 4.4 for 8→16, 3.8 for 16→32); 20 % covers them.</summary>
     [Fact]
-    public void SmallWireErrorScalesAsArraySizeSquared()
+    public void SmallWireError_ScalesAsArraySizeSquared()
     {
         var e = new[] { 8, 16, 32 }.Select(n => Read(Cells.Resistor, n, 1e-3).WorstRelativeError).ToList();
         Assert.InRange(e[1] / e[0], 3.2, 4.8);
@@ -60,7 +60,7 @@ public sealed class VmmErrorTests
     /// <summary>A differential pair cancels the common G_min part: with ideal wires the pair's current difference is
     /// (ΔG/W_max)·Σ W·V exactly (1e-10 of the pair's full scale).</summary>
     [Fact]
-    public void DifferentialPairsComputeSignedProducts()
+    public void DifferentialPairs_ComputeSignedProducts()
     {
         var weights = new[,] { { 1.0, -0.5 }, { -0.25, 0.75 }, { 0.5, 0 } };
         var v = new[] { 0.1, 0.2, -0.15 };

@@ -25,7 +25,7 @@ public sealed class CrashSafetyTests
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void Temporary_file_of_a_run_that_stops_writing_loads_with_every_point_so_far(string format)
+    public void TemporaryFileOfA_RunThatStopsWritingLoadsWithEveryPointSoFar(string format)
     {
         using var dir = new TempDir();
         var w = Create(format, dir.File("out.dat"), TimeSpan.Zero); // a checkpoint after every point
@@ -42,7 +42,7 @@ public sealed class CrashSafetyTests
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void Between_checkpoints_the_file_holds_whole_points_and_a_consistent_header(string format)
+    public void BetweenCheckpointsTheFile_HoldsWholePointsAndAConsistentHeader(string format)
     {
         using var dir = new TempDir();
         var w = Create(format, dir.File("out.dat"), TimeSpan.FromHours(1)); // only the full buffer reaches the file
@@ -59,7 +59,7 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
-    public void Raw_header_count_grows_past_its_reserved_width_at_a_checkpoint()
+    public void RawHeader_CountGrowsPastItsReservedWidthAtACheckpoint()
     {
         using var dir = new TempDir();
         var w = new RawFileWriter(dir.File("o.raw")) { CountFieldWidth = 1, CheckpointInterval = TimeSpan.Zero };
@@ -72,7 +72,7 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
-    public void Linearizing_a_billion_point_grid_builds_no_grid()
+    public void LinearizingABillion_PointGridBuildsNoGrid()
     {
         var target = new WaveformRecorder();
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -92,13 +92,13 @@ public sealed class CrashSafetyTests
     [InlineData(1e-30, 1)]   // 10³⁰ points: the count overflowed a long
     [InlineData(double.PositiveInfinity, 1)]
     [InlineData(1e-9, 1e300)]
-    public void Linearizing_a_grid_of_more_points_than_doubles_can_tell_apart_is_refused(double tstep, double tstop)
+    public void LinearizingAGridOfMore_PointsThanDoublesCanTellApartIsRefused(double tstep, double tstop)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new LinearizingWriter(new WaveformRecorder(), tstep, tstop));
     }
 
     [Fact]
-    public void Temporary_files_of_dead_processes_are_removed_and_those_of_live_ones_kept()
+    public void TemporaryFilesOfDeadProcesses_AreRemovedAndThoseOfLiveOnesKept()
     {
         using var dir = new TempDir();
         File.WriteAllText(dir.File(".x.raw.4194303.0badf00d.tmp"), "dead"); // pid above any pid_max
@@ -113,7 +113,7 @@ public sealed class CrashSafetyTests
     }
 
     [Fact]
-    public void Temporary_name_of_a_255_byte_final_name_is_still_a_valid_file_name()
+    public void Temporary_NameOfA255ByteFinalNameIsStillAValidFileName()
     {
         using var dir = new TempDir();
         var final = dir.File(new string('n', 250) + ".csv");

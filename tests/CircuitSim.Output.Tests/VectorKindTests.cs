@@ -16,7 +16,7 @@ public class VectorKindTests
     [Theory]
     [InlineData(VectorKind.Resistance, "impedance", "Ω")]
     [InlineData(VectorKind.Conductance, "admittance", "S")]
-    public void Resistance_and_conductance_use_ngspice_raw_types_and_SI_units(VectorKind kind, string rawType, string unit)
+    public void ResistanceAndConductance_UseNgspiceRawTypesAndSIUnits(VectorKind kind, string rawType, string unit)
     {
         Assert.Equal((rawType, unit, kind), (VectorKinds.RawTypeName(kind), VectorKinds.Unit(kind), VectorKinds.FromRawTypeName(rawType)));
     }

@@ -18,7 +18,7 @@ public class AcResponseTests
     private static VoltageSource AcSource() => new("V1", "in", "0", 0) { AcMagnitude = 1 };
 
     [Fact]
-    public void Rc_low_pass_magnitude_and_phase_follow_one_over_one_plus_j_omega_rc()
+    public void RcLowPassMagnitudeAndPhase_FollowOneOverOnePlusJOmegaRc()
     {
         const double r = 1e3, c = 1e-9;
         var circuit = new Circuit(AcSource(), new Resistor("R1", "in", "out", r), new Capacitor("C1", "out", "0", c));
@@ -40,7 +40,7 @@ public class AcResponseTests
     }
 
     [Fact]
-    public void Series_rlc_band_pass_peaks_with_unit_gain_and_zero_phase_at_resonance()
+    public void SeriesRlcBandPass_PeaksWithUnitGainAndZeroPhaseAtResonance()
     {
         const double r = 50, l = 10e-6, c = 1e-9;
         var f0 = 1 / (2 * Math.PI * Math.Sqrt(l * c));

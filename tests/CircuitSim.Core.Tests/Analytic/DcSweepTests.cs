@@ -17,7 +17,7 @@ public class DcSweepTests
         new Resistor("R2", "b", "out", 1e3));
 
     [Fact]
-    public void Nested_sweep_varies_the_first_sweep_fastest()
+    public void Nested_SweepVariesTheFirstSweepFastest()
     {
         var sim = new DcSweep(Summer(), new[] { new SweepSpec("V1", 0, 2, 1), new SweepSpec("V2", 0, 1, 0.5) });
         var v1 = new List<double>();
@@ -42,7 +42,7 @@ public class DcSweepTests
     }
 
     [Fact]
-    public void Sources_return_to_their_own_value_after_the_sweep()
+    public void Sources_ReturnToTheirOwnValueAfterTheSweep()
     {
         var circuit = Summer();
         var sweep = new DcSweep(circuit, new SweepSpec("V1", 0, 1, 1));
@@ -54,7 +54,7 @@ public class DcSweepTests
     }
 
     [Fact]
-    public void A_resistance_can_be_swept()
+    public void AResistance_CanBeSwept()
     {
         var circuit = new Circuit(
             new VoltageSource("V1", "a", "0", 1),

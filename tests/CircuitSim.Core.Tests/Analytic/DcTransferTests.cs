@@ -13,7 +13,7 @@ namespace CircuitSim.Core.Tests.Analytic;
 public class DcTransferTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Lambert_w_inverts_w_exp_w()
+    public void Lambert_WInvertsWExpW()
     {
         foreach (var z in new[] { 1e-12, 0.3, Math.E, 10, 1e5, 1e17 })
         {
@@ -28,7 +28,7 @@ public class DcTransferTests(ITestOutputHelper output)
     /// with vt = k·T/q at T = 300.15 K (ngspice's k and q). GMIN is set to 0 so the diode is exactly the model above.
     /// </summary>
     [Fact]
-    public void Diode_with_series_resistor_follows_the_lambert_w_solution()
+    public void DiodeWithSeriesResistor_FollowsTheLambertWSolution()
     {
         const double r = 1e3, isat = 1e-14, n = 1.5;
         var vte = n * Constants.KOverQ * 300.15;
@@ -99,7 +99,7 @@ public class DcTransferTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Cmos_inverter_switches_at_the_square_law_threshold()
+    public void CmosInverter_SwitchesAtTheSquareLawThreshold()
     {
         var vm = SwitchingThreshold();
         // with λ = 0 the transfer curve is vertical at V_M: VDD/2 is crossed between V_M − 1 mV and V_M + 1 mV

@@ -18,7 +18,7 @@ public class InitialConditionTests
         new Capacitor("C1", "out", "0", C));
 
     [Fact]
-    public void Ic_holds_the_node_at_the_start_and_then_releases_it()
+    public void Ic_HoldsTheNodeAtTheStartAndThenReleasesIt()
     {
         var sim = new Transient(RcFromOneVolt(), 10e-9, 5 * Tau);
         sim.InitialConditions["out"] = 0.25;
@@ -33,7 +33,7 @@ public class InitialConditionTests
     }
 
     [Fact]
-    public void Uic_starts_from_the_capacitor_initial_condition()
+    public void Uic_StartsFromTheCapacitorInitialCondition()
     {
         var circuit = new Circuit(
             new Resistor("R1", "out", "0", R),
@@ -46,7 +46,7 @@ public class InitialConditionTests
     }
 
     [Fact]
-    public void Uic_takes_node_voltages_from_ic_when_the_capacitor_has_none()
+    public void Uic_TakesNodeVoltagesFromIcWhenTheCapacitorHasNone()
     {
         var circuit = new Circuit(new Resistor("R1", "out", "0", R), new Capacitor("C1", "out", "0", C));
         var sim = new Transient(circuit, 10e-9, 5 * Tau, useInitialConditions: true);
@@ -62,7 +62,7 @@ public class InitialConditionTests
     [Theory]
     [InlineData(3.3, 0.0)]
     [InlineData(0.0, 3.3)]
-    public void Nodeset_selects_the_state_of_a_latch_without_forcing_it(double qSet, double expectedQb)
+    public void Nodeset_SelectsTheStateOfALatchWithoutForcingIt(double qSet, double expectedQb)
     {
         var circuit = new Circuit(Models.Nmos(), Models.Pmos(), new VoltageSource("Vdd", "vdd", "0", 3.3),
             new Mosfet1("MP1", "q", "qb", "vdd", "vdd", "pm") { Width = 6e-6, Length = 1e-6 },
@@ -80,7 +80,7 @@ public class InitialConditionTests
     }
 
     [Fact]
-    public void Nodeset_is_only_a_starting_point()
+    public void Nodeset_IsOnlyAStartingPoint()
     {
         var sim = new OperatingPoint(RcFromOneVolt());
         sim.Nodesets["out"] = 0.2;

@@ -42,8 +42,8 @@ public class SmallSignalTests(ITestOutputHelper output)
     /// <summary>The body-effect transconductance with the bulk forward biased (see the MOSFET stamp tests): a source
     /// follower whose bulk sits at +0.5 V while the output stays near 0.2 V.</summary>
     [Fact]
-    public void Low_frequency_ac_gain_equals_the_dc_transfer_slope_with_a_forward_biased_bulk() =>
-        Low_frequency_ac_gain_equals_the_dc_transfer_slope("nmos follower with forward-biased bulk", 1.1);
+    public void LowFrequencyAcGain_EqualsTheDcTransferSlopeWithAForwardBiasedBulk() =>
+        LowFrequencyAcGain_EqualsTheDcTransferSlope("nmos follower with forward-biased bulk", 1.1);
 
     private static Circuit Build(string name, double bias)
     {
@@ -126,7 +126,7 @@ public class SmallSignalTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Circuits))]
-    public void Low_frequency_ac_gain_equals_the_dc_transfer_slope(string circuit, double bias)
+    public void LowFrequencyAcGain_EqualsTheDcTransferSlope(string circuit, double bias)
     {
         const double delta = 1e-4;
         var dc = Run.Record(new DcSweep(Build(circuit, bias), new SweepSpec("Vin", new[] { bias - delta, bias + delta }), Tight()), "v(out)");
@@ -145,7 +145,7 @@ public class SmallSignalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Reverse_biased_diode_presents_its_depletion_capacitance()
+    public void Reverse_BiasedDiodePresentsItsDepletionCapacitance()
     {
         const double cj0 = 10e-12, vj = 0.8, m = 0.4, r = 1e3, bias = -2;
         var c = new Circuit(
@@ -167,7 +167,7 @@ public class SmallSignalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Saturated_mosfet_gate_presents_two_thirds_cox_plus_overlaps()
+    public void Saturated_MosfetGatePresentsTwoThirdsCoxPlusOverlaps()
     {
         var model = Models.Nmos();
         const double w = 2e-6, l = 1e-6, r = 10e3;
@@ -191,7 +191,7 @@ public class SmallSignalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Coupled_inductors_transfer_with_the_mutual_inductance()
+    public void Coupled_InductorsTransferWithTheMutualInductance()
     {
         const double r1 = 1, l1 = 1e-6, l2 = 4e-6, k = 0.8, r = 50;
         var c = new Circuit(
@@ -216,7 +216,7 @@ public class SmallSignalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Plain_voltage_probe_gives_the_phasor_as_its_complex_value()
+    public void PlainVoltageProbe_GivesThePhasorAsItsComplexValue()
     {
         var c = new Circuit(Input(0.5), new Resistor("R1", "in", "out", 1e3), new Capacitor("C1", "out", "0", 1e-9));
         var f = 1 / (2 * Math.PI * 1e-6);

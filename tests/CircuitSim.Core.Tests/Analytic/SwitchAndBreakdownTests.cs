@@ -23,7 +23,7 @@ public class SwitchAndBreakdownTests
         new VoltageSwitch("S1", "out", "0", "c", "0", "sw"));
 
     [Fact]
-    public void Voltage_switch_turns_on_above_vt_plus_vh_and_off_below_vt_minus_vh()
+    public void Voltage_SwitchTurnsOnAboveVtPlusVhAndOffBelowVtMinusVh()
     {
         // a triangle 0 → 2 → 0 V over 2 µs
         var control = new PiecewiseLinear(new[] { 0, 1e-6, 2e-6 }, new[] { 0, 2, 0.0 });
@@ -43,7 +43,7 @@ public class SwitchAndBreakdownTests
     }
 
     [Fact]
-    public void Dc_sweep_of_a_hysteretic_switch_traces_the_loop()
+    public void DcSweepOfAHysteretic_SwitchTracesTheLoop()
     {
         var c = SwitchedDivider(new Pulse(0, 0));
         var up = Enumerable.Range(0, 21).Select(k => k * 0.1);
@@ -61,7 +61,7 @@ public class SwitchAndBreakdownTests
     }
 
     [Fact]
-    public void Diode_carrying_ibv_in_reverse_sits_at_minus_bv()
+    public void Diode_CarryingIbvInReverseSitsAtMinusBv()
     {
         const double bv = 5.6, ibv = 2e-3;
         var c = new Circuit(
@@ -75,7 +75,7 @@ public class SwitchAndBreakdownTests
     }
 
     [Fact]
-    public void Repeating_pwl_corners_are_time_points()
+    public void RepeatingPwlCorners_AreTimePoints()
     {
         var times = new[] { 0, 0.2e-6, 0.5e-6, 1e-6 };
         var pwl = new PiecewiseLinear(times, new[] { 0, 1, -1, 0.0 }, repeatFrom: 0.2e-6, delay: 0.1e-6);
@@ -95,7 +95,7 @@ public class SwitchAndBreakdownTests
     }
 
     [Fact]
-    public void Ic_on_a_missing_node_is_named()
+    public void IcOnAMissingNode_IsNamed()
     {
         var sim = new Transient(new Circuit(new VoltageSource("V1", "a", "0", 1), new Resistor("R1", "a", "0", 1)), 1e-9, 1e-8);
         sim.InitialConditions["nowhere"] = 1;
@@ -108,7 +108,7 @@ public class SwitchAndBreakdownTests
     [InlineData("Vnone", "no source or device named 'Vnone'")]
     [InlineData("C1", "cannot be swept")]
     [InlineData("R1[tc1]", "no sweepable parameter 'tc1'")]
-    public void Dc_sweep_of_something_unsweepable_says_why(string target, string message)
+    public void Dc_SweepOfSomethingUnsweepableSaysWhy(string target, string message)
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -120,7 +120,7 @@ public class SwitchAndBreakdownTests
     }
 
     [Fact]
-    public void Nodeset_on_a_source_driven_node_does_not_change_the_answer()
+    public void NodesetOnASourceDrivenNode_DoesNotChangeTheAnswer()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 2),

@@ -14,7 +14,7 @@ public class TemperatureTests
     private static SimulationOptions Tight() => new() { RelTol = 1e-10, VnTol = 1e-13, AbsTol = 1e-18 };
 
     [Fact]
-    public void Resistor_follows_its_quadratic_temperature_coefficients()
+    public void Resistor_FollowsItsQuadraticTemperatureCoefficients()
     {
         const double tc1 = 3e-3, tc2 = 1e-5;
         var c = new Circuit(
@@ -33,7 +33,7 @@ public class TemperatureTests
     /// <summary>At a forced 1 mA the diode voltage is N·vt(T)·ln(I/IS(T) + 1), with
     /// IS(T) = IS·exp((T/Tnom − 1)·EG/(N·vt(T)))·(T/Tnom)^(XTI/N).</summary>
     [Fact]
-    public void Diode_voltage_follows_the_saturation_current_temperature_law()
+    public void DiodeVoltage_FollowsTheSaturationCurrentTemperatureLaw()
     {
         const double isat = 1e-14, n = 1.3, eg = 1.11, xti = 3, current = 1e-3;
         var c = new Circuit(
@@ -57,7 +57,7 @@ public class TemperatureTests
     }
 
     [Fact]
-    public void Temperature_returns_to_the_circuit_temperature_after_the_sweep()
+    public void Temperature_ReturnsToTheCircuitTemperatureAfterTheSweep()
     {
         var c = new Circuit(new CurrentSource("I1", "0", "a", 1e-3), new Resistor("R1", "a", "0", 1e3) { Tc1 = 1e-2 });
         var sim = new DcSweep(c, new SweepSpec("temp", 100, 100, 1));

@@ -19,7 +19,7 @@ public class TransientControlTests
         new Capacitor("C1", "out", "0", C));
 
     [Fact]
-    public void Uic_starts_an_inductor_from_its_initial_current()
+    public void Uic_StartsAnInductorFromItsInitialCurrent()
     {
         const double l = 1e-3, r = 100;
         var circuit = new Circuit(
@@ -34,7 +34,7 @@ public class TransientControlTests
     }
 
     [Fact]
-    public void Output_starts_at_tstart()
+    public void Output_StartsAtTstart()
     {
         var trace = Run.Record(new Transient(RcStep(), 10e-9, 5 * Tau, start: 2 * Tau), "v(out)");
 
@@ -44,7 +44,7 @@ public class TransientControlTests
     }
 
     [Fact]
-    public void No_step_exceeds_the_maximum_step()
+    public void No_StepExceedsTheMaximumStep()
     {
         var times = Run.Record(new Transient(RcStep(), 100e-9, 5 * Tau, maxStep: 7e-9), "v(out)").Scale;
         var largest = times.Zip(times.Skip(1), (a, b) => b - a).Max();
@@ -52,7 +52,7 @@ public class TransientControlTests
     }
 
     [Fact]
-    public void Maxstep_option_applies_when_the_analysis_gives_none()
+    public void MaxstepOption_AppliesWhenTheAnalysisGivesNone()
     {
         var options = new SimulationOptions { MaxStep = 3e-9 };
         var sim = new Transient(RcStep(), 100e-9, 1e-6, options: options);
@@ -65,7 +65,7 @@ public class TransientControlTests
     }
 
     [Fact]
-    public void Running_a_transient_twice_gives_the_same_waveform()
+    public void RunningATransientTwice_GivesTheSameWaveform()
     {
         var sim = new Transient(RcStep(), 10e-9, 2 * Tau);
         var first = Run.Record(sim, "v(out)");

@@ -22,7 +22,7 @@ public class TransientResponseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Rc_step_response_follows_one_minus_exp()
+    public void Rc_StepResponseFollowsOneMinusExp()
     {
         var c = new Circuit(
             new VoltageSource("V1", "in", "0", new Pulse(0, 1, 0, Rise, Rise, 1, 0)),
@@ -38,7 +38,7 @@ public class TransientResponseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Series_rlc_rings_as_the_underdamped_closed_form()
+    public void Series_RlcRingsAsTheUnderdampedClosedForm()
     {
         const double r = 10, l = 1e-6, cap = 1e-9;
         var c = new Circuit(

@@ -29,7 +29,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Pulse_count_ends_the_train()
+    public void Pulse_CountEndsTheTrain()
     {
         var pulse = new Pulse(0, 1, delay: 0, rise: 0.1e-6, fall: 0.1e-6, width: 0.5e-6, period: 1e-6, count: 1);
         Assert.Equal(1, pulse.Value(0.3e-6, NoStep, NoStop), Exact);
@@ -37,7 +37,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Pulse_defaults_rise_and_fall_to_tstep_and_width_and_period_to_tstop()
+    public void PulseDefaults_RiseAndFallToTstepAndWidthAndPeriodToTstop()
     {
         var pulse = new Pulse(0, 2);
         const double tstep = 1e-9, tstop = 1e-6;
@@ -46,7 +46,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Sine_is_offset_before_its_delay_then_a_damped_sine()
+    public void Sine_IsOffsetBeforeItsDelayThenADampedSine()
     {
         var sine = new Sine(0.5, 2, frequency: 1e6, delay: 1e-6, damping: 1e5, phaseDegrees: 30);
         Assert.Equal(0.5 + 2 * Math.Sin(Math.PI / 6), sine.Value(0.5e-6, NoStep, NoStop), Exact);
@@ -56,7 +56,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Exponential_rises_from_td1_and_falls_from_td2()
+    public void Exponential_RisesFromTd1AndFallsFromTd2()
     {
         var exp = new Exponential(0, 1, riseDelay: 1e-6, riseTau: 0.2e-6, fallDelay: 2e-6, fallTau: 0.5e-6);
         Assert.Equal(0, exp.Value(0.9e-6, NoStep, NoStop), Exact);
@@ -67,7 +67,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Sffm_is_a_sine_frequency_modulated_by_a_sine()
+    public void Sffm_IsASineFrequencyModulatedByASine()
     {
         var fm = new FrequencyModulated(0.1, 1.5, carrier: 10e6, modulationIndex: 3, signal: 1e6);
         var t = 0.37e-6;
@@ -89,7 +89,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Pwl_repeats_from_r_and_shifts_by_td()
+    public void Pwl_RepeatsFromRAndShiftsByTd()
     {
         var pwl = new PiecewiseLinear(new[] { 0, 1e-6, 2e-6, 3e-6 }, new[] { 0, 1, 1, -1.0 }, repeatFrom: 1e-6, delay: 0.5e-6);
         // period 2 µs from r = 1 µs; every time shifted by td = 0.5 µs
@@ -121,7 +121,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Transient_lands_exactly_on_every_pulse_corner()
+    public void Transient_LandsExactlyOnEveryPulseCorner()
     {
         var pulse = new Pulse(0, 1, delay: 1e-6, rise: 0.1e-6, fall: 0.2e-6, width: 0.5e-6, period: 2e-6);
         var times = TimePoints(pulse, 50e-9, 5.5e-6);
@@ -131,7 +131,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Transient_lands_exactly_on_the_corners_of_random_pulse_trains()
+    public void TransientLandsExactlyOnTheCornersOfRandomPulse_Trains()
     {
         var rng = new Random(20261121);
         var checkedCorners = 0;
@@ -154,7 +154,7 @@ public class WaveformTests
     /// <summary>A corner within the minimum breakpoint separation of tstop replaces it (the earlier one is kept, as
     /// ngspice's CKTsetBreak does), so the run ends on the corner: here 1e-6 + 2·2e-6, one ulp below 5e-6.</summary>
     [Fact]
-    public void A_corner_one_ulp_before_tstop_becomes_the_last_time_point()
+    public void ACornerOneUlpBeforeTstop_BecomesTheLastTimePoint()
     {
         var pulse = new Pulse(0, 1, delay: 1e-6, rise: 0.1e-6, fall: 0.2e-6, width: 0.5e-6, period: 2e-6);
         var times = TimePoints(pulse, 50e-9, 5e-6);
@@ -164,7 +164,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Transient_lands_exactly_on_every_pwl_corner()
+    public void Transient_LandsExactlyOnEveryPwlCorner()
     {
         var corners = new[] { 0, 0.3e-6, 0.7e-6, 1.25e-6, 2e-6 };
         var pwl = new PiecewiseLinear(corners, new[] { 0, 1, -1, 0.5, 0.5 });
@@ -177,7 +177,7 @@ public class WaveformTests
     /// window of 625 000 periods was added (a stackalloc per period). Corners now come at most a thousand periods per
     /// request; the first 3000 time points still land on every corner of the first periods.</summary>
     [Fact]
-    public void Pulse_train_of_ten_million_periods_starts_and_lands_on_its_corners()
+    public void Pulse_TrainOfTenMillionPeriodsStartsAndLandsOnItsCorners()
     {
         var pulse = new Pulse(0, 1, delay: 0, rise: 10e-12, fall: 10e-12, width: 0.49e-9, period: 1e-9);
         var circuit = new Circuit(
@@ -195,7 +195,7 @@ public class WaveformTests
     }
 
     [Fact]
-    public void Pulse_adds_a_bounded_number_of_periods_per_request_and_says_how_far_it_got()
+    public void Pulse_AddsABoundedNumberOfPeriodsPerRequestAndSaysHowFarItGot()
     {
         var pulse = new Pulse(0, 1, delay: 0, rise: 10e-12, fall: 10e-12, width: 0.49e-9, period: 1e-9);
         var table = new CircuitSim.Core.Behaviors.BreakpointTable { MinimumSeparation = 1e-16, Horizon = 10e-3 };
@@ -209,7 +209,7 @@ public class WaveformTests
     [Theory]
     [InlineData(1e-300)]   // a period no transient can resolve
     [InlineData(-1e300)]   // a delay that makes period numbers exceed a double's integers
-    public void Pulse_with_unresolvable_periods_adds_no_corners_instead_of_looping(double value)
+    public void PulseWithUnresolvablePeriods_AddsNoCornersInsteadOfLooping(double value)
     {
         var pulse = value > 0 ? new Pulse(0, 1, period: value) : new Pulse(0, 1, delay: value, period: 1e-9);
         var table = new CircuitSim.Core.Behaviors.BreakpointTable { MinimumSeparation = 1e-20, Horizon = 1e-3 };

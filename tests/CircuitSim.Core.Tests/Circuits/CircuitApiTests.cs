@@ -12,7 +12,7 @@ namespace CircuitSim.Core.Tests.Circuits;
 public class CircuitApiTests
 {
     [Fact]
-    public void Parameters_are_set_by_any_of_their_spice_names()
+    public void Parameters_AreSetByAnyOfTheirSpiceNames()
     {
         var r = new Resistor("R1", "a", "0", 1);
         Assert.True(r.SetParameter("TC", 2e-3));         // alias, any case
@@ -26,14 +26,14 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Unknown_parameter_is_reported_as_not_set()
+    public void UnknownParameter_IsReportedAsNotSet()
     {
         Assert.False(new Resistor("R1", "a", "0", 1).SetParameter("nonsense", 1));
         Assert.Contains("tc1", ParameterRegistry.NamesOf(typeof(Resistor)));
     }
 
     [Fact]
-    public void Parameter_of_the_wrong_kind_names_the_parameter_and_the_choices()
+    public void ParameterOfTheWrongKind_NamesTheParameterAndTheChoices()
     {
         var e = Assert.Throws<ArgumentException>(() => new Diode("D1", "a", "0", "dm").SetParameter("off", "maybe"));
         Assert.Contains("'off'", e.Message);
@@ -41,7 +41,7 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Ground_has_three_spellings()
+    public void Ground_HasThreeSpellings()
     {
         foreach (var g in new[] { "0", "gnd", "GND", "gnd!" }) Assert.True(Circuit.IsGround(g), g);
         Assert.False(Circuit.IsGround("ground"));
@@ -51,7 +51,7 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Components_can_be_found_and_removed_by_name()
+    public void Components_CanBeFoundAndRemovedByName()
     {
         var c = new Circuit(new Resistor("R1", "a", "0", 1), new DiodeModel("dm"));
         Assert.True(c.Contains("r1") && c.Contains("DM"));
@@ -63,7 +63,7 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Zero_resistance_is_refused_with_advice()
+    public void ZeroResistance_IsRefusedWithAdvice()
     {
         var c = new Circuit(new VoltageSource("V1", "a", "0", 1), new Resistor("R1", "a", "0", 0));
         var e = Assert.Throws<CircuitException>(() => new OperatingPoint(c).Setup());
@@ -83,7 +83,7 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Probes_read_voltages_differences_branch_currents_and_device_quantities()
+    public void Probes_ReadVoltagesDifferencesBranchCurrentsAndDeviceQuantities()
     {
         var sim = Solved();
         var trace = Run.Record(sim, "v(in)", "v(in,a)", "i(v1)", "i(r1)", "@d1[id]", "@R1[p]");
@@ -112,14 +112,14 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Default_probes_are_every_node_voltage_and_branch_current()
+    public void DefaultProbes_AreEveryNodeVoltageAndBranchCurrent()
     {
         var names = Solved().DefaultProbeNames();
         Assert.Equal(new[] { "v(in)", "v(a)", "i(v1)" }, names);
     }
 
     [Fact]
-    public void Dc_value_drives_the_operating_point_and_the_waveform_the_transient()
+    public void DcValueDrivesTheOperating_PointAndTheWaveformTheTransient()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", new Pulse(0.5, 1, 1e-9, 1e-9, 1e-9, 1e-9, 0), 2.0),
@@ -129,7 +129,7 @@ public class CircuitApiTests
     }
 
     [Fact]
-    public void Ac_phase_rotates_the_source_phasor()
+    public void Ac_PhaseRotatesTheSourcePhasor()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 0) { AcMagnitude = 2, AcPhase = 90 },

@@ -78,7 +78,7 @@ public class DerivativeTests
 
     [Theory]
     [MemberData(nameof(BuiltInCalls))]
-    public void Built_in_function_derivative_matches_finite_differences(string text, double[] point)
+    public void BuiltInFunctionDerivative_MatchesFiniteDifferences(string text, double[] point)
     {
         Assert.False(double.IsNaN(point[0]), $"{text}: add the function's domain to Domains");
         AssertGradient(text, point);
@@ -86,7 +86,7 @@ public class DerivativeTests
 
     [Theory]
     [MemberData(nameof(OperatorExpressions))]
-    public void Operator_derivative_matches_finite_differences(string text, double[] point) => AssertGradient(text, point);
+    public void OperatorDerivative_MatchesFiniteDifferences(string text, double[] point) => AssertGradient(text, point);
 
     /// <summary>
     /// Central differences with h = 1e-6·max(1, |x|): truncation h²·f‴/6 ≈ 1e-12·f‴ and round-off ε·|f|/h ≈ 1e-10·|f|

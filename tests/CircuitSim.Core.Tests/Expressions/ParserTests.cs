@@ -33,7 +33,7 @@ public class ParserTests
         Assert.Equal(expected, Eval(text)); // every case is exact in binary floating point
 
     [Fact]
-    public void Names_and_calls_parse_whatever_letter_they_start_with()
+    public void NamesAndCalls_ParseWhateverLetterTheyStartWith()
     {
         // v( and i( are circuit quantities, but vdd, int() and if() are a variable and functions
         Assert.Equal(5, Eval("vdd + int(2.7)", n => n == "vdd" ? 3 : null));
@@ -46,7 +46,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Positions_point_into_the_source_text()
+    public void Positions_PointIntoTheSourceText()
     {
         var tree = Assert.IsType<BinaryExpression>(ExpressionParser.Parse("1 + foo(2)"));
         Assert.Equal(4, Assert.IsType<CallExpression>(tree.Right).Position);
@@ -81,7 +81,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Unknown_function_is_reported_at_its_call()
+    public void UnknownFunction_IsReportedAtItsCall()
     {
         var e = Assert.Throws<ExpressionEvaluationException>(() => Eval("1 + frob(2)"));
         Assert.Equal(4, e.Position);
@@ -89,7 +89,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Wrong_argument_count_names_the_function_and_the_count()
+    public void WrongArgument_CountNamesTheFunctionAndTheCount()
     {
         var e = Assert.Throws<ExpressionEvaluationException>(() => Eval("2 * atan2(1)"));
         Assert.Equal(4, e.Position);
@@ -97,7 +97,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Undefined_parameter_is_reported_at_its_position()
+    public void UndefinedParameter_IsReportedAtItsPosition()
     {
         var e = Assert.Throws<ExpressionEvaluationException>(() => Eval("3 * rload"));
         Assert.Equal(4, e.Position);
@@ -105,7 +105,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Circuit_quantities_are_refused_in_parameter_expressions()
+    public void CircuitQuantities_AreRefusedInParameterExpressions()
     {
         var e = Assert.Throws<ExpressionEvaluationException>(() => Eval("2 + v(out)"));
         Assert.Equal(4, e.Position);
@@ -144,7 +144,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Sum_of_a_thousand_terms_parses_and_evaluates_left_to_right()
+    public void SumOfAThousandTerms_ParsesAndEvaluatesLeftToRight()
     {
         var text = string.Join("+", Enumerable.Repeat("0.1", 1000));
 
@@ -156,7 +156,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Deepest_accepted_tree_evaluates_on_a_small_stack()
+    public void Deepest_AcceptedTreeEvaluatesOnASmallStack()
     {
         var text = new string('-', ExpressionParser.MaxDepth - 1) + "1"; // MaxDepth − 1 negations: depth MaxDepth
         double value = 0;

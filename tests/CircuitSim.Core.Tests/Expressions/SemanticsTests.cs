@@ -14,7 +14,7 @@ public class SemanticsTests
     [InlineData("1k5")]
     [InlineData("k")]
     [InlineData("1.2.3")]
-    public void Malformed_numbers_are_not_numbers(string text) => Assert.False(EngineeringNumber.TryParse(text, out _));
+    public void MalformedNumbers_AreNotNumbers(string text) => Assert.False(EngineeringNumber.TryParse(text, out _));
 
     [Theory]
     [InlineData("u(0)", 0.5)]        // the unit step is ½ at 0
@@ -59,7 +59,7 @@ public class SemanticsTests
         Assert.Equal(expected, Eval(text), 1e-14); // one library call on O(1) values: a few ulp
 
     [Fact]
-    public void Pow_of_a_negative_base_and_fractional_exponent_is_nan_in_a_parameter()
+    public void PowOfANegativeBaseAndFractionalExponent_IsNanInAParameter()
     {
         // in ngspice's parameters pow is the C library's: undefined for x < 0 and non-integer y
         Assert.True(double.IsNaN(Eval("pow(-8, 1/3)")));
@@ -79,7 +79,7 @@ public class SemanticsTests
     }
 
     [Fact]
-    public void User_functions_override_and_extend_the_built_ins()
+    public void User_FunctionsOverrideAndExtendTheBuiltIns()
     {
         var evaluator = new ExpressionEvaluator(_ => null, (name, args) => name == "twice" ? 2 * args[0] : null);
         Assert.Equal(6, evaluator.Evaluate(ExpressionParser.Parse("twice(3)")));
@@ -87,7 +87,7 @@ public class SemanticsTests
     }
 
     [Fact]
-    public void Every_documented_function_is_built_in()
+    public void EveryDocumentedFunction_IsBuiltIn()
     {
         var documented = new[] { "abs", "sgn", "sign", "sqrt", "exp", "ln", "log", "log10", "sin", "cos", "tan", "asin", "acos",
             "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "floor", "ceil", "nint", "int", "u", "stp", "u2",

@@ -21,7 +21,7 @@ public class FailureReportingTests
         new BehavioralSource("B1", "a", "0", BehavioralKind.Current, "time > 1e-6 ? (v(a) < 0.5 ? -1e-3 : 1e-3) : 0"));
 
     [Fact]
-    public void Transient_non_convergence_names_the_time_and_the_unknowns()
+    public void TransientNonConvergence_NamesTheTimeAndTheUnknowns()
     {
         var sim = new Transient(NoSolutionAfterOneMicrosecond(), 10e-9, 2e-6);
         var last = 0.0;
@@ -42,7 +42,7 @@ public class FailureReportingTests
     /// <summary>A 1 kΩ resistor cancelled by a VCCS of −1 mS leaves node a with zero conductance: the topology is fine,
     /// the matrix is not.</summary>
     [Fact]
-    public void Singular_matrix_names_the_node()
+    public void SingularMatrix_NamesTheNode()
     {
         var c = new Circuit(
             new CurrentSource("I1", "0", "a", 1e-3),
@@ -57,7 +57,7 @@ public class FailureReportingTests
     /// <summary>An ideal parallel LC driven by a current source: at ω = 1/√(LC) the node's admittance jωC + 1/(jωL)
     /// vanishes (L = C = 1 and ω = 1 rad/s make the cancellation exact up to the rounding of 2π·(1/2π)).</summary>
     [Fact]
-    public void Singular_ac_matrix_names_the_frequency_and_the_node()
+    public void SingularAcMatrix_NamesTheFrequencyAndTheNode()
     {
         var c = new Circuit(
             new CurrentSource("I1", "0", "tank", 0) { AcMagnitude = 1 },
@@ -71,7 +71,7 @@ public class FailureReportingTests
     }
 
     [Fact]
-    public void Operating_point_failure_names_the_unknowns_that_did_not_settle()
+    public void Operating_PointFailureNamesTheUnknownsThatDidNotSettle()
     {
         var c = new Circuit(
             new Resistor("R1", "a", "0", 1e3),
@@ -84,7 +84,7 @@ public class FailureReportingTests
     }
 
     [Fact]
-    public void Operating_point_failure_mentions_only_the_methods_that_were_tried()
+    public void Operating_PointFailureMentionsOnlyTheMethodsThatWereTried()
     {
         var c = new Circuit(
             new Resistor("R1", "a", "0", 1e3),

@@ -7,7 +7,7 @@ namespace CircuitSim.Core.Tests.Instrumentation;
 public class StatisticsTests
 {
     [Fact]
-    public void Transient_fills_counts_and_times()
+    public void TransientFills_CountsAndTimes()
     {
         // tstep 1 ns against 0.5 ns pulse edges makes the truncation error reject steps
         var sim = new Transient(EveryElement.Build(), 1e-9, 100e-9);
@@ -26,7 +26,7 @@ public class StatisticsTests
     }
 
     [Fact]
-    public void Operating_point_counts_its_iterations()
+    public void Operating_PointCountsItsIterations()
     {
         var sim = new OperatingPoint(EveryElement.Build());
         _ = Run.Record(sim, "v(out)");

@@ -11,7 +11,7 @@ namespace CircuitSim.Core.Tests.Performance;
 public class AllocationTests
 {
     [Fact]
-    public void Newton_iterations_allocate_nothing()
+    public void NewtonIterations_AllocateNothing()
     {
         var sim = new OperatingPoint(EveryElement.Build());
         _ = Run.Record(sim, "v(out)");
@@ -38,7 +38,7 @@ public class AllocationTests
     }
 
     [Fact]
-    public void Junction_initialisation_and_refactorization_allocate_nothing()
+    public void JunctionInitialisationAndRefactorization_AllocateNothing()
     {
         var sim = new OperatingPoint(EveryElement.Build());
         _ = Run.Record(sim, "v(out)");
@@ -59,7 +59,7 @@ public class AllocationTests
     }
 
     [Fact]
-    public void Transient_time_points_allocate_nothing()
+    public void TransientTime_PointsAllocateNothing()
     {
         // tstep 1 ns against 0.5 ns pulse edges: the truncation error rejects steps after every edge
         var sim = new Transient(EveryElement.Build(), 1e-9, 2e-6);
@@ -89,7 +89,7 @@ public class AllocationTests
     }
 
     [Fact]
-    public void Batched_mosfet_loads_with_bypass_allocate_nothing()
+    public void BatchedMosfet_LoadsWithBypassAllocateNothing()
     {
         // 80 MOSFETs of two models in two batches; the edge reaches stage 8 in 2 ns, the idle stages bypass
         var sim = new Transient(CmosCircuits.InverterChain(40), 10e-12, 4e-9, options: new SimulationOptions { Bypass = true });

@@ -31,7 +31,7 @@ public class Bsim4AllocationTests
     }
 
     [Fact]
-    public void Bsim4_newton_iterations_allocate_nothing()
+    public void Bsim4NewtonIterations_AllocateNothing()
     {
         var sim = new OperatingPoint(RingOscillator());
         _ = Run.Record(sim, "v(n1)");
@@ -58,7 +58,7 @@ public class Bsim4AllocationTests
     }
 
     [Fact]
-    public void Bsim4_transient_time_points_allocate_nothing()
+    public void Bsim4TransientTime_PointsAllocateNothing()
     {
         var sim = new Transient(RingOscillator(), 1e-12, 1e-9);
         var probe = sim.CreateProbe("v(n1)");

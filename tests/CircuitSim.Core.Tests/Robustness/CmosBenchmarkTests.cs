@@ -13,7 +13,7 @@ namespace CircuitSim.Core.Tests.Robustness;
 public class CmosBenchmarkTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Ring_oscillator_operating_point_with_ic_matches_ngspice()
+    public void RingOscillatorOperating_PointWithIcMatchesNgspice()
     {
         var sim = new Transient(RingOscillator(), 5e-12, 10e-12);
         sim.InitialConditions["n1"] = 0;
@@ -32,7 +32,7 @@ public class CmosBenchmarkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Ring_oscillator_oscillates_with_ngspice_edge_times()
+    public void Ring_OscillatorOscillatesWithNgspiceEdgeTimes()
     {
         var sim = new Transient(RingOscillator(), 5e-12, 2.6e-9);
         sim.InitialConditions["n1"] = 0;
@@ -48,7 +48,7 @@ public class CmosBenchmarkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Fifty_inverter_chain_operating_point_matches_ngspice()
+    public void FiftyInverterChainOperating_PointMatchesNgspice()
     {
         var trace = Run.Record(new Transient(InverterChain(), 10e-12, 20e-12), "v(n25)", "v(n50)", "i(vdd)");
 
@@ -59,7 +59,7 @@ public class CmosBenchmarkTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Fifty_inverter_chain_propagates_the_edge_with_ngspice_delay()
+    public void Fifty_InverterChainPropagatesTheEdgeWithNgspiceDelay()
     {
         var sim = new Transient(InverterChain(), 10e-12, 5.6e-9);
         var trace = Run.Record(sim, "v(n25)");

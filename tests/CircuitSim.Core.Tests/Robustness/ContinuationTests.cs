@@ -41,14 +41,14 @@ public class ContinuationTests
     }
 
     [Fact]
-    public void Plain_newton_fails_on_the_transconductor()
+    public void PlainNewton_FailsOnTheTransconductor()
     {
         var e = Assert.Throws<ConvergenceException>(() => SolveA(new SimulationOptions { GminSteps = 0, SourceSteps = 0 }));
         Assert.Contains("a", e.Unknowns);
     }
 
     [Fact]
-    public void Gmin_stepping_rescues_the_operating_point()
+    public void GminSteppingRescuesTheOperating_Point()
     {
         var v = SolveA(new SimulationOptions { SourceSteps = 0 });
         // the solution Newton accepts lies within RELTOL·|v| + VNTOL of the root
@@ -56,14 +56,14 @@ public class ContinuationTests
     }
 
     [Fact]
-    public void Source_stepping_rescues_the_operating_point()
+    public void SourceSteppingRescuesTheOperating_Point()
     {
         var v = SolveA(new SimulationOptions { GminSteps = 0 });
         Assert.Equal(ExactRoot(), v, 1e-3 * 5 + 1e-6);
     }
 
     [Fact]
-    public void Rescued_solution_agrees_with_a_tighter_solve()
+    public void RescuedSolution_AgreesWithATighterSolve()
     {
         var loose = SolveA(new SimulationOptions { SourceSteps = 0 });
         var tight = SolveA(new SimulationOptions { SourceSteps = 0, RelTol = 1e-9, VnTol = 1e-12, AbsTol = 1e-18 });

@@ -34,7 +34,7 @@ public class BehavioralSourceStampTests
     }
 
     [Fact]
-    public void Voltage_expression_stamp_is_the_jacobian_of_its_branch_equation()
+    public void VoltageExpression_StampIsTheJacobianOfItsBranchEquation()
     {
         var h = StampHarness.Transient(Build(BehavioralKind.Voltage), Point(), Time, 1e-9);
         var point = TestPoint(withBranch: true);
@@ -46,7 +46,7 @@ public class BehavioralSourceStampTests
     }
 
     [Fact]
-    public void Current_expression_stamp_is_the_jacobian_of_its_current()
+    public void CurrentExpression_StampIsTheJacobianOfItsCurrent()
     {
         var h = StampHarness.Transient(Build(BehavioralKind.Current), Point(), Time, 1e-9);
         var point = TestPoint(withBranch: false);

@@ -31,7 +31,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_cutoff_stamp_is_the_jacobian_of_the_leakage_currents()
+    public void NmosCutoff_StampIsTheJacobianOfTheLeakageCurrents()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 1.0, g: -0.3, s: 0, b: 0);
@@ -41,7 +41,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_subthreshold_stamp_is_the_jacobian_of_the_diffusion_current()
+    public void NmosSubthreshold_StampIsTheJacobianOfTheDiffusionCurrent()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 1.0, g: 0.15, s: 0, b: 0);
@@ -52,7 +52,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_linear_region_stamp_is_the_jacobian_of_the_drain_current()
+    public void NmosLinearRegion_StampIsTheJacobianOfTheDrainCurrent()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 0.05, g: 1.0, s: 0, b: 0);
@@ -62,7 +62,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_saturation_stamp_is_the_jacobian_of_the_drain_current()
+    public void NmosSaturation_StampIsTheJacobianOfTheDrainCurrent()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 1.0, g: 0.8, s: 0, b: 0);
@@ -72,7 +72,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_reverse_mode_stamp_is_the_jacobian_with_drain_and_source_exchanged()
+    public void NmosReverseMode_StampIsTheJacobianWithDrainAndSourceExchanged()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 0, g: 1.0, s: 0.7, b: 0);
@@ -82,7 +82,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Nmos_body_effect_stamp_is_the_jacobian_including_gmbs()
+    public void NmosBodyEffect_StampIsTheJacobianIncludingGmbs()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
         var point = Terminals(d: 1.0, g: 1.0, s: 0.1, b: -0.4);
@@ -96,7 +96,7 @@ public class Bsim4StampTests
     [InlineData(0.0, 0.0)]  // |vds| = 1: saturation
     [InlineData(0.0, 0.95)] // |vds| = 0.05: linear
     [InlineData(0.9, 0.0)]  // |vgs| = 0.1, below |vth|: subthreshold
-    public void Pmos_stamp_is_the_jacobian_of_the_drain_current(double gate, double drain)
+    public void Pmos_StampIsTheJacobianOfTheDrainCurrent(double gate, double drain)
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Pmos(), w: 270e-9));
         var point = Terminals(d: drain, g: gate, s: 1.0, b: 1.0);
@@ -106,7 +106,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Pmos_reverse_mode_stamp_is_the_jacobian_with_drain_and_source_exchanged()
+    public void PmosReverseMode_StampIsTheJacobianWithDrainAndSourceExchanged()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Pmos(), w: 270e-9));
         var point = Terminals(d: 1.0, g: 0.0, s: 0.3, b: 1.0);
@@ -116,7 +116,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Pmos_body_effect_stamp_is_the_jacobian_including_gmbs()
+    public void PmosBodyEffect_StampIsTheJacobianIncludingGmbs()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Pmos(), w: 270e-9));
         var point = Terminals(d: 0.0, g: 0.0, s: 0.9, b: 1.3);
@@ -127,7 +127,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Forward_biased_junctions_stamp_the_jacobian_of_their_diode_currents()
+    public void ForwardBiasedJunctions_StampTheJacobianOfTheirDiodeCurrents()
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos(), instance: m =>
         {
@@ -151,7 +151,7 @@ public class Bsim4StampTests
     [InlineData(1.0, 0.9, 0.0)] // forward, saturated
     [InlineData(0.1, 1.0, 0.0)] // forward, linear
     [InlineData(0.0, 0.8, 0.9)] // reverse
-    public void Gate_tunnelling_and_impact_ionisation_stamp_their_jacobian(double drain, double gate, double source)
+    public void GateTunnellingAndImpactIonisation_StampTheirJacobian(double drain, double gate, double source)
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos(extra: Leaky)));
         var point = Terminals(d: drain, g: gate, s: source, b: -0.2);
@@ -167,7 +167,7 @@ public class Bsim4StampTests
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    public void Gidl_stamp_is_the_jacobian_of_the_gidl_current(int gidlmod)
+    public void Gidl_StampIsTheJacobianOfTheGidlCurrent(int gidlmod)
     {
         var h = StampHarness.Dc(Build(Bsim4Cards.Nmos(extra: $"agidl=1e-9 bgidl=1e9 egidl=0.2 gidlmod={gidlmod} rgidl=1 kgidl=0.1 fgidl=0.1")));
         var point = Terminals(d: 1.0, g: -0.3, s: 0, b: 0);
@@ -181,7 +181,7 @@ public class Bsim4StampTests
     [Theory]
     [InlineData("mobmod=1")]
     [InlineData("mobmod=2 ua=1e-15 uc=0")]
-    public void Mobility_models_stamp_their_jacobian(string mobility)
+    public void MobilityModels_StampTheirJacobian(string mobility)
     {
         var model = Bsim4Cards.Nmos(extra: mobility + " ud=1e16 up=0.1 lp=1e-8");
         var h = StampHarness.Dc(Build(model));
@@ -191,7 +191,7 @@ public class Bsim4StampTests
 
     /// <summary>rdsmod 1: bias-dependent drain and source resistances through internal nodes.</summary>
     [Fact]
-    public void External_series_resistances_stamp_through_internal_nodes()
+    public void ExternalSeriesResistances_StampThroughInternalNodes()
     {
         var model = Bsim4Cards.Nmos(extra: "rdsmod=1 rdw=150 rsw=150 rdwmin=20 rswmin=20 prwg=0.5 prwb=0.1");
         var h = StampHarness.Dc(Build(model));
@@ -232,7 +232,7 @@ public class Bsim4StampTests
     }
 
     [Fact]
-    public void Pmos_transient_stamp_is_the_jacobian_of_the_charges()
+    public void PmosTransient_StampIsTheJacobianOfTheCharges()
     {
         var h = StampHarness.Transient(Build(Bsim4Cards.Pmos(), w: 270e-9), Terminals(d: 0.4, g: 0.1, s: 1, b: 1), 1e-9, 1e-12);
         h.AssertStampIsJacobian(Terminals(d: 0.3, g: 0.05, s: 1, b: 1));

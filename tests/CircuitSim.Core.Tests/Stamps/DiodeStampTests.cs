@@ -15,7 +15,7 @@ public class DiodeStampTests
     private static Circuit Build(DiodeModel model) => new(model, new Diode("D1", "a", "k", model.Name));
 
     [Fact]
-    public void Forward_biased_stamp_is_the_jacobian_of_the_exponential_current()
+    public void ForwardBiased_StampIsTheJacobianOfTheExponentialCurrent()
     {
         var h = StampHarness.Dc(Build(new DiodeModel("dm")));
         var point = Point(("a", 0.65), ("k", 0));
@@ -28,7 +28,7 @@ public class DiodeStampTests
     }
 
     [Fact]
-    public void Reverse_biased_stamp_is_the_jacobian_of_the_reverse_current()
+    public void ReverseBiased_StampIsTheJacobianOfTheReverseCurrent()
     {
         var h = StampHarness.Dc(Build(new DiodeModel("dm")));
         var point = Point(("a", -0.5), ("k", 1.5));
@@ -44,7 +44,7 @@ public class DiodeStampTests
     }
 
     [Fact]
-    public void Series_resistance_stamp_is_the_jacobian_through_the_internal_node()
+    public void SeriesResistance_StampIsTheJacobianThroughTheInternalNode()
     {
         var h = StampHarness.Dc(Build(new DiodeModel("dm") { SeriesResistance = 10 }));
         var point = Point(("a", 0.75), ("d1#internal", 0.68), ("k", 0));
@@ -56,7 +56,7 @@ public class DiodeStampTests
     }
 
     [Fact]
-    public void Breakdown_stamp_is_the_jacobian_of_the_breakdown_current()
+    public void Breakdown_StampIsTheJacobianOfTheBreakdownCurrent()
     {
         var h = StampHarness.Dc(Build(new DiodeModel("dm") { BreakdownVoltage = 5, BreakdownCurrent = 1e-3 }));
         var point = Point(("a", 0), ("k", 5.2));
@@ -75,7 +75,7 @@ public class DiodeStampTests
 
     [Theory]
     [MemberData(nameof(ChargeBiases))]
-    public void Charge_storage_stamp_is_the_jacobian_of_the_integrated_current(double bias)
+    public void ChargeStorage_StampIsTheJacobianOfTheIntegratedCurrent(double bias)
     {
         var model = new DiodeModel("dm") { JunctionCapacitance = 2e-12, JunctionPotential = 0.8, GradingCoefficient = 0.4, TransitTime = 5e-9 };
         var h = StampHarness.Transient(Build(model), Point(("a", bias - 0.05)), 10e-9, 1e-10);

@@ -19,7 +19,7 @@ public class LinearElementStampTests
     private const double Exact = 1e-12;
 
     [Fact]
-    public void Resistor_stamp_is_the_jacobian_of_its_current()
+    public void Resistor_StampIsTheJacobianOfItsCurrent()
     {
         var h = StampHarness.Dc(new Circuit(new Resistor("R1", "a", "b", 2e3)));
         var point = Point(("a", 1.3), ("b", -0.4));
@@ -31,7 +31,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Voltage_source_stamp_is_the_jacobian_of_its_branch_equation()
+    public void VoltageSource_StampIsTheJacobianOfItsBranchEquation()
     {
         var h = StampHarness.Dc(new Circuit(new VoltageSource("V1", "a", "b", 1.5)));
         var point = Point(("a", 2.0), ("b", 0.25), ("v1#branch", 3e-3));
@@ -44,7 +44,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Current_source_stamps_no_matrix_entry_and_drives_its_current_from_pos_to_neg()
+    public void CurrentSource_StampsNoMatrixEntryAndDrivesItsCurrentFromPosToNeg()
     {
         var h = StampHarness.Dc(new Circuit(new CurrentSource("I1", "a", "b", 2e-3)));
         var point = Point(("a", 1.0), ("b", 0.5));
@@ -57,7 +57,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Vcvs_stamp_is_the_jacobian_of_its_branch_equation()
+    public void Vcvs_StampIsTheJacobianOfItsBranchEquation()
     {
         var h = StampHarness.Dc(new Circuit(new VoltageControlledVoltageSource("E1", "p", "n", "cp", "cn", 3.0)));
         var point = Point(("p", 2.0), ("n", 0.5), ("cp", 0.7), ("cn", 0.2), ("e1#branch", 1e-3));
@@ -68,7 +68,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Cccs_stamp_is_the_jacobian_of_its_controlled_current()
+    public void Cccs_StampIsTheJacobianOfItsControlledCurrent()
     {
         var c = new Circuit(
             new VoltageSource("Vc", "a", "b", 0),
@@ -83,7 +83,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Vccs_stamp_is_the_jacobian_of_its_controlled_current()
+    public void Vccs_StampIsTheJacobianOfItsControlledCurrent()
     {
         var h = StampHarness.Dc(new Circuit(new VoltageControlledCurrentSource("G1", "p", "n", "cp", "cn", 2e-3)));
         var point = Point(("p", 1), ("n", -1), ("cp", 0.8), ("cn", 0.3));
@@ -95,7 +95,7 @@ public class LinearElementStampTests
     }
 
     [Fact]
-    public void Ccvs_stamp_is_the_jacobian_of_its_branch_equation()
+    public void Ccvs_StampIsTheJacobianOfItsBranchEquation()
     {
         var c = new Circuit(
             new VoltageSource("Vc", "a", "0", 0),
@@ -111,7 +111,7 @@ public class LinearElementStampTests
     [Theory]
     [InlineData(2.0, 10.0)]   // control above VT + VH: RON
     [InlineData(-1.0, 1e6)]   // control below VT − VH: ROFF
-    public void Voltage_switch_stamp_is_the_jacobian_of_its_current(double control, double resistance)
+    public void Voltage_SwitchStampIsTheJacobianOfItsCurrent(double control, double resistance)
     {
         var c = new Circuit(
             new VoltageSwitchModel("sw") { Threshold = 0.5, Hysteresis = 0.1, OnResistance = 10, OffResistance = 1e6 },
@@ -127,7 +127,7 @@ public class LinearElementStampTests
     [Theory]
     [InlineData(5e-3, 10.0)]   // control current above IT + IH: RON
     [InlineData(-5e-3, 1e6)]   // below IT − IH: ROFF
-    public void Current_switch_stamp_is_the_jacobian_of_its_current(double control, double resistance)
+    public void Current_SwitchStampIsTheJacobianOfItsCurrent(double control, double resistance)
     {
         var c = new Circuit(
             new CurrentSwitchModel("csw") { Threshold = 1e-3, Hysteresis = 0.5e-3, OnResistance = 10, OffResistance = 1e6 },

@@ -27,7 +27,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Nmos_cutoff_stamp_is_the_jacobian_of_the_junction_currents_only()
+    public void NmosCutoff_StampIsTheJacobianOfTheJunctionCurrentsOnly()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 2.0, g: 0.3, s: 0, b: 0);
@@ -38,7 +38,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Nmos_linear_region_stamp_is_the_jacobian_of_the_drain_current()
+    public void NmosLinearRegion_StampIsTheJacobianOfTheDrainCurrent()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 0.3, g: 2.5, s: 0, b: 0);
@@ -48,7 +48,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Nmos_saturation_stamp_is_the_jacobian_of_the_drain_current()
+    public void NmosSaturation_StampIsTheJacobianOfTheDrainCurrent()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 2.5, g: 1.5, s: 0, b: 0);
@@ -61,7 +61,7 @@ public class MosfetStampTests
     [Theory]
     [InlineData(3.0, 1.0)] // vgd − vt above |vds|: linear in reverse mode
     [InlineData(1.5, 2.5)] // saturated in reverse mode
-    public void Nmos_reverse_mode_stamp_is_the_jacobian_with_drain_and_source_exchanged(double gate, double source)
+    public void NmosReverseMode_StampIsTheJacobianWithDrainAndSourceExchanged(double gate, double source)
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 0, g: gate, s: source, b: 0);
@@ -72,7 +72,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Nmos_body_effect_stamp_is_the_jacobian_including_gmbs()
+    public void NmosBodyEffect_StampIsTheJacobianIncludingGmbs()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 2.5, g: 2.0, s: 0.5, b: -1.0);
@@ -87,7 +87,7 @@ public class MosfetStampTests
     [InlineData(3.3, 1.0, 1.5, true)]  // |vgs| − |vt| = 1.0 below |vds| = 2.3: saturation
     [InlineData(3.3, 3.0, 0.0, true)]  // |vds| = 0.3: linear
     [InlineData(3.3, 1.0, 3.0, false)] // |vgs| = 0.3 below |vt|: cutoff
-    public void Pmos_stamp_is_the_jacobian_of_the_drain_current(double source, double drain, double gate, bool conducting)
+    public void Pmos_StampIsTheJacobianOfTheDrainCurrent(double source, double drain, double gate, bool conducting)
     {
         var h = StampHarness.Dc(Build(Pmos()));
         var point = Terminals(d: drain, g: gate, s: source, b: source);
@@ -98,7 +98,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Pmos_reverse_mode_stamp_is_the_jacobian_with_drain_and_source_exchanged()
+    public void PmosReverseMode_StampIsTheJacobianWithDrainAndSourceExchanged()
     {
         var h = StampHarness.Dc(Build(Pmos()));
         var point = Terminals(d: 3.3, g: 0, s: 2.0, b: 3.3);
@@ -121,7 +121,7 @@ public class MosfetStampTests
     /// and bulk), so every charge (gate overlaps, Meyer, CJ·AD/AS bulk junctions) has its exact Jacobian.
     /// </summary>
     [Fact]
-    public void Saturated_transient_stamp_is_the_jacobian_of_gate_and_junction_charges()
+    public void SaturatedTransient_StampIsTheJacobianOfGateAndJunctionCharges()
     {
         var h = StampHarness.Transient(Build(WithJunctionCapacitance(Nmos()), ad: 1e-12, @as: 1e-12),
             Terminals(d: 2.3, g: 1.45, s: 0, b: 0), 1e-9, 1e-11);
@@ -134,7 +134,7 @@ public class MosfetStampTests
 
     /// <summary>Accumulation (vgs − von below −PHI): the Meyer model gives a constant Cox/2 to the bulk.</summary>
     [Fact]
-    public void Accumulation_transient_stamp_is_the_jacobian_of_the_gate_bulk_charge()
+    public void AccumulationTransient_StampIsTheJacobianOfTheGateBulkCharge()
     {
         var h = StampHarness.Transient(Build(WithJunctionCapacitance(Nmos()), ad: 1e-12, @as: 1e-12),
             Terminals(d: 1.0, g: -0.3, s: 0, b: 0), 1e-9, 1e-11);
@@ -150,7 +150,7 @@ public class MosfetStampTests
     /// the previous point equals the present one, which is what this linear-region test uses.
     /// </summary>
     [Fact]
-    public void Linear_region_transient_stamp_is_the_jacobian_when_the_history_equals_the_point()
+    public void LinearRegionTransient_StampIsTheJacobianWhenTheHistoryEqualsThePoint()
     {
         var point = Terminals(d: 0.4, g: 2.5, s: 0, b: -0.5);
         var h = StampHarness.Transient(Build(WithJunctionCapacitance(Nmos()), ad: 1e-12, @as: 1e-12), point, 1e-9, 1e-11);
@@ -160,7 +160,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Drain_and_source_resistances_stamp_through_internal_nodes()
+    public void DrainAndSourceResistances_StampThroughInternalNodes()
     {
         var model = Nmos();
         model.DrainResistance = 200;
@@ -173,7 +173,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Sheet_resistance_stamps_rsh_times_squares()
+    public void SheetResistance_StampsRshTimesSquares()
     {
         var model = Nmos();
         model.SheetResistance = 50;
@@ -187,7 +187,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Forward_biased_bulk_junctions_stamp_the_jacobian_of_their_diode_currents()
+    public void ForwardBiasedBulkJunctions_StampTheJacobianOfTheirDiodeCurrents()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 0.1, g: 0.2, s: 0, b: 0.62);
@@ -200,7 +200,7 @@ public class MosfetStampTests
     /// depletion charge) on the source side and reverse biased on the drain side. The gate is in accumulation (constant
     /// Meyer Cox/2) so the channel, whose forward-bulk body effect is tested separately, carries no current.</summary>
     [Fact]
-    public void Zero_bias_and_sidewall_junction_charges_stamp_their_jacobian_in_both_regions()
+    public void ZeroBiasAndSidewallJunctionCharges_StampTheirJacobianInBothRegions()
     {
         var model = Nmos();
         model.Cbd = 2e-15;
@@ -224,7 +224,7 @@ public class MosfetStampTests
     /// branch: the stamped ∂Id/∂vbs is wrong by the factor √φ/sarg (ngspice's mos1load has the same approximation).
     /// </summary>
     [Fact]
-    public void Forward_biased_bulk_body_effect_stamp_is_the_jacobian_of_the_drain_current()
+    public void ForwardBiasedBulkBodyEffect_StampIsTheJacobianOfTheDrainCurrent()
     {
         var h = StampHarness.Dc(Build(Nmos()));
         var point = Terminals(d: 2.5, g: 1.8, s: 0.3, b: 0.6);
@@ -234,7 +234,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Pmos_transient_stamp_is_the_jacobian_of_its_charges()
+    public void PmosTransient_StampIsTheJacobianOfItsCharges()
     {
         var model = WithJunctionCapacitance(Pmos());
         var h = StampHarness.Transient(Build(model, ad: 1e-12, @as: 1e-12), Terminals(d: 1.05, g: 1.45, s: 3.3, b: 3.3), 1e-9, 1e-11);
@@ -244,7 +244,7 @@ public class MosfetStampTests
     }
 
     [Fact]
-    public void Reverse_mode_transient_stamp_swaps_the_meyer_capacitances()
+    public void ReverseModeTransient_StampSwapsTheMeyerCapacitances()
     {
         // saturated in reverse mode at both points: Cox/3 between gate and the drain terminal (the effective source)
         var h = StampHarness.Transient(Build(WithJunctionCapacitance(Nmos()), ad: 1e-12, @as: 1e-12),

@@ -26,7 +26,7 @@ public class ReactiveElementStampTests
 
     [Theory]
     [MemberData(nameof(Methods))]
-    public void Capacitor_companion_stamp_is_the_jacobian_of_its_integrated_current(IntegrationMethodKind method, int order)
+    public void CapacitorCompanion_StampIsTheJacobianOfItsIntegratedCurrent(IntegrationMethodKind method, int order)
     {
         const double c = 2e-12;
         var h = StampHarness.Transient(new Circuit(new Capacitor("C1", "a", "b", c)),
@@ -42,7 +42,7 @@ public class ReactiveElementStampTests
 
     [Theory]
     [MemberData(nameof(Methods))]
-    public void Inductor_companion_stamp_is_the_jacobian_of_its_branch_equation(IntegrationMethodKind method, int order)
+    public void InductorCompanion_StampIsTheJacobianOfItsBranchEquation(IntegrationMethodKind method, int order)
     {
         const double l = 1e-6;
         var h = StampHarness.Transient(new Circuit(new Inductor("L1", "a", "b", l)),
@@ -55,7 +55,7 @@ public class ReactiveElementStampTests
 
     [Theory]
     [MemberData(nameof(Methods))]
-    public void Coupled_inductors_stamp_the_jacobian_of_both_flux_equations(IntegrationMethodKind method, int order)
+    public void CoupledInductors_StampTheJacobianOfBothFluxEquations(IntegrationMethodKind method, int order)
     {
         const double l1 = 1e-6, l2 = 4e-6, k = 0.7;
         var c = new Circuit(
@@ -72,7 +72,7 @@ public class ReactiveElementStampTests
     }
 
     [Fact]
-    public void Two_couplings_on_one_inductor_stamp_every_mutual_term_whatever_the_element_order()
+    public void TwoCouplingsOnOneInductor_StampEveryMutualTermWhateverTheElementOrder()
     {
         // the K elements come first: coupling must not depend on the order of the components
         var c = new Circuit(

@@ -34,14 +34,14 @@ public class StampHarnessSelfTests
     }
 
     [Fact]
-    public void A_correct_linearization_passes()
+    public void ACorrect_LinearizationPasses()
     {
         var h = StampHarness.Dc(new Circuit(new CubicConductance("X1", "a", 1.0)));
         h.AssertStampIsJacobian(Point(("a", 0.8)));
     }
 
     [Fact]
-    public void A_conductance_wrong_by_ten_ppm_is_detected()
+    public void AConductanceWrongByTenPpm_IsDetected()
     {
         var h = StampHarness.Dc(new Circuit(new CubicConductance("X1", "a", 1 + 1e-5)));
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => h.AssertStampIsJacobian(Point(("a", 0.8))));

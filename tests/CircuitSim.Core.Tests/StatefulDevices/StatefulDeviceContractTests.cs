@@ -39,7 +39,7 @@ public class StatefulDeviceContractTests
         A * v0 / (1 + w * w * Tau * Tau) * (Math.Sin(w * t) - w * Tau * Math.Cos(w * t) + w * Tau * Math.Exp(-t / Tau));
 
     [Fact]
-    public void Constant_drive_reproduces_the_exact_relaxation()
+    public void Constant_DriveReproducesTheExactRelaxation()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
@@ -51,7 +51,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Device_current_follows_the_state()
+    public void DeviceCurrent_FollowsTheState()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
@@ -67,7 +67,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Sinusoidal_drive_error_is_second_order_in_the_step()
+    public void SinusoidalDriveError_IsSecondOrderInTheStep()
     {
         const double v0 = 1, f = 2e5;
         var w = 2 * Math.PI * f;
@@ -89,7 +89,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Device_proposed_maximum_step_bounds_every_step()
+    public void DeviceProposedMaximum_StepBoundsEveryStep()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { MaxStep = 37e-9 };
         var c = new Circuit(new VoltageSource("V1", "a", "0", 1.0), d);
@@ -118,7 +118,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Rejected_steps_leave_no_trace_in_the_committed_state()
+    public void Rejected_StepsLeaveNoTraceInTheCommittedState()
     {
         // a constant drive makes every advance exact: if a rejected trial leaked into the committed state, the
         // retried step would start from a wrong x and the exact solution would be missed by far more than round-off
@@ -131,7 +131,7 @@ public class StatefulDeviceContractTests
     /// re-implementing Accept) sees the operating point once, as not transient, then every accepted time point once,
     /// in order, with the state committed there; rejected attempts never reach it.</summary>
     [Fact]
-    public void OnCommitted_sees_the_operating_point_then_each_accepted_point_once()
+    public void OnCommitted_SeesTheOperatingPointThenEachAcceptedPointOnce()
     {
         var (d, points) = RunWithRejections();
 
@@ -144,7 +144,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void State_is_frozen_in_an_operating_point()
+    public void State_IsFrozenInAnOperatingPoint()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { InitialState = 0.25 };
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);
@@ -155,7 +155,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Device_is_linearized_at_its_committed_state_in_AC()
+    public void Device_IsLinearizedAtItsCommittedStateInAC()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau) { InitialState = 1 };
         var c = new Circuit(new VoltageSource("V1", "in", "0", 0) { AcMagnitude = 1 }, new Resistor("R1", "in", "a", 500), d);
@@ -166,7 +166,7 @@ public class StatefulDeviceContractTests
     }
 
     [Fact]
-    public void Trial_is_reused_while_the_terminal_voltages_do_not_move()
+    public void Trial_IsReusedWhileTheTerminalVoltagesDoNotMove()
     {
         var d = new RelaxingConductance("Y1", "a", "0", G0, A, Tau);
         var c = new Circuit(new VoltageSource("V1", "a", "0", 2.0), d);

@@ -22,7 +22,7 @@ public class IntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gear2_coefficients_for_a_constant_step_are_three_halves_minus_two_one_half_over_h()
+    public void Gear2CoefficientsForAConstant_StepAreThreeHalvesMinusTwoOneHalfOverH()
     {
         const double h = 1e-9;
         var ag = Coefficients(IntegrationMethodKind.Gear, 2, h, h, h);
@@ -34,7 +34,7 @@ public class IntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Trapezoidal_coefficients_follow_the_spice_convention()
+    public void TrapezoidalCoefficients_FollowTheSpiceConvention()
     {
         const double h = 2e-9;
         var first = Coefficients(IntegrationMethodKind.Trapezoidal, 1, h);
@@ -94,7 +94,7 @@ public class IntegrationTests(ITestOutputHelper output)
     [Theory]
     [InlineData(IntegrationMethodKind.Trapezoidal)]
     [InlineData(IntegrationMethodKind.Gear)]
-    public void Second_order_methods_converge_with_the_square_of_the_step(IntegrationMethodKind method)
+    public void SecondOrderMethods_ConvergeWithTheSquareOfTheStep(IntegrationMethodKind method)
     {
         var coarse = RlcError(2e-9, method);
         var fine = RlcError(1e-9, method);
@@ -103,7 +103,7 @@ public class IntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Gear2_is_less_accurate_than_trapezoidal_at_the_same_step()
+    public void Gear2_IsLessAccurateThanTrapezoidalAtTheSameStep()
     {
         // error constants 2/9 against 1/12
         Assert.True(RlcError(1e-9, IntegrationMethodKind.Gear) > 2 * RlcError(1e-9, IntegrationMethodKind.Trapezoidal));
@@ -126,7 +126,7 @@ public class IntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Truncation_error_shrinks_the_step_for_a_sharper_waveform()
+    public void TruncationErrorShrinksThe_StepForASharperWaveform()
     {
         var slow = MedianStep(10e6);
         var fast = MedianStep(100e6);

@@ -25,7 +25,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Node_between_capacitors_has_no_dc_path_and_the_warning_says_why_and_what_to_do()
+    public void NodeBetweenCapacitors_HasNoDcPathAndTheWarningSaysWhyAndWhatToDo()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -42,7 +42,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Node_fed_only_by_a_current_source_has_no_dc_path()
+    public void NodeFedOnlyByACurrentSource_HasNoDcPath()
     {
         var c = new Circuit(
             new CurrentSource("I1", "0", "x", 1e-3),
@@ -55,7 +55,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Floating_node_that_stays_singular_fails_in_the_solver_naming_the_node_and_rshunt()
+    public void FloatingNodeThat_StaysSingularFailsInTheSolverNamingTheNodeAndRshunt()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -69,7 +69,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Rshunt_gives_a_floating_node_a_dc_path_and_no_warning()
+    public void Rshunt_GivesAFloatingNodeADcPathAndNoWarning()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -89,7 +89,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Rshunt_is_in_the_ac_matrix_too()
+    public void Rshunt_IsInTheAcMatrixToo()
     {
         // ngspice 39 (.options rshunt=1e6, ac lin 1 1k 1k): two 1 MOhm dividers and the shunt give v(a) = 1/3
         var c = new Circuit(
@@ -105,7 +105,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Current_source_reading_its_own_terminals_is_a_dc_path()
+    public void CurrentSourceReadingItsOwnTerminals_IsADcPath()
     {
         // two behavioural memristors in anti-series (I = v(p,m)/R): 'mid' is reached only through them
         var c = new Circuit(
@@ -120,7 +120,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Current_source_reading_only_other_voltages_is_not_a_dc_path()
+    public void CurrentSourceReadingOnlyOtherVoltages_IsNotADcPath()
     {
         // a transconductance from 'in' into 'x': nothing fixes v(x)
         var c = new Circuit(
@@ -134,7 +134,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Current_source_reading_its_own_terminals_only_through_ddt_is_not_a_dc_path()
+    public void CurrentSourceReadingItsOwnTerminalsOnlyThroughDdt_IsNotADcPath()
     {
         // I = C·dv/dt is a capacitor: at DC it carries nothing, so 'mid' between two of them floats
         var c = new Circuit(
@@ -147,7 +147,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Capacitor_only_node_is_allowed_in_a_uic_transient()
+    public void CapacitorOnlyNode_IsAllowedInAUicTransient()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -161,7 +161,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Loop_of_voltage_sources_lists_every_source_of_the_loop()
+    public void LoopOfVoltageSources_ListsEverySourceOfTheLoop()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -179,7 +179,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Loop_through_controlled_voltage_sources_is_found()
+    public void LoopThroughControlledVoltageSources_IsFound()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -191,7 +191,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Voltage_source_across_an_inductor_is_a_loop_at_dc()
+    public void VoltageSourceAcrossAnInductor_IsALoopAtDc()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -204,7 +204,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Voltage_source_across_an_inductor_is_allowed_in_a_uic_transient()
+    public void VoltageSourceAcrossAnInductor_IsAllowedInAUicTransient()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -216,7 +216,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Element_shorted_onto_one_node_is_named()
+    public void ElementShortedOntoOneNode_IsNamed()
     {
         var c = new Circuit(new VoltageSource("V1", "a", "a", 1), new Resistor("R1", "a", "0", 1));
         var e = SetupFails(new OperatingPoint(c));
@@ -226,7 +226,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Node_with_a_single_terminal_is_a_warning_naming_node_and_element()
+    public void NodeWithASingleTerminal_IsAWarningNamingNodeAndElement()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -242,7 +242,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Duplicate_component_names_are_refused_case_insensitively()
+    public void DuplicateComponent_NamesAreRefusedCaseInsensitively()
     {
         var c = new Circuit(new Resistor("R1", "a", "0", 1));
         var e = Assert.Throws<DuplicateNameException>(() => c.Add(new Capacitor("r1", "a", "0", 1e-9)));
@@ -252,7 +252,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Duplicate_model_names_are_refused()
+    public void DuplicateModel_NamesAreRefused()
     {
         var c = new Circuit(new DiodeModel("dmod"));
         var e = Assert.Throws<DuplicateNameException>(() => c.Add(new DiodeModel("DMOD")));
@@ -261,7 +261,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Missing_model_names_the_device_and_the_model()
+    public void MissingModel_NamesTheDeviceAndTheModel()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -274,7 +274,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Model_of_the_wrong_kind_names_both_kinds()
+    public void ModelOfTheWrongKind_NamesBothKinds()
     {
         var c = new Circuit(
             new MosfetModel("mm", MosfetType.Nmos),
@@ -298,7 +298,7 @@ public class TopologyCheckTests
 
     [Theory]
     [MemberData(nameof(MissingReferences))]
-    public void Reference_to_a_missing_element_names_the_referrer_and_the_missing_name(string referrer, Func<Component> create)
+    public void ReferenceToAMissingElement_NamesTheReferrerAndTheMissingName(string referrer, Func<Component> create)
     {
         var c = new Circuit(
             new CurrentSwitchModel("csw"),
@@ -315,7 +315,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Behavioral_source_reading_a_missing_node_names_it()
+    public void BehavioralSourceReadingAMissingNode_NamesIt()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),
@@ -328,7 +328,7 @@ public class TopologyCheckTests
     }
 
     [Fact]
-    public void Controlling_element_without_a_branch_current_is_named()
+    public void ControllingElementWithoutABranchCurrent_IsNamed()
     {
         var c = new Circuit(
             new VoltageSource("V1", "a", "0", 1),

@@ -24,7 +24,7 @@ public class MeasureParserTests
     }
 
     [Fact]
-    public void TargMayComeFirst()
+    public void Targ_MayComeFirst()
     {
         var m = MeasureParser.Parse("tran d TARG v(out) VAL=1 TRIG AT=2u");
 
@@ -33,7 +33,7 @@ public class MeasureParserTests
     }
 
     [Fact]
-    public void KeywordsAndNamesAreCaseInsensitive()
+    public void KeywordsAnd_NamesAreCaseInsensitive()
     {
         var m = MeasureParser.Parse("TrAn VMax mAx V(OUT) fRoM=1M To=2m");
 
@@ -69,7 +69,7 @@ public class MeasureParserTests
     }
 
     [Fact]
-    public void BlanksAroundEqualsAndInsideBracketsAreAllowed()
+    public void BlanksAround_EqualsAndInsideBracketsAreAllowed()
     {
         var m = MeasureParser.Parse("dc t WHEN v( a , b ) = 0.5 TD = 1u CROSS = 2");
 

@@ -19,7 +19,7 @@ public sealed class BoundedInputTests : IDisposable
     [InlineData(0)] // 10 000 minus signs
     [InlineData(1)] // a sum of 10 000 terms
     [InlineData(2)] // 1^1^…^1, 5000 terms
-    public void Deep_parameter_expression_is_an_error_naming_the_limit(int form)
+    public void DeepParameterExpression_IsAnErrorNamingTheLimit(int form)
     {
         var expr = form switch
         {
@@ -35,7 +35,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Sum_of_900_terms_still_reads()
+    public void SumOf900TermsStill_Reads()
     {
         var r = Read.Component<CircuitSim.Devices.Passive.Resistor>($"t\nR1 a 0 {{{string.Join("+", Enumerable.Repeat("1", 900))}}}", "R1");
 
@@ -49,7 +49,7 @@ public sealed class BoundedInputTests : IDisposable
     [InlineData("/dev/urandom", "a character device")]
     [InlineData("/proc/self/mem", "a kernel pseudo-file under /proc")]
     [InlineData("/proc/self/status", "a kernel pseudo-file under /proc")]
-    public void Including_a_file_that_is_not_regular_is_an_error_at_the_include(string path, string kind)
+    public void IncludingAFileThat_IsNotRegularIsAnErrorAtTheInclude(string path, string kind)
     {
         var error = Read.Error($"t\n.include {path}\nR1 a 0 1k");
 
@@ -57,7 +57,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Netlist_that_is_a_device_is_refused_without_reading_it()
+    public void NetlistThat_IsADeviceIsRefusedWithoutReadingIt()
     {
         var failure = Assert.Throws<NetlistException>(() => new NetlistReader().ReadFile("/dev/zero"));
 
@@ -65,7 +65,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Netlist_larger_than_256_MiB_is_refused_without_reading_it()
+    public void NetlistLargerThan256MiB_IsRefusedWithoutReadingIt()
     {
         var path = _folder.Write("huge.cir", "");
         using (var f = new FileStream(path, FileMode.Open)) f.SetLength((256L << 20) + 1); // sparse: nothing is written
@@ -76,7 +76,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Line_longer_than_a_million_characters_is_an_error_and_the_rest_reads()
+    public void LineLongerThanAMillionCharacters_IsAnErrorAndTheRestReads()
     {
         var failure = Read.Failure($"t\nR1 a 0 1k\n* {new string('x', 1_000_001)}\nR2 a 0 {{q}}\n.op");
 
@@ -100,7 +100,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Transient_of_ten_to_the_thirteen_output_points_is_accepted_and_streamed()
+    public void TransientOfTenToTheThirteenOutput_PointsIsAcceptedAndStreamed()
     {
         var netlist = Read.Text("t\nR1 a 0 1k\nV1 a 0 1\n.tran 1p 10");
 
@@ -108,7 +108,7 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
-    public void Ac_sweep_of_billions_of_points_is_an_error()
+    public void AcSweepOfBillionsOf_PointsIsAnError()
     {
         var error = Read.Error("t\nR1 a 0 1k\nV1 a 0 1 ac 1\n.ac dec 1e9 1 1g");
 
@@ -118,7 +118,7 @@ public sealed class BoundedInputTests : IDisposable
     // ---- defect 9: long lines in messages ----
 
     [Fact]
-    public void Error_in_a_100000_character_line_quotes_160_characters_around_the_column()
+    public void ErrorInA100000CharacterLine_Quotes160CharactersAroundTheColumn()
     {
         var error = Read.Error("t\nR1 a 0 {" + new string('1', 50_000) + "$" + new string('2', 50_000) + "}");
 

@@ -45,13 +45,13 @@ public class ControlStatementTests
     [InlineData(".option")]
     [InlineData(".opt")]
     [InlineData(".OPTIONS")]
-    public void Options_command_has_short_spellings(string command)
+    public void OptionsCommand_HasShortSpellings(string command)
     {
         Assert.Equal(0.01, Lines($"{command} reltol=0.01").Options.RelTol);
     }
 
     [Fact]
-    public void Several_options_on_one_line_are_all_set()
+    public void SeveralOptionsOnOneLine_AreAllSet()
     {
         var options = Lines(".options reltol=1e-4 abstol=1e-9, vntol = 1e-5").Options;
 
@@ -63,13 +63,13 @@ public class ControlStatementTests
     [InlineData("trapezoidal", IntegrationMethodKind.Trapezoidal)]
     [InlineData("gear", IntegrationMethodKind.Gear)]
     [InlineData("GEAR", IntegrationMethodKind.Gear)]
-    public void Method_option_selects_the_integration_method(string method, IntegrationMethodKind kind)
+    public void MethodOption_SelectsTheIntegrationMethod(string method, IntegrationMethodKind kind)
     {
         Assert.Equal(kind, Lines($".options method={method}").Options.Method);
     }
 
     [Fact]
-    public void Noopiter_flag_is_set()
+    public void NoopiterFlag_IsSet()
     {
         Assert.True(Lines(".options noopiter").Options.NoOpIter);
     }
@@ -98,7 +98,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Unknown_option_is_a_warning_at_its_name()
+    public void UnknownOption_IsAWarningAtItsName()
     {
         var netlist = Lines(".options reltol=1e-4 frobnicate=2\n.op");
 
@@ -108,13 +108,13 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Temp_sets_the_circuit_temperature()
+    public void Temp_SetsTheCircuitTemperature()
     {
         Assert.Equal(85, Lines(".temp 85").Options.Temperature);
     }
 
     [Fact]
-    public void Ic_sets_initial_node_voltages()
+    public void Ic_SetsInitialNodeVoltages()
     {
         var netlist = Lines(".ic v(cap)=5 V(Out)=-1");
 
@@ -122,7 +122,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Nodeset_sets_node_voltage_guesses()
+    public void Nodeset_SetsNodeVoltageGuesses()
     {
         var netlist = Lines(".nodeset v(a)=0.7");
 
@@ -130,7 +130,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Op_adds_an_operating_point()
+    public void Op_AddsAnOperatingPoint()
     {
         var op = Analysis<OpSpec>(".op");
 
@@ -139,7 +139,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_single_sweep_lists_its_values()
+    public void DcSingleSweep_ListsItsValues()
     {
         var sweep = Assert.Single(Analysis<DcSpec>(".dc V1 -1 1 0.5").Sweeps);
 
@@ -148,7 +148,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_nested_sweep_lists_the_first_written_sweep_first()
+    public void DcNestedSweep_ListsTheFirstWrittenSweepFirst()
     {
         var sweeps = Analysis<DcSpec>(".dc V1 0 1 0.5 V2 0 2 1").Sweeps;
 
@@ -157,7 +157,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_list_sweep_takes_the_listed_values()
+    public void Dc_ListSweepTakesTheListedValues()
     {
         var sweep = Assert.Single(Analysis<DcSpec>(".dc V1 list 1 5 2").Sweeps);
 
@@ -165,7 +165,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_list_sweep_may_be_followed_by_a_nested_sweep()
+    public void Dc_ListSweepMayBeFollowedByANestedSweep()
     {
         var sweeps = Analysis<DcSpec>(".dc V1 list 1 2 R1 1k 2k 1k").Sweeps;
 
@@ -175,7 +175,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_sweep_of_temp_sweeps_the_temperature()
+    public void Dc_SweepOfTempSweepsTheTemperature()
     {
         var sweep = Assert.Single(Analysis<DcSpec>(".dc temp 0 100 50").Sweeps);
 
@@ -184,7 +184,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Dc_sweep_of_a_resistor_sweeps_its_resistance()
+    public void Dc_SweepOfAResistorSweepsItsResistance()
     {
         var sweep = Assert.Single(Analysis<DcSpec>(".dc R1 1k 3k 1k").Sweeps);
 
@@ -214,7 +214,7 @@ public class ControlStatementTests
     [InlineData("oct", AcSweepKind.Octave)]
     [InlineData("lin", AcSweepKind.Linear)]
     [InlineData("DEC", AcSweepKind.Decade)]
-    public void Ac_reads_sweep_kind_points_and_frequencies(string kind, AcSweepKind expected)
+    public void Ac_ReadsSweepKindPointsAndFrequencies(string kind, AcSweepKind expected)
     {
         var ac = Analysis<AcSpec>($".ac {kind} 10 1 1meg");
 
@@ -222,7 +222,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Several_analyses_are_kept_in_order()
+    public void SeveralAnalyses_AreKeptInOrder()
     {
         var netlist = Lines(".tran 1n 1u\n.op\n.ac dec 1 1 10");
 
@@ -230,7 +230,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_param_list_takes_the_listed_values()
+    public void StepParam_ListTakesTheListedValues()
     {
         var step = Read.Text("t\n.param rl=1k\nR1 a 0 {rl}\n.step param rl list 1k 2k 5k").Step!;
 
@@ -239,7 +239,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_param_start_stop_increment_is_linear()
+    public void StepParam_StartStopIncrementIsLinear()
     {
         var step = Read.Text("t\n.param rl=1k\n.step param rl 1k 3k 1k").Step!;
 
@@ -247,7 +247,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_param_lin_takes_a_point_count()
+    public void StepParamLin_TakesAPointCount()
     {
         var step = Read.Text("t\n.param v=1\n.step param v lin 5 0 1").Step!;
 
@@ -255,7 +255,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_param_dec_takes_points_per_decade()
+    public void StepParamDec_TakesPointsPerDecade()
     {
         var step = Read.Text("t\n.param f=1\n.step param f dec 1 1 1k").Step!;
 
@@ -263,7 +263,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_temp_steps_the_temperature()
+    public void StepTemp_StepsTheTemperature()
     {
         var step = Read.Text("t\n.step temp list 0 27 85").Step!;
 
@@ -272,13 +272,13 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Step_temp_start_stop_increment_is_linear()
+    public void StepTemp_StartStopIncrementIsLinear()
     {
         Assert.Equal(new[] { -25.0, 25, 75 }, Read.Text("t\n.step temp -25 75 50").Step!.Values);
     }
 
     [Fact]
-    public void Step_override_rebuilds_the_circuit_with_the_stepped_value()
+    public void Step_OverrideRebuildsTheCircuitWithTheSteppedValue()
     {
         var netlist = Read.Text("t\n.param rl=1k\nR1 a 0 {2*rl}\n.step param rl list 1k 3k");
 
@@ -288,7 +288,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Save_reads_node_voltages_differences_currents_and_device_quantities()
+    public void Save_ReadsNodeVoltagesDifferencesCurrentsAndDeviceQuantities()
     {
         var netlist = Lines(".save v(a) V(A,B) i(V1) @M1[id] out");
 
@@ -296,7 +296,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Save_all_adds_nothing()
+    public void SaveAll_AddsNothing()
     {
         Assert.Empty(Lines(".save all").Saves);
     }
@@ -304,7 +304,7 @@ public class ControlStatementTests
     [Theory]
     [InlineData(".plot dc v(a) i(v1)")]
     [InlineData(".probe v(a) i(v1)")]
-    public void Plot_and_probe_are_saves_with_an_optional_analysis_prefix(string line)
+    public void PlotAndProbe_AreSavesWithAnOptionalAnalysisPrefix(string line)
     {
         Assert.Equal(new[] { "v(a)", "i(v1)" }, Lines(line).Saves);
     }
@@ -312,7 +312,7 @@ public class ControlStatementTests
     [Theory]
     [InlineData(".print tran v(a) i(v1)", "tran")]
     [InlineData(".print v(a) i(v1)", null)]
-    public void Print_asks_for_a_table_and_saves_nothing(string line, string? analysis)
+    public void Print_AsksForATableAndSavesNothing(string line, string? analysis)
     {
         var netlist = Lines(line);
 
@@ -323,7 +323,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Print_takes_expressions_as_ngspice_splits_them()
+    public void Print_TakesExpressionsAsNgspiceSplitsThem()
     {
         // a blank before '-' does not end an expression: ngspice reads "v(a) -v(b)" as one difference
         var print = Assert.Single(Lines(".print dc v(a) -v(b) db(v(a)) i(v1)*2").Prints);
@@ -332,7 +332,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Plot_asks_for_a_chart_of_its_vectors_in_one_analysis()
+    public void Plot_AsksForAChartOfItsVectorsInOneAnalysis()
     {
         var chart = Assert.Single(Lines(".plot tran v(a) @M1[r]").Plots);
 
@@ -341,7 +341,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Plot_vs_draws_its_vectors_against_the_last_one_and_saves_it()
+    public void PlotVs_DrawsItsVectorsAgainstTheLastOneAndSavesIt()
     {
         var netlist = Lines(".plot i(vam) vs v(p)");
 
@@ -356,7 +356,7 @@ public class ControlStatementTests
     [InlineData(".plot tran v(a) vs", "missing the vector after 'vs'")]
     [InlineData(".plot tran v(a) vs v(b) v(c)", "nothing may follow the x vector")]
     [InlineData(".plot tran", "no vectors")]
-    public void Plot_with_a_misplaced_vs_or_no_vectors_is_an_error(string line, string message)
+    public void PlotWithAMisplacedVsOrNoVectors_IsAnError(string line, string message)
     {
         var error = Read.Error("t\n" + line);
 
@@ -364,7 +364,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Meas_is_stored_with_its_analysis_name_and_parsed_statement()
+    public void Meas_IsStoredWithItsAnalysisNameAndParsedStatement()
     {
         var m = Assert.Single(Lines(".meas tran tdelay TRIG v(in) VAL=0.5 RISE=1 TARG v(out) VAL=0.5 FALL=1").Measures);
 
@@ -374,7 +374,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Measure_spelled_out_is_the_same_command()
+    public void MeasureSpelledOut_IsTheSameCommand()
     {
         var m = Assert.Single(Lines(".measure dc vmax MAX v(a)").Measures);
 
@@ -382,7 +382,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Meas_gets_braced_expressions_replaced_by_their_values()
+    public void Meas_GetsBracedExpressionsReplacedByTheirValues()
     {
         var m = Assert.Single(Read.Text("t\n.param vdd=3.3\n.meas tran t1 WHEN v(out)={vdd/2}\nR1 out 0 1").Measures);
 
@@ -391,7 +391,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Control_block_is_read_as_a_script_not_as_netlist_lines()
+    public void ControlBlock_IsReadAsAScriptNotAsNetlistLines()
     {
         var netlist = Read.Text("""
             t
@@ -409,7 +409,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void End_stops_reading()
+    public void End_StopsReading()
     {
         var netlist = Read.Text("""
             t
@@ -423,7 +423,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Netlist_without_analysis_reads_with_a_warning()
+    public void NetlistWithoutAnalysis_ReadsWithAWarning()
     {
         var netlist = Read.Text("t\nR1 a 0 1k");
 
@@ -435,7 +435,7 @@ public class ControlStatementTests
     [InlineData(".pz in 0 out 0 vol pz", ".pz")]
     [InlineData(".sens v(a)", ".sens")]
     [InlineData(".disto dec 10 1 1k", ".disto")]
-    public void Unsupported_analysis_is_an_error_naming_the_supported_ones(string line, string keyword)
+    public void UnsupportedAnalysis_IsAnErrorNamingTheSupportedOnes(string line, string keyword)
     {
         var error = Read.Error("t\nR1 a 0 1k\nV1 a 0 1\n" + line + "\n.op");
 
@@ -445,7 +445,7 @@ public class ControlStatementTests
     }
 
     [Fact]
-    public void Four_without_a_transient_is_an_error()
+    public void FourWithoutATransient_IsAnError()
     {
         var error = Read.Error("t\nV1 a 0 SIN(0 1 1k)\nR1 a 0 1k\n.four 1k v(a)\n.op");
 
@@ -457,7 +457,7 @@ public class ControlStatementTests
     [InlineData(".tf v(a) V1", "v(a)", "v1")]
     [InlineData(".tf v(a,b) I1", "v(a,b)", "i1")]
     [InlineData(".tf i(vx) V1", "i(vx)", "v1")]
-    public void Tf_reads_its_output_and_input(string line, string output, string input)
+    public void Tf_ReadsItsOutputAndInput(string line, string output, string input)
     {
         var tf = Assert.IsType<TfSpec>(Assert.Single(Lines(line).Analyses));
 

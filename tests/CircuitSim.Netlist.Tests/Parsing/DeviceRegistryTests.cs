@@ -67,7 +67,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Registered_Y_device_is_read_with_its_nodes_model_and_parameters()
+    public void RegisteredYDevice_IsReadWithItsNodesModelAndParameters()
     {
         var netlist = Read.Text("""
             t
@@ -83,7 +83,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Registered_Y_device_takes_any_node_count_in_its_range()
+    public void RegisteredYDevice_TakesAnyNodeCountInItsRange()
     {
         var gizmo = Assert.IsType<Gizmo>(Read.Text("t\n.model g1 gizmo\nYgiz y1 a b c g1", WithGizmo()).Circuit["y1"]);
 
@@ -91,7 +91,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Registered_Y_device_inside_a_subcircuit_gets_prefixed_names()
+    public void RegisteredYDeviceInsideASubcircuit_GetsPrefixedNames()
     {
         var netlist = Read.Text("""
             t
@@ -108,7 +108,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Unknown_parameter_of_a_registered_device_lists_its_parameters()
+    public void UnknownParameterOfARegisteredDevice_ListsItsParameters()
     {
         var error = Read.Error("t\n.model g1 gizmo\nYgiz y1 a b g1 spin=2", WithGizmo());
 
@@ -118,7 +118,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Y_device_with_too_many_nodes_is_an_error_at_the_first_extra_node()
+    public void YDeviceWithTooManyNodes_IsAnErrorAtTheFirstExtraNode()
     {
         var error = Read.Error("t\n.model g1 gizmo\nYgiz y1 a b c d g1", WithGizmo());
 
@@ -127,7 +127,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Y_device_of_an_unregistered_type_lists_the_registered_types()
+    public void YDeviceOfAnUnregisteredType_ListsTheRegisteredTypes()
     {
         var error = Read.Error("t\nYAMM r1 a b pyring", WithGizmo());
 
@@ -139,7 +139,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Standard_registry_has_no_Y_devices()
+    public void StandardRegistry_HasNoYDevices()
     {
         var error = Read.Error("t\nYGIZ r1 a b m", new DeviceRegistry());
 
@@ -147,7 +147,7 @@ public class DeviceRegistryTests
     }
 
     [Fact]
-    public void Registered_model_type_is_listed_among_the_valid_model_types()
+    public void RegisteredModelType_IsListedAmongTheValidModelTypes()
     {
         var error = Read.Error("t\n.model m1 gizmoo", WithGizmo());
 

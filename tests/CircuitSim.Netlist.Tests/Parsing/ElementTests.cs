@@ -10,7 +10,7 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 public class ElementTests
 {
     [Fact]
-    public void R_line_is_a_resistor_between_its_nodes()
+    public void RLine_IsAResistorBetweenItsNodes()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -22,7 +22,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void R_line_takes_named_instance_parameters()
+    public void RLine_TakesNamedInstanceParameters()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -33,7 +33,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void R_value_may_be_given_as_r_equals()
+    public void RValue_MayBeGivenAsREquals()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -44,7 +44,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void Ground_is_0_or_gnd_in_any_case()
+    public void Ground_Is0OrGndInAnyCase()
     {
         var netlist = Read.Text("""
             t
@@ -58,7 +58,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void C_line_is_a_capacitor_with_optional_initial_condition()
+    public void CLine_IsACapacitorWithOptionalInitialCondition()
     {
         var c = Read.Component<Capacitor>("""
             t
@@ -69,7 +69,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void L_line_is_an_inductor_with_optional_initial_condition()
+    public void LLine_IsAnInductorWithOptionalInitialCondition()
     {
         var l = Read.Component<Inductor>("""
             t
@@ -80,7 +80,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void K_line_couples_two_inductors_by_name()
+    public void KLine_CouplesTwoInductorsByName()
     {
         var k = Read.Component<MutualInductance>("""
             t
@@ -93,7 +93,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void E_line_is_a_voltage_controlled_voltage_source()
+    public void ELine_IsAVoltageControlledVoltageSource()
     {
         var e = Read.Component<VoltageControlledVoltageSource>("""
             t
@@ -105,7 +105,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void G_line_is_a_voltage_controlled_current_source()
+    public void GLine_IsAVoltageControlledCurrentSource()
     {
         var g = Read.Component<VoltageControlledCurrentSource>("""
             t
@@ -117,7 +117,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void F_line_is_a_current_controlled_current_source()
+    public void FLine_IsACurrentControlledCurrentSource()
     {
         var f = Read.Component<CurrentControlledCurrentSource>("""
             t
@@ -130,7 +130,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void H_line_is_a_current_controlled_voltage_source()
+    public void HLine_IsACurrentControlledVoltageSource()
     {
         var h = Read.Component<CurrentControlledVoltageSource>("""
             t
@@ -143,7 +143,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void E_line_with_value_is_a_behavioral_voltage_source()
+    public void ELineWithValue_IsABehavioralVoltageSource()
     {
         var b = Read.Component<BehavioralSource>("""
             t
@@ -156,7 +156,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void G_line_with_value_is_a_behavioral_current_source()
+    public void GLineWithValue_IsABehavioralCurrentSource()
     {
         var b = Read.Component<BehavioralSource>("""
             t
@@ -167,7 +167,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void B_line_with_V_is_a_behavioral_voltage_source()
+    public void BLineWithV_IsABehavioralVoltageSource()
     {
         var b = Read.Component<BehavioralSource>("""
             t
@@ -179,7 +179,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void B_line_with_I_is_a_behavioral_current_source()
+    public void BLineWithI_IsABehavioralCurrentSource()
     {
         var b = Read.Component<BehavioralSource>("""
             t
@@ -191,7 +191,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void B_expression_gets_parameter_values_substituted()
+    public void BExpression_GetsParameterValuesSubstituted()
     {
         var b = Read.Component<BehavioralSource>("""
             t
@@ -203,7 +203,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void D_line_is_a_diode_with_its_model_area_and_flags()
+    public void DLine_IsADiodeWithItsModelAreaAndFlags()
     {
         var d = Read.Component<Diode>("""
             t
@@ -216,7 +216,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void M_line_is_a_mosfet_with_four_nodes_model_and_geometry()
+    public void MLine_IsAMosfetWithFourNodesModelAndGeometry()
     {
         var m = Read.Component<Mosfet1>("""
             t
@@ -230,7 +230,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void M_line_reads_off_and_the_three_initial_conditions()
+    public void MLine_ReadsOffAndTheThreeInitialConditions()
     {
         var m = Read.Component<Mosfet1>("""
             t
@@ -242,7 +242,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void S_line_is_a_voltage_controlled_switch()
+    public void SLine_IsAVoltageControlledSwitch()
     {
         var sw = Read.Component<VoltageSwitch>("""
             t
@@ -255,7 +255,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void W_line_is_a_current_controlled_switch()
+    public void WLine_IsACurrentControlledSwitch()
     {
         var w = Read.Component<CurrentSwitch>("""
             t
@@ -269,7 +269,7 @@ public class ElementTests
     }
 
     [Fact]
-    public void X_line_expands_the_subcircuit_with_prefixed_names()
+    public void XLineExpandsTheSubcircuitWithPrefixed_Names()
     {
         var netlist = Read.Text("""
             t

@@ -7,7 +7,7 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 public class ErrorTests
 {
     [Fact]
-    public void Unknown_element_letter()
+    public void Unknown_ElementLetter()
     {
         var error = Read.Error("""
             t
@@ -22,7 +22,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Too_few_fields()
+    public void Too_FewFields()
     {
         var error = Read.Error("""
             t
@@ -37,7 +37,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Missing_value()
+    public void Missing_Value()
     {
         var error = Read.Error("""
             t
@@ -52,7 +52,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Bad_value()
+    public void Bad_Value()
     {
         var error = Read.Error("""
             t
@@ -67,7 +67,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_parameter_name_lists_the_valid_names()
+    public void UnknownParameter_NameListsTheValidNames()
     {
         var error = Read.Error("""
             t
@@ -124,7 +124,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Undefined_parameter_in_a_b_source_expression()
+    public void Undefined_ParameterInABSourceExpression()
     {
         var error = Read.Error("""
             t
@@ -139,7 +139,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_function_in_a_b_source_expression()
+    public void Unknown_FunctionInABSourceExpression()
     {
         var error = Read.Error("""
             t
@@ -154,7 +154,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Undefined_name_inside_a_function_used_by_a_b_source_is_located_in_the_function()
+    public void Undefined_NameInsideAFunctionUsedByABSourceIsLocatedInTheFunction()
     {
         var error = Read.Error("""
             t
@@ -166,7 +166,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_model_parameter_lists_the_valid_names()
+    public void UnknownModelParameter_ListsTheValidNames()
     {
         var error = Read.Error("""
             t
@@ -181,7 +181,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_model()
+    public void Unknown_Model()
     {
         var error = Read.Error("""
             t
@@ -197,7 +197,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Model_defined_only_inside_a_subcircuit_is_unknown_outside()
+    public void ModelDefinedOnlyInsideASubcircuit_IsUnknownOutside()
     {
         var error = Read.Error("""
             t
@@ -211,7 +211,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_model_type()
+    public void Unknown_ModelType()
     {
         // the standard registry, so that the list does not change whenever a magnetic device type is added
         var error = Read.Error("""
@@ -227,7 +227,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Element_using_a_model_whose_card_has_an_error_is_not_reported_as_well()
+    public void ElementUsingAModelWhoseCard_HasAnErrorIsNotReportedAsWell()
     {
         var failure = Read.Failure("""
             t
@@ -241,7 +241,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Wrong_node_count_for_a_subcircuit()
+    public void WrongNode_CountForASubcircuit()
     {
         var error = Read.Error("""
             t
@@ -259,7 +259,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_subcircuit()
+    public void Unknown_Subcircuit()
     {
         var error = Read.Error("""
             t
@@ -274,7 +274,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_instance_parameter_lists_the_subcircuit_parameters()
+    public void UnknownInstanceParameter_ListsTheSubcircuitParameters()
     {
         var error = Read.Error("""
             t
@@ -292,7 +292,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Subcircuit_parameter_without_default_must_be_given()
+    public void SubcircuitParameterWithoutDefault_MustBeGiven()
     {
         var error = Read.Error("""
             t
@@ -310,7 +310,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Undefined_parameter_in_an_expression()
+    public void Undefined_ParameterInAnExpression()
     {
         var error = Read.Error("""
             t
@@ -326,7 +326,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Undefined_parameter_in_a_param_that_nothing_uses()
+    public void UndefinedParameterInAParamThatNothing_Uses()
     {
         var error = Read.Error("""
             t
@@ -341,7 +341,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Recursive_parameter_definition_is_reported_once_for_each_parameter_of_the_cycle()
+    public void RecursiveParameterDefinition_IsReportedOnceForEachParameterOfTheCycle()
     {
         var failure = Read.Failure("""
             t
@@ -361,7 +361,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Parameter_defined_by_itself()
+    public void Parameter_DefinedByItself()
     {
         var error = Read.Error("""
             t
@@ -372,7 +372,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Recursive_function()
+    public void Recursive_Function()
     {
         var error = Read.Error("""
             t
@@ -388,7 +388,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unbalanced_parentheses_opened()
+    public void Unbalanced_ParenthesesOpened()
     {
         var error = Read.Error("""
             t
@@ -403,7 +403,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unbalanced_parentheses_closed()
+    public void Unbalanced_ParenthesesClosed()
     {
         var error = Read.Error("""
             t
@@ -415,7 +415,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unbalanced_braces()
+    public void Unbalanced_Braces()
     {
         var error = Read.Error("""
             t
@@ -430,7 +430,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unbalanced_quotes()
+    public void Unbalanced_Quotes()
     {
         var error = Read.Error("""
             t
@@ -445,7 +445,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Ends_without_subckt()
+    public void Ends_WithoutSubckt()
     {
         var error = Read.Error("""
             t
@@ -461,7 +461,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Ends_naming_another_subcircuit()
+    public void Ends_NamingAnotherSubcircuit()
     {
         var error = Read.Error("""
             t
@@ -478,7 +478,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unclosed_subckt()
+    public void Unclosed_Subckt()
     {
         var error = Read.Error("""
             t
@@ -495,7 +495,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Subcircuit_defined_twice()
+    public void Subcircuit_DefinedTwice()
     {
         var error = Read.Error("""
             t
@@ -513,7 +513,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Dot_command_inside_a_subcircuit_that_belongs_at_top_level()
+    public void Dot_CommandInsideASubcircuitThatBelongsAtTopLevel()
     {
         var error = Read.Error("""
             t
@@ -531,7 +531,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Include_file_missing()
+    public void Include_FileMissing()
     {
         using var folder = new TempFolder();
         var main = folder.Write("main.cir", "t\n.include parts/missing.inc\n");
@@ -547,7 +547,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Include_cycle()
+    public void Include_Cycle()
     {
         using var folder = new TempFolder();
         folder.Write("a.inc", "R1 a 0 1\n.include b.inc\n");
@@ -564,7 +564,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Lib_section_reading_itself_is_a_cycle()
+    public void LibSectionReadingItself_IsACycle()
     {
         using var folder = new TempFolder();
         var lib = folder.Write("pdk.lib", ".lib tt\n.lib pdk.lib tt\n.endl tt\n");
@@ -580,7 +580,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Lib_section_missing()
+    public void Lib_SectionMissing()
     {
         using var folder = new TempFolder();
         folder.Write("corners.lib", ".lib tt\nR1 a 0 1\n.endl\n.lib ff\nR1 a 0 2\n.endl\n");
@@ -596,7 +596,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Lib_without_a_section_name()
+    public void LibWithoutASection_Name()
     {
         var error = Read.Error("""
             t
@@ -611,7 +611,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_dot_command()
+    public void Unknown_DotCommand()
     {
         var error = Read.Error("""
             t
@@ -626,7 +626,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Duplicate_element_name()
+    public void DuplicateElement_Name()
     {
         var error = Read.Error("""
             t
@@ -642,7 +642,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Duplicate_model_name()
+    public void DuplicateModel_Name()
     {
         var error = Read.Error("""
             t
@@ -658,7 +658,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Bad_meas_syntax()
+    public void Bad_MeasSyntax()
     {
         var error = Read.Error("""
             t
@@ -673,7 +673,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Meas_of_an_unknown_analysis()
+    public void Meas_OfAnUnknownAnalysis()
     {
         var error = Read.Error("""
             t
@@ -688,7 +688,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Step_of_an_undefined_parameter()
+    public void Step_OfAnUndefinedParameter()
     {
         var error = Read.Error("""
             t
@@ -704,7 +704,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Second_step_is_an_error()
+    public void Second_StepIsAnError()
     {
         var error = Read.Error("""
             t
@@ -717,7 +717,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Tran_without_stop_time()
+    public void TranWithout_StopTime()
     {
         var error = Read.Error("""
             t
@@ -732,7 +732,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Dc_sweep_with_missing_values()
+    public void Dc_SweepWithMissingValues()
     {
         var error = Read.Error("""
             t
@@ -745,7 +745,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Ac_with_unknown_sweep_kind()
+    public void Ac_WithUnknownSweepKind()
     {
         var error = Read.Error("""
             t
@@ -760,7 +760,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_integration_method()
+    public void Unknown_IntegrationMethod()
     {
         var error = Read.Error("""
             t
@@ -772,7 +772,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Ic_not_written_as_v_of_node()
+    public void Ic_NotWrittenAsVOfNode()
     {
         var error = Read.Error("""
             t
@@ -787,7 +787,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Unknown_source_keyword()
+    public void Unknown_SourceKeyword()
     {
         var error = Read.Error("""
             t
@@ -802,7 +802,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Pulse_with_too_many_values()
+    public void Pulse_WithTooManyValues()
     {
         var error = Read.Error("""
             t
@@ -817,7 +817,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Pwl_with_an_odd_number_of_values()
+    public void Pwl_WithAnOddNumberOfValues()
     {
         var error = Read.Error("""
             t
@@ -828,7 +828,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Poly_without_enough_controls_names_what_it_needs()
+    public void PolyWithoutEnoughControls_NamesWhatItNeeds()
     {
         var error = Read.Error("""
             t
@@ -840,7 +840,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Table_whose_x_values_do_not_increase_points_at_the_points()
+    public void TableWhoseXValues_DoNotIncreasePointsAtThePoints()
     {
         var error = Read.Error("""
             t
@@ -853,7 +853,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Table_with_an_odd_count_of_numbers_is_an_error()
+    public void TableWithAnOdd_CountOfNumbersIsAnError()
     {
         var error = Read.Error("""
             t
@@ -864,7 +864,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void B_source_without_V_or_I()
+    public void B_SourceWithoutVOrI()
     {
         var error = Read.Error("""
             t
@@ -879,7 +879,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Node_voltage_in_a_parameter_expression()
+    public void Node_VoltageInAParameterExpression()
     {
         var error = Read.Error("""
             t
@@ -891,7 +891,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Coupling_of_something_that_is_not_an_inductor()
+    public void CouplingOfSomethingThat_IsNotAnInductor()
     {
         var error = Read.Error("""
             t
@@ -906,7 +906,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Orphan_continuation_line()
+    public void Orphan_ContinuationLine()
     {
         var error = Read.Error("""
             t
@@ -921,7 +921,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Several_errors_are_all_reported_in_one_exception()
+    public void SeveralErrors_AreAllReportedInOneException()
     {
         var failure = Read.Failure("""
             t
@@ -941,7 +941,7 @@ public class ErrorTests
     }
 
     [Fact]
-    public void Exception_message_shows_every_error()
+    public void ExceptionMessage_ShowsEveryError()
     {
         var failure = Read.Failure("""
             t

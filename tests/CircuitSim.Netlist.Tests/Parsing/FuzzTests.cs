@@ -119,7 +119,7 @@ public sealed class FuzzTests : IDisposable
         name == KitchenSinkName ? KitchenSink : File.ReadAllText(Path.Combine(ReferenceCase.Directory("ngspice"), name + ".cir"));
 
     [Fact]
-    public void Kitchen_sink_netlist_reads_without_errors()
+    public void KitchenSinkNetlist_ReadsWithoutErrors()
     {
         var netlist = new NetlistReader().ReadText(KitchenSink, Path.Combine(_folder.Path, "sink.cir"));
 
@@ -128,7 +128,7 @@ public sealed class FuzzTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Netlists))]
-    public void Mutated_netlist_reads_or_fails_with_a_NetlistException(string name)
+    public void MutatedNetlist_ReadsOrFailsWithANetlistException(string name)
     {
         var original = Original(name);
         var file = Path.Combine(_folder.Path, name + ".cir");

@@ -14,7 +14,7 @@ public sealed class IncludeTests : IDisposable
     private Netlist ReadMain(string text) => new NetlistReader().ReadFile(_folder.Write("main.cir", text));
 
     [Fact]
-    public void Include_reads_the_statements_of_another_file_in_place()
+    public void Include_ReadsTheStatementsOfAnotherFileInPlace()
     {
         _folder.Write("models.inc", "* models\n.model DX D(IS=1n)\nR2 a 0 2k\n");
 
@@ -24,7 +24,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Include_file_name_may_be_quoted_and_abbreviated()
+    public void IncludeFile_NameMayBeQuotedAndAbbreviated()
     {
         _folder.Write("my parts.inc", "R2 a 0 2k\n");
 
@@ -34,7 +34,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Include_path_is_relative_to_the_including_file()
+    public void IncludePath_IsRelativeToTheIncludingFile()
     {
         _folder.Write("lib/outer.inc", ".include inner/inner.inc\n");
         _folder.Write("lib/inner/inner.inc", "R9 a 0 9k\n");
@@ -45,7 +45,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Included_file_has_no_title_line()
+    public void IncludedFile_HasNoTitleLine()
     {
         _folder.Write("parts.inc", "R2 a 0 2k\n");
 
@@ -53,7 +53,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void End_inside_an_included_file_does_not_stop_the_including_file()
+    public void EndInsideAnIncludedFile_DoesNotStopTheIncludingFile()
     {
         _folder.Write("parts.inc", "R2 a 0 2k\n.end\n");
 
@@ -63,7 +63,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Subcircuit_defined_in_an_included_file_can_be_instantiated()
+    public void SubcircuitDefinedInAnIncludedFile_CanBeInstantiated()
     {
         _folder.Write("inv.inc", ".subckt buf a b\nR1 a b 1\n.ends buf\n");
 
@@ -71,7 +71,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Lib_reads_only_the_named_section()
+    public void Lib_ReadsOnlyTheNamedSection()
     {
         _folder.Write("corners.lib", """
             * process corners
@@ -90,7 +90,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Lib_section_name_is_case_insensitive()
+    public void LibSection_NameIsCaseInsensitive()
     {
         _folder.Write("corners.lib", ".LIB TT\nR1 a 0 1k\n.ENDL\n");
 
@@ -98,7 +98,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Lib_section_may_read_another_section_of_the_same_file()
+    public void LibSection_MayReadAnotherSectionOfTheSameFile()
     {
         _folder.Write("pdk.lib", """
             .lib tt
@@ -116,7 +116,7 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
-    public void Errors_in_an_included_file_name_that_file_and_its_line()
+    public void ErrorsInAnIncludedFile_NameThatFileAndItsLine()
     {
         _folder.Write("bad.inc", "R1 a 0 1k\nR2 a 0 1k bogus=1\n");
 

@@ -6,7 +6,7 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 public class LexicalTests
 {
     [Fact]
-    public void First_line_is_the_title_even_when_it_looks_like_a_statement()
+    public void FirstLine_IsTheTitleEvenWhenItLooksLikeAStatement()
     {
         var netlist = Read.Text("""
             R1 a 0 1k
@@ -20,7 +20,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Title_becomes_the_circuit_title()
+    public void Title_BecomesTheCircuitTitle()
     {
         var netlist = Read.Text("""
             My amplifier  
@@ -32,7 +32,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Keywords_names_and_suffixes_are_case_insensitive()
+    public void Keywords_NamesAndSuffixesAreCaseInsensitive()
     {
         var netlist = Read.Text("""
             t
@@ -49,7 +49,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Node_names_differing_only_in_case_are_one_node()
+    public void Node_NamesDifferingOnlyInCaseAreOneNode()
     {
         var netlist = Read.Text("""
             t
@@ -61,7 +61,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Star_lines_are_comments_wherever_they_are_indented()
+    public void StarLines_AreCommentsWhereverTheyAreIndented()
     {
         var netlist = Read.Text("""
             t
@@ -74,7 +74,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Semicolon_starts_an_inline_comment()
+    public void Semicolon_StartsAnInlineComment()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -85,7 +85,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Dollar_after_a_blank_starts_an_inline_comment()
+    public void DollarAfterABlank_StartsAnInlineComment()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -96,7 +96,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Dollar_inside_a_name_is_part_of_the_name()
+    public void DollarInsideA_NameIsPartOfTheName()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -107,7 +107,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Semicolon_inside_braces_does_not_end_the_line()
+    public void SemicolonInsideBraces_DoesNotEndTheLine()
     {
         var failure = Read.Failure("""
             t
@@ -118,7 +118,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Plus_line_continues_the_statement_before_it()
+    public void Plus_LineContinuesTheStatementBeforeIt()
     {
         var netlist = Read.Text("""
             t
@@ -135,7 +135,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Comment_and_blank_lines_between_a_statement_and_its_continuation_are_skipped()
+    public void CommentAndBlankLinesBetweenAStatementAndItsContinuation_AreSkipped()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -149,7 +149,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Error_on_a_continuation_line_is_located_on_that_line_and_column()
+    public void ErrorOnAContinuationLine_IsLocatedOnThatLineAndColumn()
     {
         var error = Read.Error("""
             t
@@ -165,7 +165,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Error_on_a_later_continuation_line_is_located_on_that_line()
+    public void ErrorOnALaterContinuationLine_IsLocatedOnThatLine()
     {
         var error = Read.Error("""
             t
@@ -179,7 +179,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Windows_line_ends_read_like_unix_ones()
+    public void WindowsLine_EndsReadLikeUnixOnes()
     {
         var netlist = Read.Text("t\r\nR1 a 0\r\n+ 1k\r\n.op\r\n");
 
@@ -188,7 +188,7 @@ public class LexicalTests
     }
 
     [Fact]
-    public void Tab_counts_as_one_column_and_is_shown_as_a_blank()
+    public void Tab_CountsAsOneColumnAndIsShownAsABlank()
     {
         var error = Read.Error("t\nR1\ta\t0\tbad=1 1");
 

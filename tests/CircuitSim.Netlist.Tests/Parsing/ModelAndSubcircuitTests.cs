@@ -27,7 +27,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Model_type_selects_the_model_class()
+    public void ModelType_SelectsTheModelClass()
     {
         var netlist = Read.Text("""
             t
@@ -46,7 +46,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Model_may_be_defined_after_the_elements_that_use_it()
+    public void Model_MayBeDefinedAfterTheElementsThatUseIt()
     {
         var netlist = Read.Text("""
             t
@@ -58,7 +58,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Subcircuit_parameters_without_params_keyword_take_defaults()
+    public void SubcircuitParametersWithoutParamsKeyword_TakeDefaults()
     {
         var netlist = Read.Text("""
             t
@@ -74,7 +74,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Subcircuit_parameters_after_params_keyword_take_defaults()
+    public void SubcircuitParametersAfterParamsKeyword_TakeDefaults()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -88,7 +88,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Instance_parameters_override_defaults()
+    public void Instance_ParametersOverrideDefaults()
     {
         var netlist = Read.Text("""
             t
@@ -106,7 +106,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Instance_parameter_values_are_evaluated_in_the_calling_scope()
+    public void InstanceParameterValues_AreEvaluatedInTheCallingScope()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -121,7 +121,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Global_parameters_are_visible_inside_a_subcircuit()
+    public void GlobalParameters_AreVisibleInsideASubcircuit()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -136,7 +136,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Subcircuit_parameter_shadows_a_global_of_the_same_name()
+    public void SubcircuitParameterShadowsAGlobalOfTheSame_Name()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -151,7 +151,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Subcircuit_parameter_default_may_use_another_parameter()
+    public void SubcircuitParameterDefault_MayUseAnotherParameter()
     {
         var netlist = Read.Text("""
             t
@@ -168,7 +168,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Param_inside_a_subcircuit_uses_the_instance_parameters()
+    public void ParamInsideASubcircuit_UsesTheInstanceParameters()
     {
         var r = Read.Component<Resistor>("""
             t
@@ -183,7 +183,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Nested_instances_get_nested_prefixes_and_pass_parameters_down()
+    public void NestedInstances_GetNestedPrefixesAndPassParametersDown()
     {
         var netlist = Read.Text("""
             t
@@ -208,7 +208,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Subcircuit_defined_inside_another_is_local_to_it()
+    public void SubcircuitDefinedInsideAnother_IsLocalToIt()
     {
         var failure = Read.Failure("""
             t
@@ -226,7 +226,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Model_inside_a_subcircuit_is_instantiated_per_instance()
+    public void ModelInsideASubcircuit_IsInstantiatedPerInstance()
     {
         var netlist = Read.Text("""
             t
@@ -244,7 +244,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Global_node_is_not_prefixed_inside_a_subcircuit()
+    public void GlobalNode_IsNotPrefixedInsideASubcircuit()
     {
         var netlist = Read.Text("""
             t
@@ -259,7 +259,7 @@ public class ModelAndSubcircuitTests
     }
 
     [Fact]
-    public void Element_names_inside_b_expressions_are_mapped_to_the_instance()
+    public void Element_NamesInsideBExpressionsAreMappedToTheInstance()
     {
         var netlist = Read.Text("""
             t

@@ -12,31 +12,31 @@ public class ParameterTests
         Read.Component<Resistor>($"t\n{parameterLines}\nR1 a 0 {expression}", "R1").Resistance;
 
     [Fact]
-    public void Braced_param_value_is_an_expression()
+    public void BracedParamValue_IsAnExpression()
     {
         Assert.Equal(1.5, ValueOf(".param p={sqrt(4)*0.75}"));
     }
 
     [Fact]
-    public void Quoted_param_value_is_an_expression()
+    public void QuotedParamValue_IsAnExpression()
     {
         Assert.Equal(7, ValueOf(".param p='3+4'"));
     }
 
     [Fact]
-    public void Unbraced_param_value_is_an_expression_up_to_the_next_assignment()
+    public void UnbracedParamValue_IsAnExpressionUpToTheNextAssignment()
     {
         Assert.Equal(9, ValueOf(".param a=3 p = 2*a + a q=100"));
     }
 
     [Fact]
-    public void Plain_param_value_takes_engineering_suffixes()
+    public void PlainParamValue_TakesEngineeringSuffixes()
     {
         Assert.Equal(2.2e3, ValueOf(".param p=2.2k"));
     }
 
     [Fact]
-    public void Several_parameters_may_be_defined_on_one_line()
+    public void SeveralParameters_MayBeDefinedOnOneLine()
     {
         var netlist = Read.Text("""
             t
@@ -50,55 +50,55 @@ public class ParameterTests
     }
 
     [Fact]
-    public void Parameter_may_use_one_defined_after_it()
+    public void Parameter_MayUseOneDefinedAfterIt()
     {
         Assert.Equal(20, ValueOf(".param p={a*2}\n.param a=10"));
     }
 
     [Fact]
-    public void Parameter_defined_twice_takes_the_last_value()
+    public void ParameterDefinedTwice_TakesTheLastValue()
     {
         Assert.Equal(2, ValueOf(".param p=1\n.param p=2"));
     }
 
     [Fact]
-    public void Parameter_names_are_case_insensitive()
+    public void Parameter_NamesAreCaseInsensitive()
     {
         Assert.Equal(5, ValueOf(".param Gain=5", "{GAIN}"));
     }
 
     [Fact]
-    public void Bare_parameter_name_is_a_value()
+    public void BareParameter_NameIsAValue()
     {
         Assert.Equal(5, ValueOf(".param p=5", "p"));
     }
 
     [Fact]
-    public void Pi_and_e_are_constants()
+    public void PiAndE_AreConstants()
     {
         Assert.Equal(Math.PI * Math.E, ValueOf(".param p={pi*e}"));
     }
 
     [Fact]
-    public void Func_with_braced_body_can_be_called_in_a_param()
+    public void FuncWithBracedBody_CanBeCalledInAParam()
     {
         Assert.Equal(12, ValueOf(".func twice(x) {2*x}\n.param p={twice(6)}"));
     }
 
     [Fact]
-    public void Func_with_equals_body_and_two_arguments_can_be_called_in_a_value()
+    public void FuncWith_EqualsBodyAndTwoArgumentsCanBeCalledInAValue()
     {
         Assert.Equal(7, ValueOf(".func add(a, b) = a+b", "{add(3, 4)}"));
     }
 
     [Fact]
-    public void Func_body_may_use_global_parameters()
+    public void FuncBody_MayUseGlobalParameters()
     {
         Assert.Equal(30, ValueOf(".param k=10\n.func scaled(x) {k*x}\n.param p={scaled(3)}"));
     }
 
     [Fact]
-    public void Func_is_inlined_into_b_source_expressions()
+    public void Func_IsInlinedIntoBSourceExpressions()
     {
         var b = Read.Component<CircuitSim.Devices.Behavioral.BehavioralSource>("""
             t

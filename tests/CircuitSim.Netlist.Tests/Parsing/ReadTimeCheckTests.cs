@@ -15,7 +15,7 @@ public class ReadTimeCheckTests
         """;
 
     [Fact]
-    public void Misspelt_names_in_save_and_meas_are_each_an_error_at_their_column()
+    public void Misspelt_NamesInSaveAndMeasAreEachAnErrorAtTheirColumn()
     {
         var errors = Read.Failure(Divider + """
 
@@ -51,7 +51,7 @@ public class ReadTimeCheckTests
     }
 
     [Fact]
-    public void Names_inside_a_subcircuit_instance_are_found_by_their_full_name()
+    public void NamesInsideASubcircuitInstance_AreFoundByTheirFullName()
     {
         var netlist = Read.Text("""
             sub
@@ -69,7 +69,7 @@ public class ReadTimeCheckTests
     }
 
     [Fact]
-    public void Mosfet_model_of_an_unimplemented_level_is_an_error_at_its_level_once()
+    public void MosfetModelOfAnUnimplementedLevel_IsAnErrorAtItsLevelOnce()
     {
         var error = Read.Error("""
             level 3

@@ -9,7 +9,7 @@ namespace CircuitSim.Netlist.Tests.Parsing;
 public class RobustnessTests
 {
     [Fact]
-    public void Statement_starting_with_a_parenthesis_is_an_error_not_a_crash()
+    public void StatementStartingWithAParenthesis_IsAnErrorNotACrash()
     {
         var error = Read.Error("t\n(R1 a 0 1k)");
 
@@ -20,7 +20,7 @@ public class RobustnessTests
     [InlineData("{x} a 0 1")]
     [InlineData("'r' a 0 1")]
     [InlineData("= a 0 1")]
-    public void Statement_starting_with_a_non_name_token_is_an_error(string line)
+    public void StatementStartingWithANon_NameTokenIsAnError(string line)
     {
         var error = Read.Error("t\n.param x=1\n" + line);
 
@@ -44,7 +44,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Step_of_a_parameter_whose_definition_fails_reports_only_the_definition()
+    public void StepOfAParameterWhoseDefinition_FailsReportsOnlyTheDefinition()
     {
         var error = Read.Error("t\n.param p={q}\n.step param p list 1 2");
 
@@ -52,7 +52,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Sweep_with_too_many_points_is_an_error_instead_of_gigabytes_of_values()
+    public void SweepWithTooMany_PointsIsAnErrorInsteadOfGigabytesOfValues()
     {
         var error = Read.Error("t\nV1 a 0 1\n.dc V1 -2 1.5 10n");
 
@@ -61,7 +61,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Step_start_stop_increment_with_too_many_points_is_an_error()
+    public void Step_StartStopIncrementWithTooManyPointsIsAnError()
     {
         var error = Read.Error("t\n.param p=1\n.step param p 0 1 1e-9");
 
@@ -70,7 +70,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Dc_list_without_values_is_an_error()
+    public void Dc_ListWithoutValuesIsAnError()
     {
         var error = Read.Error("t\nV1 a 0 1\n.dc V1 list");
 
@@ -78,7 +78,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Function_calling_itself_in_a_parameter_is_an_error_not_a_stack_overflow()
+    public void FunctionCallingItselfInAParameter_IsAnErrorNotAStackOverflow()
     {
         var error = Read.Error("t\n.func f(x) {f(x)}\n.param p={f(1)}");
 
@@ -86,7 +86,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Functions_calling_each_other_in_a_parameter_are_an_error()
+    public void FunctionsCallingEachOtherInAParameter_AreAnError()
     {
         var error = Read.Error("t\n.func f(x) {g(x)}\n.func g(x) {f(x)}\n.param p={f(1)}");
 
@@ -94,7 +94,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Function_calling_itself_in_a_b_source_is_an_error()
+    public void FunctionCallingItselfInABSource_IsAnError()
     {
         var error = Read.Error("t\n.func f(x) {f(x)}\nB1 a 0 V=f(v(a))");
 
@@ -102,7 +102,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Subcircuit_instantiating_itself_is_reported_at_once_even_when_it_branches()
+    public void SubcircuitInstantiatingItself_IsReportedAtOnceEvenWhenItBranches()
     {
         var failure = Read.Failure("""
             t
@@ -118,7 +118,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Subcircuits_instantiating_each_other_are_reported()
+    public void SubcircuitsInstantiatingEachOther_AreReported()
     {
         var failure = Read.Failure("""
             t
@@ -135,7 +135,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Include_name_that_is_not_a_valid_path_is_an_error()
+    public void Include_NameThatIsNotAValidPathIsAnError()
     {
         var error = Read.Error("t\n.include \"a\0b\"");
 
@@ -146,7 +146,7 @@ public class RobustnessTests
     [Theory]
     [InlineData('(', ')')]
     [InlineData('{', '}')]
-    public void Deep_nesting_is_an_error_not_a_stack_overflow(char open, char close)
+    public void DeepNesting_IsAnErrorNotAStackOverflow(char open, char close)
     {
         var depth = 5000;
         var error = Read.Error($"t\nR1 a 0 {new string(open, depth)}1{new string(close, depth)}");
@@ -156,7 +156,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Nesting_up_to_the_limit_is_read()
+    public void NestingUpToThe_LimitIsRead()
     {
         var r = Read.Component<CircuitSim.Devices.Passive.Resistor>($"t\nR1 a 0 {{{new string('(', 199)}7{new string(')', 199)}}}", "R1");
 
@@ -166,7 +166,7 @@ public class RobustnessTests
     [Theory]
     [InlineData(".model nm nmos level=1e20")]
     [InlineData(".model nm nmos level={0/0}")]
-    public void Integer_parameter_out_of_range_is_an_error(string card)
+    public void IntegerParameterOutOfRange_IsAnError(string card)
     {
         var error = Read.Error("t\n" + card);
 
@@ -175,7 +175,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Continuation_line_with_nothing_to_continue_is_not_read_as_a_statement()
+    public void ContinuationLineWithNothingToContinue_IsNotReadAsAStatement()
     {
         var failure = Read.Failure("t\n+ R1 a 0 1k\n.op");
 
@@ -183,7 +183,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Continuation_after_leading_comments_has_nothing_to_continue()
+    public void ContinuationAfterLeadingComments_HasNothingToContinue()
     {
         var error = Read.Error("t\n* a comment\n  + 1k");
 
@@ -191,7 +191,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Empty_text_reads_as_an_empty_netlist()
+    public void EmptyText_ReadsAsAnEmptyNetlist()
     {
         var netlist = Read.Text("");
 
@@ -199,7 +199,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Same_error_reached_from_several_uses_is_reported_once()
+    public void SameErrorReachedFromSeveral_UsesIsReportedOnce()
     {
         var error = Read.Error("t\n.param p={q}\nR1 a 0 {p}\nR2 a 0 {p}");
 
@@ -207,7 +207,7 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Reader_can_be_reused_after_a_failure()
+    public void Reader_CanBeReusedAfterAFailure()
     {
         var reader = new NetlistReader();
         Assert.Throws<NetlistException>(() => reader.ReadText("t\nR1 a"));

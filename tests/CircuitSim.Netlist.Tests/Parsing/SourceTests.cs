@@ -10,7 +10,7 @@ public class SourceTests
     private static T Wave<T>(string line) where T : Waveform => Assert.IsType<T>(V(line).Waveform);
 
     [Fact]
-    public void Plain_value_is_the_dc_value()
+    public void PlainValue_IsTheDcValue()
     {
         var v = V("V1 a 0 3.3");
 
@@ -20,19 +20,19 @@ public class SourceTests
     }
 
     [Fact]
-    public void Dc_keyword_gives_the_dc_value()
+    public void DcKeyword_GivesTheDcValue()
     {
         Assert.Equal(-0.5, V("V1 a 0 DC -0.5").DcValue);
     }
 
     [Fact]
-    public void Source_without_a_value_is_0_volts()
+    public void SourceWithoutAValue_Is0Volts()
     {
         Assert.Equal(0, V("V1 a 0").DcValue);
     }
 
     [Fact]
-    public void Ac_keyword_gives_magnitude_and_phase()
+    public void AcKeyword_GivesMagnitudeAndPhase()
     {
         var v = V("V1 a 0 dc 1 ac 2 45");
 
@@ -40,7 +40,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Ac_keyword_alone_means_magnitude_1_phase_0()
+    public void Ac_KeywordAloneMeansMagnitude1Phase0()
     {
         var v = V("V1 a 0 ac");
 
@@ -48,7 +48,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Ac_before_dc_is_read_as_well()
+    public void AcBeforeDc_IsReadAsWell()
     {
         var v = V("V1 a 0 ac 0.5 dc 2");
 
@@ -56,7 +56,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void I_line_is_a_current_source_with_the_same_forms()
+    public void ILine_IsACurrentSourceWithTheSameForms()
     {
         var i = Read.Component<CurrentSource>("""
             t
@@ -72,7 +72,7 @@ public class SourceTests
     [InlineData("V1 in 0 pulse 0 1 2n 3n 4n 5n 6n 7")]
     [InlineData("V1 in 0 PULSE(0, 1, 2n, 3n, 4n, 5n, 6n, 7)")]
     [InlineData("V1 in 0 PULSE (0,1,2n,3n,4n,5n,6n,7)")]
-    public void Pulse_reads_all_eight_values_in_every_spelling(string line)
+    public void Pulse_ReadsAllEightValuesInEverySpelling(string line)
     {
         var p = Wave<Pulse>(line);
 
@@ -81,7 +81,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Pulse_values_left_out_are_0()
+    public void PulseValuesLeftOut_Are0()
     {
         var p = Wave<Pulse>("V1 in 0 PULSE(-1 2)");
 
@@ -92,7 +92,7 @@ public class SourceTests
     [InlineData("V1 n2 0 SIN(0.5 1.5 25k 20u 5k 30)")]
     [InlineData("V1 n2 0 sin 0.5 1.5 25k 20u 5k 30")]
     [InlineData("V1 n2 0 sin(0.5, 1.5, 25k, 20u, 5k, 30)")]
-    public void Sin_reads_offset_amplitude_frequency_delay_damping_phase(string line)
+    public void Sin_ReadsOffsetAmplitudeFrequencyDelayDampingPhase(string line)
     {
         var s = Wave<Sine>(line);
 
@@ -103,7 +103,7 @@ public class SourceTests
     [InlineData("V1 n3 0 EXP(0 2 10u 15u 60u 20u)")]
     [InlineData("V1 n3 0 exp 0 2 10u 15u 60u 20u")]
     [InlineData("V1 n3 0 exp(0,2,10u,15u,60u,20u)")]
-    public void Exp_reads_both_levels_and_both_delay_tau_pairs(string line)
+    public void Exp_ReadsBothLevelsAndBothDelayTauPairs(string line)
     {
         var e = Wave<Exponential>(line);
 
@@ -114,7 +114,7 @@ public class SourceTests
     [InlineData("V1 n4 0 PWL(0 0 10u 1 25u -0.5)")]
     [InlineData("V1 n4 0 pwl 0 0 10u 1 25u -0.5")]
     [InlineData("V1 n4 0 PWL(0, 0, 10u, 1, 25u, -0.5)")]
-    public void Pwl_reads_time_value_pairs(string line)
+    public void Pwl_ReadsTimeValuePairs(string line)
     {
         var p = Wave<PiecewiseLinear>(line);
 
@@ -124,7 +124,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Pwl_reads_repeat_and_delay_options()
+    public void Pwl_ReadsRepeatAndDelayOptions()
     {
         var p = Wave<PiecewiseLinear>("V1 n4 0 PWL(0 0 1u 1 2u 0) r=1u td=5u");
 
@@ -135,7 +135,7 @@ public class SourceTests
     [InlineData("V1 a 0 SFFM(0 1 10k 5 1k 10 20)")]
     [InlineData("V1 a 0 sffm 0 1 10k 5 1k 10 20")]
     [InlineData("V1 a 0 sffm(0, 1, 10k, 5, 1k, 10, 20)")]
-    public void Sffm_reads_offset_amplitude_carrier_index_signal_and_phases(string line)
+    public void Sffm_ReadsOffsetAmplitudeCarrierIndexSignalAndPhases(string line)
     {
         var f = Wave<FrequencyModulated>(line);
 
@@ -144,7 +144,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Time_function_keeps_an_explicit_dc_value_beside_it()
+    public void TimeFunction_KeepsAnExplicitDcValueBesideIt()
     {
         var v = V("V1 a 0 DC 0.7 SIN(0 1 1k)");
 
@@ -153,7 +153,7 @@ public class SourceTests
     }
 
     [Fact]
-    public void Time_function_values_may_be_expressions()
+    public void TimeFunctionValues_MayBeExpressions()
     {
         var s = Read.Component<VoltageSource>("""
             t

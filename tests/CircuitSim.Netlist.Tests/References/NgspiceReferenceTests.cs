@@ -18,21 +18,21 @@ public class NgspiceReferenceTests
 
     [Theory]
     [MemberData(nameof(NgspiceCases))]
-    public void Reference_netlist_matches_ngspice(string name) => Check(ReferenceCase.Load("ngspice", name));
+    public void ReferenceNetlist_MatchesNgspice(string name) => Check(ReferenceCase.Load("ngspice", name));
 
     [Theory]
     [MemberData(nameof(BenchCases))]
-    public void Benchmark_instance_matches_ngspice(string name) => Check(ReferenceCase.Load("bench", name));
+    public void BenchmarkInstance_MatchesNgspice(string name) => Check(ReferenceCase.Load("bench", name));
 
     /// <summary>The tight set (tests/references/ngspice-digits/README.md): constants and DC-sweep convergence.</summary>
     [Theory]
     [MemberData(nameof(DigitsCases))]
-    public void Reference_netlist_matches_ngspice_digit_for_digit(string name) => Check(ReferenceCase.Load("ngspice-digits", name));
+    public void ReferenceNetlist_MatchesNgspiceDigitForDigit(string name) => Check(ReferenceCase.Load("ngspice-digits", name));
     /// <summary>The BSIM4 4.8 set (45 nm-class cards inlined, everything else at BSIM4's defaults): DC output and
     /// transfer characteristics, a ring oscillator and a 1T1R write, within each netlist's *@tol.</summary>
     [Theory]
     [MemberData(nameof(Bsim4Cases))]
-    public void Bsim4_reference_netlist_matches_ngspice(string name) => Check(ReferenceCase.Load("ngspice-bsim4", name));
+    public void Bsim4ReferenceNetlist_MatchesNgspice(string name) => Check(ReferenceCase.Load("ngspice-bsim4", name));
 
     private static void Check(ReferenceCase reference)
     {

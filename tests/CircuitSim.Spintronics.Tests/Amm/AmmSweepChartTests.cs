@@ -6,7 +6,7 @@ namespace CircuitSim.Spintronics.Tests.Amm;
 public sealed class AmmSweepChartTests
 {
     [Fact]
-    public void The_amm_sweep_chart_draws_the_area_against_a_log_frequency_axis()
+    public void TheAmmSweepChart_DrawsTheAreaAgainstALogFrequencyAxis()
     {
         var runs = new[] { 5e8, 1e9, 2e10 }.Select((f, k) => new AmmLoopSummary("y1", $"f={f:E0}", f, f, 1e-3, 10, 100, 1e-9, 1e3 * (k + 1),
             0.01, true, 2, 5));

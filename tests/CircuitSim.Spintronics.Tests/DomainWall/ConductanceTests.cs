@@ -7,7 +7,7 @@ namespace CircuitSim.Spintronics.Tests.DomainWall;
 public class ConductanceTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Conductance_is_linear_in_the_wall_position_at_fixed_bias()
+    public void Conductance_IsLinearInTheWallPositionAtFixedBias()
     {
         const double rp = 36, tmr0 = 0.95, vh = 0.5, bias = 0.2, length = 1e-6;
         var gp = 1 / rp;

@@ -22,7 +22,7 @@ public class DepinningTrendTests(ITestOutputHelper output)
         $"{name}: " + string.Join(", ", Offsets.Select((d, i) => $"{d} Oe → {j[i] / 1e10:F4}"));
 
     [Fact]
-    public void Field_like_torque_alone_gives_a_threshold_falling_linearly_with_the_field()
+    public void FieldLikeTorqueAlone_GivesAThresholdFallingLinearlyWithTheField()
     {
         var j = Offsets.Select(d => Jth(30, d, slonczewski: false, fieldLike: true)).ToArray();
         var (intercept, slope, residual) = Series.FitLine(Offsets, j);
@@ -36,7 +36,7 @@ public class DepinningTrendTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Slonczewski_torque_alone_gives_a_nearly_flat_threshold_near_half_HK()
+    public void SlonczewskiTorqueAlone_GivesANearlyFlatThresholdNearHalfHK()
     {
         var st = Offsets.Select(d => Jth(30, d, slonczewski: true, fieldLike: false)).ToArray();
         var fl = Offsets.Select(d => Jth(30, d, slonczewski: false, fieldLike: true)).ToArray();
@@ -53,7 +53,7 @@ public class DepinningTrendTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Below_twice_the_depinning_field_both_torques_act_like_the_Slonczewski_torque_alone()
+    public void Below_TwiceTheDepinningFieldBothTorquesActLikeTheSlonczewskiTorqueAlone()
     {
         const double hk = 10; // H_K < 2H_c
         var offsets = Offsets.Where(d => d <= -5).ToArray();
@@ -68,7 +68,7 @@ public class DepinningTrendTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Above_twice_the_depinning_field_the_lower_of_the_two_single_torque_thresholds_governs()
+    public void AboveTwiceTheDepinningFieldThe_LowerOfTheTwoSingleTorqueThresholdsGoverns()
     {
         const double hk = 100; // H_K > 2H_c
         var both = Offsets.Select(d => Jth(hk, d, true, true)).ToArray();
@@ -86,7 +86,7 @@ public class DepinningTrendTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void With_HK_of_30_Oe_both_torques_depin_below_5e6_A_per_cm2()
+    public void WithHKOf30OeBothTorques_DepinBelow5e6APerCm2()
     {
         var both = Offsets.Select(d => Jth(30, d, true, true)).ToArray();
         output.WriteLine(Table("H_K = 30 Oe both, e10 A/m²", both));

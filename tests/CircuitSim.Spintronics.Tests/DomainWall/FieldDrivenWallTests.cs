@@ -32,7 +32,7 @@ public class FieldDrivenWallTests(ITestOutputHelper output)
         """, "@m1[q]", "@m1[phi]");
 
     [Fact]
-    public void Below_the_Walker_field_the_wall_moves_at_gamma0_delta_H_over_alpha()
+    public void BelowTheWalkerFieldTheWall_MovesAtGamma0DeltaHOverAlpha()
     {
         var field = WalkerField / 2; // 2.5 Oe
         var run = Run(field / Oe, 150e-9);
@@ -52,7 +52,7 @@ public class FieldDrivenWallTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Above_the_Walker_field_the_tilt_precesses_and_the_mean_velocity_drops()
+    public void AboveTheWalkerFieldThe_TiltPrecessesAndTheMeanVelocityDrops()
     {
         var field = 2 * WalkerField; // 10 Oe
         var run = Run(field / Oe, 150e-9);

@@ -8,7 +8,7 @@ public class RollbackTests
     [Theory]
     [InlineData(0)]
     [InlineData(300)]
-    public void Rejected_step_leaves_no_trace(double temperature) => RollbackCheck.RejectedStepLeavesNoTrace($"""
+    public void Rejected_StepLeavesNoTrace(double temperature) => RollbackCheck.RejectedStepLeavesNoTrace($"""
         domain-wall junction at {temperature} K
         V1 a 0 0
         YDWMTJ m1 a 0 dw state=wall q0=400n seed=3

@@ -11,7 +11,7 @@ namespace CircuitSim.Spintronics.Tests.DomainWall;
 public class SlonczewskiThresholdTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Slonczewski_torque_depins_the_wall_where_the_spin_torque_field_reaches_half_HK()
+    public void SlonczewskiTorque_DepinsTheWallWhereTheSpinTorqueFieldReachesHalfHK()
     {
         const double hkOe = 30;
         var expected = DepinningRamp.SlonczewskiThreshold(hkOe); // 2.49e10 A/m² = 2.49e6 A/cm²

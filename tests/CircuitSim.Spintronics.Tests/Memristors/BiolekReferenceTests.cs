@@ -13,7 +13,7 @@ public class BiolekReferenceTests(ITestOutputHelper output)
     [Theory]
     [InlineData("biolek_memristor_sine_1v2")]
     [InlineData("biolek_memristor_sine_1v5_p2")]
-    public void Biolek_memristor_matches_the_ngspice_behavioural_model(string name)
+    public void BiolekMemristor_MatchesTheNgspiceBehaviouralModel(string name)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Memristors", "References", name + ".cir"));
         // the folder's per-case tolerance (1e-3 for p = 1, 5e-3 for p = 2, whose state reaches x ≈ 0.97 where the

@@ -25,7 +25,7 @@ public class HpLinearDriftTests(ITestOutputHelper output)
         """;
 
     [Fact]
-    public void Voltage_driven_current_follows_the_closed_form_charge()
+    public void VoltageDrivenCurrent_FollowsTheClosedFormCharge()
     {
         const double v0 = 1.0;
         var w = 2 * Math.PI * Frequency;
@@ -65,7 +65,7 @@ public class HpLinearDriftTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Current_driven_state_is_linear_in_the_charge()
+    public void CurrentDrivenState_IsLinearInTheCharge()
     {
         const double i0 = 100e-6;
         var w = 2 * Math.PI * Frequency;

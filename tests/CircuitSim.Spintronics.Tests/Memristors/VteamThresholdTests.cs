@@ -26,7 +26,7 @@ public class VteamThresholdTests(ITestOutputHelper output)
     [InlineData(0.29)]
     [InlineData(-0.29)]
     [InlineData(0.1)]
-    public void State_does_not_move_between_the_thresholds(double volts)
+    public void State_DoesNotMoveBetweenTheThresholds(double volts)
     {
         var run = Run(volts, 0.5, 1e-3);
         var x = run["@m1[x]"];
@@ -38,7 +38,7 @@ public class VteamThresholdTests(ITestOutputHelper output)
     [Theory]
     [InlineData(0.5, 0.8)]
     [InlineData(-0.45, 0.2)]
-    public void Drift_rate_above_threshold_matches_the_vteam_formula(double volts, double x0)
+    public void DriftRateAboveThreshold_MatchesTheVteamFormula(double volts, double x0)
     {
         var rate = volts > VOff ? KOff * Math.Pow(volts / VOff - 1, AOff) : KOn * Math.Pow(volts / VOn - 1, AOn);
         const double stop = 5e-6;

@@ -33,7 +33,7 @@ public class CouplingAccuracyTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Drives))]
-    public void Halving_the_circuit_step_changes_the_switching_time_by_less_than_one_percent(string name, string drive)
+    public void HalvingTheCircuit_StepChangesTheSwitchingTimeByLessThanOnePercent(string name, string drive)
     {
         var coarse = SwitchingTime(drive, "100p");
         var fine = SwitchingTime(drive, "50p");

@@ -24,7 +24,7 @@ public class CriticalCurrentTests(ITestOutputHelper output)
         """, "@m1[mz]");
 
     [Fact]
-    public void Current_two_percent_above_the_critical_current_switches_the_layer()
+    public void CurrentTwoPercentAboveTheCriticalCurrent_SwitchesTheLayer()
     {
         var run = Run(1.02);
         var mz = run["@m1[mz]"];
@@ -36,7 +36,7 @@ public class CriticalCurrentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Current_two_percent_below_the_critical_current_does_not_switch()
+    public void CurrentTwoPercentBelowTheCriticalCurrent_DoesNotSwitch()
     {
         var run = Run(0.98);
         var mz = run["@m1[mz]"];

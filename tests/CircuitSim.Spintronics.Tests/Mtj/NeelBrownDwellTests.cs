@@ -25,7 +25,7 @@ public class NeelBrownDwellTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Mean_dwell_time_matches_the_first_passage_integral()
+    public void MeanDwellTime_MatchesTheFirstPassageIntegral()
     {
         // the default card shrunk to the diameter where Δ = 2 at 300 K (7.3 nm), so the dwell times are ~0.5 ns
         const double temperature = 300;

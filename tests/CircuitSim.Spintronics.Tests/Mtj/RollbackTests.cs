@@ -8,7 +8,7 @@ public class RollbackTests
     [Theory]
     [InlineData(0)]
     [InlineData(300)]
-    public void Rejected_step_leaves_no_trace(double temperature) => RollbackCheck.RejectedStepLeavesNoTrace($"""
+    public void Rejected_StepLeavesNoTrace(double temperature) => RollbackCheck.RejectedStepLeavesNoTrace($"""
         macrospin at {temperature} K
         V1 a 0 0
         YMTJ m1 a 0 card state=ap seed=3

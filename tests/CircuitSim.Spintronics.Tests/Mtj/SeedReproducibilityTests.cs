@@ -16,7 +16,7 @@ public class SeedReproducibilityTests(ITestOutputHelper output)
         """, "@m1[mx]", "@m1[my]", "@m1[mz]", "v(a)");
 
     [Fact]
-    public void Same_seed_gives_an_identical_waveform()
+    public void SameSeed_GivesAnIdenticalWaveform()
     {
         var a = Run(5);
         var b = Run(5);
@@ -26,7 +26,7 @@ public class SeedReproducibilityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Different_seeds_give_different_waveforms()
+    public void DifferentSeeds_GiveDifferentWaveforms()
     {
         var a = Run(5);
         var b = Run(6);

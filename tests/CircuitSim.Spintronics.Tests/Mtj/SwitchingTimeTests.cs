@@ -10,7 +10,7 @@ public class SwitchingTimeTests(ITestOutputHelper output)
     [InlineData(1.5, 9.748e-9)]
     [InlineData(2.0, 5.393e-9)]
     [InlineData(3.0, 2.888e-9)]
-    public void Time_to_the_equator_matches_the_exact_constant_eta_solution(double ratio, double quoted)
+    public void TimeToTheEquator_MatchesTheExactConstantEtaSolution(double ratio, double quoted)
     {
         var ic0 = MacrospinTheory.CriticalCurrent();
         // the default initial tilt is the 300 K thermal r.m.s. angle 1/√(2Δ), Δ(300 K) = 60 for this card

@@ -19,7 +19,7 @@ public class ThermalEquilibriumTests(ITestOutputHelper output)
         Series.Simpson(x => x * x * Math.Exp(delta * x * x), 0, 1, 2000) / Series.Simpson(x => Math.Exp(delta * x * x), 0, 1, 2000);
 
     [Fact]
-    public void Mean_square_mz_at_zero_current_matches_the_Boltzmann_distribution()
+    public void MeanSquareMzAtZeroCurrent_MatchesTheBoltzmannDistribution()
     {
         var expected = MeanSquare(Delta);
         Assert.Equal(0.76427, expected, 5e-6); // the closed form's value at Δ = 5
