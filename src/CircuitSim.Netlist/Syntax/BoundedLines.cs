@@ -13,6 +13,12 @@ internal static class BoundedLines
     public static IEnumerable<string> Read(string path, DiagnosticBag diagnostics)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        foreach (var line in Read(reader, path, diagnostics)) yield return line;
+    }
+
+    /// <summary>The lines <paramref name="reader"/> gives; <paramref name="path"/> names the source in messages.</summary>
+    public static IEnumerable<string> Read(TextReader reader, string path, DiagnosticBag diagnostics)
+    {
         var line = new StringBuilder();
         var buffer = new char[1 << 16];
         var number = 1;

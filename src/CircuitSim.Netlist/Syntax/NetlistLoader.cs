@@ -48,27 +48,25 @@ public static class NetlistLoader
         {
             throw new NetlistException(new[] { new NetlistDiagnostic(Severity.Error, new SourceLocation(path, 0, 0, ""), e.Message) });
         }
-        // line by line, each line capped: a large netlist is never held as one string
+        using var reader = new StreamReader(full, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return FromReader(reader, full);
+    }
+
+    /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
+    public static NetlistSource FromText(string text, string file = "<netlist>") => FromReader(new StringReader(text), file);
+
+    /// <summary>Line by line, each line capped (<see cref="BoundedLines"/>): a large netlist is never held as one string.</summary>
+    private static NetlistSource FromReader(TextReader reader, string file)
+    {
         var diagnostics = new DiagnosticBag();
-        using var lines = BoundedLines.Read(full, diagnostics).GetEnumerator();
+        using var lines = BoundedLines.Read(reader, file, diagnostics).GetEnumerator();
         var title = lines.MoveNext() ? lines.Current.Trim() : "";
-        return Read(title, full, LineJoiner.Join(full, Rest(lines), firstLine: 2), diagnostics);
+        return Read(title, file, LineJoiner.Join(file, Rest(lines), firstLine: 2), diagnostics);
     }
 
     private static IEnumerable<string> Rest(IEnumerator<string> lines)
     {
         while (lines.MoveNext()) yield return lines.Current;
-    }
-
-    /// <param name="file">Name used in messages; includes are resolved relative to its directory.</param>
-    public static NetlistSource FromText(string text, string file = "<netlist>")
-    {
-        var diagnostics = new DiagnosticBag();
-        text = WithoutOverlongLines(file, text, diagnostics);
-        var newline = text.IndexOf('\n');
-        var title = (newline < 0 ? text : text[..newline]).TrimEnd('\r').Trim();
-        var body = newline < 0 ? "" : text[(newline + 1)..];
-        return Read(title, file, LineJoiner.Join(file, body.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n'), firstLine: 2), diagnostics);
     }
 
     private static NetlistSource Read(string title, string file, List<LogicalLine> lines, DiagnosticBag diagnostics)
@@ -83,35 +81,6 @@ public static class NetlistLoader
 
     /// <summary>Replaces every physical line longer than <see cref="MaxLineLength"/> by an empty one (keeping the line
     /// numbers) and reports it.</summary>
-    private static string WithoutOverlongLines(string file, string text, DiagnosticBag diagnostics)
-    {
-        if (text.Length <= MaxLineLength) return text;
-        var sb = new StringBuilder(text.Length);
-        int line = 1, start = 0;
-        bool cut = false;
-        while (start <= text.Length)
-        {
-            var end = text.IndexOfAny(LineBreaks, start);
-            if (end < 0) end = text.Length;
-            var length = end - start;
-            if (length > MaxLineLength)
-            {
-                diagnostics.Error(new SourceLocation(file, line, 1, text.Substring(start, 200)),
-                    $"line {line} has {length} characters; a line may have at most {MaxLineLength} (split it with '+' continuation lines)");
-                cut = true;
-            }
-            else sb.Append(text, start, length);
-            if (end == text.Length) break;
-            // a CR LF pair is one line break
-            var breakLength = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1;
-            sb.Append(text, end, breakLength);
-            start = end + breakLength;
-            line++;
-        }
-        return cut ? sb.ToString() : text;
-    }
-
-    private static readonly char[] LineBreaks = { '\n', '\r' };
 
     private static string SafeFullPath(string file)
     {
