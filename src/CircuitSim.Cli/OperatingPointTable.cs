@@ -18,14 +18,14 @@ internal static class OperatingPointTable
         foreach (var o in plots.Take(MaxTables))
         {
             var title = o.Info.PlotName + (o.Info.StepLabel is null ? "" : $" ({o.Info.StepLabel})");
-            var table = new Table().Border(TableBorder.Rounded).AddColumn(Markup.Escape(title)).AddColumn(new TableColumn("value").RightAligned());
+            var table = new Table().Border(TableBorder.Rounded).Column(title).Column("value", rightAligned: true);
             foreach (var (name, value) in o.Values.Take(MaxRows))
-                table.AddRow(Markup.Escape(name), Markup.Escape(value.ToString("G7", CultureInfo.InvariantCulture)));
+                table.Row(name, value.ToString("G7", CultureInfo.InvariantCulture));
             if (o.Values.Count > MaxRows)
-                table.AddRow($"[grey]… {o.Values.Count - MaxRows} more in the output files[/]", "");
+                table.AddRow(PlainText.Cell($"… {o.Values.Count - MaxRows} more in the output files", new Style(Color.Grey)), PlainText.Cell(""));
             console.Write(table);
         }
         if (plots.Count > MaxTables)
-            console.MarkupLine($"[grey]{plots.Count - MaxTables} more plots without a scale are in the output files[/]");
+            PlainText.Line(console, $"{plots.Count - MaxTables} more plots without a scale are in the output files", new Style(Color.Grey));
     }
 }

@@ -162,7 +162,7 @@ public static class RunCommand
         if (!quiet) foreach (var line in analyses.SelectMany(a => a.Lines)) console.WriteLine(line);
         if (stats) TimeSplit(console, outcomes);
         // the engine's own warnings (floating nodes, single-terminal nodes), once each however many analyses saw them
-        foreach (var w in outcomes.SelectMany(o => o.Warnings).Distinct()) errors.MarkupLine($"[yellow]warning: {Markup.Escape(w)}[/]");
+        foreach (var w in outcomes.SelectMany(o => o.Warnings).Distinct()) PlainText.Line(errors, $"warning: {w}", new Style(Color.Yellow));
         foreach (var f in failed)
         {
             var kept = f.Points > 0 ? $" The {f.Points} points computed before the failure are in the output files." : "";
@@ -208,33 +208,38 @@ public static class RunCommand
     private static void Summary(IAnsiConsole console, Netlist.Netlist netlist, List<PlotOutcome> outcomes, List<string> files,
         List<MeasureOutcome> measures, List<string> notes, TimeSpan elapsed)
     {
-        console.MarkupLine($"[bold]{Markup.Escape(netlist.Title)}[/]");
+        PlainText.Line(console, netlist.Title, new Style(decoration: Decoration.Bold));
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("analysis").AddColumn(new TableColumn("points").RightAligned()).AddColumn(new TableColumn("accepted / rejected").RightAligned())
-            .AddColumn(new TableColumn("Newton its").RightAligned()).AddColumn(new TableColumn("time").RightAligned()).AddColumn("status");
+            .Column("analysis").Column("points", rightAligned: true).Column("accepted / rejected", rightAligned: true)
+            .Column("Newton its", rightAligned: true).Column("time", rightAligned: true).Column("status");
         foreach (var o in outcomes)
         {
             var name = o.Info.PlotName + (o.Info.StepLabel is null ? "" : $" ({o.Info.StepLabel})");
             var steps = o.Info.Analysis is TranSpec ? $"{o.Statistics.AcceptedSteps} / {o.Statistics.RejectedSteps}" : "–";
-            var status = o.Failure is null ? "[green]ok[/]" : "[red]failed[/]";
-            table.AddRow(Markup.Escape(name), o.Points.ToString(CultureInfo.InvariantCulture), steps,
-                o.Statistics.NewtonIterations.ToString(CultureInfo.InvariantCulture), EngineeringFormat.Format(o.Statistics.TotalSeconds, "s"), status);
+            var status = o.Failure is null ? PlainText.Cell("ok", new Style(Color.Green)) : PlainText.Cell("failed", new Style(Color.Red));
+            table.AddRow(PlainText.Cell(name), PlainText.Cell(o.Points.ToString(CultureInfo.InvariantCulture)), PlainText.Cell(steps),
+                PlainText.Cell(o.Statistics.NewtonIterations.ToString(CultureInfo.InvariantCulture)),
+                PlainText.Cell(EngineeringFormat.Format(o.Statistics.TotalSeconds, "s")), status);
         }
         console.Write(table);
         OperatingPointTable.Write(console, outcomes);
         MeasureTable(console, measures);
-        foreach (var n in notes) console.MarkupLine(Markup.Escape(n));
-        foreach (var f in files) console.MarkupLine($"wrote [blue]{Markup.Escape(f)}[/]");
-        console.MarkupLine($"done in {EngineeringFormat.Format(elapsed.TotalSeconds, "s")}");
+        foreach (var n in notes) PlainText.Line(console, n);
+        foreach (var f in files)
+        {
+            console.Write(new Text("wrote "));
+            PlainText.Line(console, f, new Style(Color.Blue));
+        }
+        PlainText.Line(console, $"done in {EngineeringFormat.Format(elapsed.TotalSeconds, "s")}");
     }
 
     private static void MeasureTable(IAnsiConsole console, List<MeasureOutcome> measures)
     {
         if (measures.Count == 0) return;
-        var mt = new Table().Border(TableBorder.Rounded).AddColumn(".meas").AddColumn(new TableColumn("value").RightAligned());
+        var mt = new Table().Border(TableBorder.Rounded).Column(".meas").Column("value", rightAligned: true);
         foreach (var m in measures)
-            mt.AddRow(Markup.Escape(m.Name + (m.StepLabel is null ? "" : $" ({m.StepLabel})")),
-                m.Value is { } v ? v.ToString("G6", CultureInfo.InvariantCulture) : $"[yellow]{Markup.Escape(m.Failure ?? "failed")}[/]");
+            mt.AddRow(PlainText.Cell(m.Name + (m.StepLabel is null ? "" : $" ({m.StepLabel})")),
+                m.Value is { } v ? PlainText.Cell(v.ToString("G6", CultureInfo.InvariantCulture)) : PlainText.Cell(m.Failure ?? "failed", new Style(Color.Yellow)));
         console.Write(mt);
     }
 

@@ -15,6 +15,15 @@ public readonly struct ConductanceStamp
         _bb = mna.GetHandle(b, b);
     }
 
+    /// <summary>Writes the handles aa, ab, ba, bb (for a batch that stamps many conductances in one loop).</summary>
+    public void CopyHandlesTo(Span<int> handles)
+    {
+        handles[0] = _aa;
+        handles[1] = _ab;
+        handles[2] = _ba;
+        handles[3] = _bb;
+    }
+
     public void Add(double[] values, double g)
     {
         values[_aa] += g;

@@ -73,7 +73,7 @@ public sealed class ParameterTableGenerator : IIncrementalGenerator
                 continue;
             }
             var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            sb.AppendLine($"            global::CircuitSim.Core.Circuits.ParameterRegistry.Register(typeof({typeName}), new global::CircuitSim.Core.Circuits.ParameterDescriptor[]");
+            sb.AppendLine($"            global::CircuitSim.Core.Circuits.ParameterRegistry.Register(typeof({typeName}), static () => new global::CircuitSim.Core.Circuits.ParameterDescriptor[]");
             sb.AppendLine("            {");
             foreach (var (property, attribute) in ParameterProperties(type))
             {

@@ -134,6 +134,7 @@ public sealed class DcSweep : Simulation
             {
                 if (!p.TrySetSweptParameter(parameter, v))
                     throw new CircuitException($".dc: '{name}' has no sweepable parameter '{parameter}'");
+                Solver.ConstantsChanged();
             };
         throw new CircuitException($".dc: '{target}' cannot be swept (sweep an independent source, a resistor or temp)");
     }

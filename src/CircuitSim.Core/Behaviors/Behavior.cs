@@ -25,6 +25,29 @@ public interface ILoadBehavior
     void Load();
 }
 
+/// <summary>
+/// A load whose stamp does not depend on the iterate (sources, linear controlled sources, capacitors and inductors
+/// through their companion models): a transient step of a circuit whose loads are all such, or constant, is solved
+/// exactly by one Newton step, so the solver stops after the load at that solution (which updates the devices'
+/// charges and fluxes) instead of solving the same system a second time to confirm it.
+/// </summary>
+public interface ILinearLoadBehavior : ILoadBehavior
+{
+}
+
+/// <summary>
+/// A device whose stamp in the real MNA system depends on nothing a solve changes: not the iterate, the time, the
+/// step or the integration method (a resistor, whose conductance changes only with the temperature or a swept
+/// value). It stamps once into the system's constant part, which every load starts from instead of zeros, and is
+/// stamped again after <see cref="Simulations.NewtonSolver.ConstantsChanged"/> (the simulation calls it after a
+/// temperature update or a swept parameter). On a ladder of 10 000 resistors and capacitors this halves the loads.
+/// </summary>
+public interface IConstantLoadBehavior
+{
+    /// <summary>Adds the device's constant contributions to <paramref name="values"/> (indexed by matrix handle).</summary>
+    void LoadConstant(double[] values);
+}
+
 /// <summary>Device-level convergence test after the node test passes: true when the device's currents predicted by
 /// its linearization agree with the recomputed ones.</summary>
 /// <remarks>ngspice's own devices have such tests (DIOconvTest, MOS1convTest, ...) but they never decide anything

@@ -7,19 +7,30 @@ namespace CircuitSim.Core.Circuits;
 /// of <see cref="ParameterAttribute"/> properties are generated at compile time and registered when their assembly
 /// loads, so nothing here reflects (the CLI is a native AOT executable). A type without a table of its own uses its
 /// nearest base type's. Setting parameters happens while building a circuit, never on a simulation's hot path.
+/// A table is built on its type's first look-up: registration only keeps a factory, so a run pays for the types its
+/// netlist names and not for the several hundred every assembly registers as it loads (start-up time).
 /// </summary>
 public static class ParameterRegistry
 {
+    private static readonly ConcurrentDictionary<Type, Func<ParameterDescriptor[]>> Factories = new();
     private static readonly ConcurrentDictionary<Type, ParameterTable> Tables = new();
 
-    /// <summary>Registers the parameters of <paramref name="type"/> (its own and inherited ones).</summary>
-    public static void Register(Type type, ParameterDescriptor[] parameters) => Tables[type] = new ParameterTable(parameters);
+    /// <summary>Registers the parameters of <paramref name="type"/> (its own and inherited ones), made on first use.</summary>
+    public static void Register(Type type, Func<ParameterDescriptor[]> parameters)
+    {
+        Factories[type] = parameters;
+        Tables.TryRemove(type, out _);
+    }
 
     /// <summary>The table of <paramref name="type"/>, or of its nearest base type that has one, or an empty one.</summary>
     public static ParameterTable TableOf(Type type)
     {
         for (var t = type; t is not null; t = t.BaseType)
+        {
             if (Tables.TryGetValue(t, out var table)) return table;
+            // two threads may both build a first table; GetOrAdd keeps one, and both are the same parameters
+            if (Factories.TryGetValue(t, out var factory)) return Tables.GetOrAdd(t, _ => new ParameterTable(factory()));
+        }
         return ParameterTable.Empty;
     }
 

@@ -18,6 +18,12 @@ public sealed class NewtonSolver
     private readonly MnaSystem _mna;
     private readonly UnknownTable _unknowns;
     private readonly ILoadBehavior[] _loaders;
+    private readonly IConstantLoadBehavior[] _constantLoaders;
+    // the constant devices' stamps, summed once (null when there are none); stale after ConstantsChanged
+    private readonly double[]? _constantValues;
+    private bool _constantsStale = true;
+    // every load is linear in the iterate (ILinearLoadBehavior): a transient step's first solution is exact
+    private readonly bool _linear;
     private readonly IConvergenceBehavior[] _convergers;
     private readonly SimulationStatistics _stats;
     private readonly SparseLU _lu;
@@ -41,11 +47,19 @@ public sealed class NewtonSolver
 
     public NewtonSolver(SimulationState state, MnaSystem mna, UnknownTable unknowns,
         ILoadBehavior[] loaders, IConvergenceBehavior[] convergers, SimulationStatistics stats)
+        : this(state, mna, unknowns, loaders, Array.Empty<IConstantLoadBehavior>(), convergers, stats)
+    {
+    }
+
+    public NewtonSolver(SimulationState state, MnaSystem mna, UnknownTable unknowns,
+        ILoadBehavior[] loaders, IConstantLoadBehavior[] constantLoaders, IConvergenceBehavior[] convergers, SimulationStatistics stats)
     {
         _state = state;
         _mna = mna;
         _unknowns = unknowns;
         _loaders = loaders;
+        _constantLoaders = constantLoaders;
+        _linear = Array.TrueForAll(loaders, l => l is ILinearLoadBehavior) && convergers.Length == 0;
         _convergers = convergers;
         _stats = stats;
         var n = unknowns.Count;
@@ -59,6 +73,7 @@ public sealed class NewtonSolver
         _nodeDiagonals = diag.ToArray();
         _shunt = state.Options.Rshunt is > 0 and var r ? 1 / r : 0;
         mna.Freeze();
+        if (constantLoaders.Length > 0) _constantValues = new double[mna.Values.Length];
         _lu = new SparseLU(n, mna.RowIndices, mna.ColumnIndices,
             new SparseLUOptions { PivotRelTol = state.Options.PivRel, PivotAbsTol = state.Options.PivTol });
         state.Solution = new double[n + 1];
@@ -102,12 +117,26 @@ public sealed class NewtonSolver
         }
     }
 
-    /// <summary>Clears the system and loads every device at the present iterate, then applies nodesets, held
-    /// initial conditions and the diagonal gmin.</summary>
+    /// <summary>The constant devices' stamps must be made again (their temperature or a swept value changed).</summary>
+    public void ConstantsChanged() => _constantsStale = true;
+
+    /// <summary>Starts the system from the constant devices' stamps (zeros without them) and loads every other device at
+    /// the present iterate, then applies nodesets, held initial conditions and the diagonal gmin.</summary>
     public void Load()
     {
         var t0 = Stopwatch.GetTimestamp();
-        _mna.Clear();
+        if (_constantValues is { } constants)
+        {
+            if (_constantsStale)
+            {
+                Array.Clear(constants);
+                foreach (var c in _constantLoaders) c.LoadConstant(constants);
+                _constantsStale = false;
+            }
+            constants.CopyTo(_mna.Values, 0);
+            Array.Clear(_mna.Rhs);
+        }
+        else _mna.Clear();
         foreach (var l in _loaders) l.Load();
         var s = _state;
         if (s.IsDc)
@@ -192,6 +221,10 @@ public sealed class NewtonSolver
             iteration++;
             _stats.NewtonIterations++;
             if (s.Init == InitMode.Junction || (s.Init == InitMode.Transient && iteration == 1)) RequestRepivot();
+            // a linear circuit's first transient solution is exact: the load just made at it stored the devices' states
+            // there, and solving the same system again would only confirm it to rounding (ngspice does that second
+            // solve; the points differ from ours by rounding)
+            if (_linear && iteration == 2 && s.IsTransient && s.Init == InitMode.Float) return true;
 
             switch (Factor(ref repivoted))
             {

@@ -107,7 +107,7 @@ public abstract class Simulation
 
         State.States.Create(Math.Max(Options.MaxOrder, 2) + 2);
         State.Method = Options.Method;
-        Solver = new NewtonSolver(State, Mna, Unknowns, Loaders, Of<IConvergenceBehavior>(), Statistics);
+        Solver = new NewtonSolver(State, Mna, Unknowns, Loaders, Of<IConstantLoadBehavior>(), Of<IConvergenceBehavior>(), Statistics);
         Solver.SetNodesets(Resolve(Nodesets, ".nodeset"));
         Solver.SetInitialConditions(Resolve(InitialConditions, ".ic"));
         UpdateTemperature();
@@ -130,6 +130,7 @@ public abstract class Simulation
     public void UpdateTemperature()
     {
         foreach (var t in TemperatureBehaviors) t.UpdateTemperature();
+        Solver?.ConstantsChanged();
     }
 
     /// <summary>Runs the analysis, yielding a point each time probes can be read.</summary>

@@ -17,7 +17,7 @@ public sealed class VoltageControlledVoltageSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
-    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior
+    private sealed class Impl : Behavior, ILinearLoadBehavior, IFrequencyBehavior, IBranchBehavior
     {
         private readonly VoltageControlledVoltageSource _e;
         private readonly MnaSystem _mna;
@@ -72,7 +72,7 @@ public sealed class VoltageControlledCurrentSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
-    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior
+    private sealed class Impl : Behavior, ILinearLoadBehavior, IFrequencyBehavior
     {
         private readonly VoltageControlledCurrentSource _g;
         private readonly MnaSystem _mna;
@@ -130,7 +130,7 @@ public sealed class CurrentControlledCurrentSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
-    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior
+    private sealed class Impl : Behavior, ILinearLoadBehavior, IFrequencyBehavior
     {
         private readonly CurrentControlledCurrentSource _f;
         private readonly MnaSystem _mna;
@@ -188,7 +188,7 @@ public sealed class CurrentControlledVoltageSource : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new Impl(this, context);
 
-    private sealed class Impl : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior
+    private sealed class Impl : Behavior, ILinearLoadBehavior, IFrequencyBehavior, IBranchBehavior
     {
         private readonly CurrentControlledVoltageSource _h;
         private readonly MnaSystem _mna;

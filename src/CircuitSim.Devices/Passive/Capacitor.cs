@@ -27,17 +27,21 @@ public sealed class Capacitor : Component
 
     /// <summary>
     /// q = C·v integrated by the engine's method; with UIC (or a DC-mode junction init) the first charge comes from
-    /// IC, or from the .ic node voltages when IC is not given (SPICE's CAPgetic).
+    /// IC, or from the .ic node voltages when IC is not given (SPICE's CAPgetic). Loading and the truncation error are
+    /// done for all capacitors at once by their <see cref="CapacitorBatch"/>.
     /// </summary>
-    private sealed class CapacitorBehavior : Behavior, ILoadBehavior, IFrequencyBehavior, ITruncateBehavior, IInitialConditionBehavior, IProbeSource
+    private sealed class CapacitorBehavior : Behavior, IFrequencyBehavior, IInitialConditionBehavior, IProbeSource
     {
         private readonly SimulationState _s;
         private readonly MnaSystem _mna;
         private readonly int _a, _b;
         private readonly double _c;
-        private double _initial;
+        private readonly double _initial;
+        private readonly bool _hasInitial;
         private int _q;
         private ConductanceStamp _stamp;
+        private CapacitorBatch _batch = null!;
+        private int _slot;
 
         public CapacitorBehavior(Capacitor c, BindingContext context) : base(c.Name)
         {
@@ -50,47 +54,20 @@ public sealed class Capacitor : Component
             _hasInitial = c.InitialCondition.HasValue;
         }
 
-        private readonly bool _hasInitial;
-
         public override void Setup(BindingContext context)
         {
             _q = context.AllocateStates(2);
             _stamp = new ConductanceStamp(_mna, _a, _b);
+            _batch = context.GetShared("capacitors", () => new CapacitorBatch(context));
+            _slot = _batch.Add(_a, _b, _q, _c, _initial, _stamp);
         }
 
         public void SetInitialConditions(ReadOnlySpan<double> solution)
         {
-            if (!_hasInitial) _initial = solution[_a] - solution[_b];
-        }
-
-        public void Load()
-        {
-            var s = _s;
-            if (!(s.IsTransient || s.IsTranOp)) return; // open at DC
-            var useIc = (s.IsDc && s.Init == InitMode.Junction) || (s.UseInitialConditions && s.Init == InitMode.Transient);
-            var v = useIc ? _initial : s.Solution[_a] - s.Solution[_b];
-            var s0 = s.States.State0;
-            if (!s.IsTransient)
-            {
-                s0[_q] = _c * v;
-                return;
-            }
-            if (s.Init == InitMode.Predict) s0[_q] = s.States.State1[_q];
-            else
-            {
-                s0[_q] = _c * v;
-                if (s.Init == InitMode.Transient) s.States.State1[_q] = s0[_q];
-            }
-            s.Integrate(_q, _c, out var geq, out var ceq);
-            if (s.Init == InitMode.Transient) s.States.State1[_q + 1] = s0[_q + 1];
-            _stamp.Add(_mna.Values, geq);
-            _mna.Rhs[_a] -= ceq;
-            _mna.Rhs[_b] += ceq;
+            if (!_hasInitial) _batch.SetInitial(_slot, solution[_a] - solution[_b]);
         }
 
         public void LoadAc() => _stamp.Add(_mna.ComplexValues, new Complex(0, _s.Omega * _c));
-
-        public double Truncate() => _s.TruncationStep(_q);
 
         public IEnumerable<string> ProbeNames => new[] { "i", "q", "c" };
 

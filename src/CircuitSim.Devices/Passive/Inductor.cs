@@ -30,7 +30,7 @@ public sealed class Inductor : Component
 /// Flux φ = L·i + Σ M·i_other (couplings registered by <see cref="MutualInductance"/>) integrated by the engine; the
 /// branch row reads v(a) − v(b) − Ag0·L·i − Σ Ag0·M·i_other = history term. A short at DC.
 /// </summary>
-internal sealed class InductorBehavior : Behavior, ILoadBehavior, IFrequencyBehavior, ITruncateBehavior, IBranchBehavior, IProbeSource
+internal sealed class InductorBehavior : Behavior, ILinearLoadBehavior, IFrequencyBehavior, ITruncateBehavior, IBranchBehavior, IProbeSource
 {
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;

@@ -33,7 +33,7 @@ public sealed class Resistor : Component
 
     public override Behavior CreateBehavior(BindingContext context) => new ResistorBehavior(this, context);
 
-    private sealed class ResistorBehavior : Behavior, ILoadBehavior, IFrequencyBehavior, ITemperatureBehavior, IProbeSource, IParameterSweepable
+    private sealed class ResistorBehavior : Behavior, IConstantLoadBehavior, IFrequencyBehavior, ITemperatureBehavior, IProbeSource, IParameterSweepable
     {
         private readonly Resistor _r;
         private readonly SimulationState _state;
@@ -64,7 +64,7 @@ public sealed class Resistor : Component
             _conductance = _r.Multiplier / (_nominal * factor);
         }
 
-        public void Load() => _stamp.Add(_mna.Values, _conductance);
+        public void LoadConstant(double[] values) => _stamp.Add(values, _conductance);
 
         public void LoadAc() => _stamp.Add(_mna.ComplexValues, _conductance);
 

@@ -57,7 +57,7 @@ public sealed class VoltageSource : IndependentSource
 
     public override Behavior CreateBehavior(BindingContext context) => new VoltageSourceBehavior(this, context);
 
-    private sealed class VoltageSourceBehavior : Behavior, ILoadBehavior, IFrequencyBehavior, IBranchBehavior, IBreakpointBehavior,
+    private sealed class VoltageSourceBehavior : Behavior, ILinearLoadBehavior, IFrequencyBehavior, IBranchBehavior, IBreakpointBehavior,
         ISweepableSource, IProbeSource
     {
         private readonly VoltageSource _v;
@@ -117,7 +117,7 @@ public sealed class CurrentSource : IndependentSource
 
     public override Behavior CreateBehavior(BindingContext context) => new CurrentSourceBehavior(this, context);
 
-    private sealed class CurrentSourceBehavior : Behavior, ILoadBehavior, IFrequencyBehavior, IBreakpointBehavior, ISweepableSource, IProbeSource
+    private sealed class CurrentSourceBehavior : Behavior, ILinearLoadBehavior, IFrequencyBehavior, IBreakpointBehavior, ISweepableSource, IProbeSource
     {
         private readonly CurrentSource _i;
         private readonly SimulationState _s;

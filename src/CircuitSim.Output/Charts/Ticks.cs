@@ -126,15 +126,17 @@ public static class Ticks
 
     private static bool InRange(double v, double min, double max) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
 
-    private static readonly double[] Powers = BuildPowers();
-
-    private static double[] BuildPowers()
-    {
-        var p = new double[601];
-        for (int i = 0; i < p.Length; i++) p[i] = double.Parse("1e" + (i - 300).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        return p;
-    }
+    // filled on first use (a run formats a handful of exponents; parsing all 601 cost start-up time); a race writes the
+    // same value twice
+    private static readonly double[] Powers = new double[601];
 
     /// <summary>10^e, correctly rounded (for |e| ≤ 300).</summary>
-    internal static double Pow10(int e) => e is >= -300 and <= 300 ? Powers[e + 300] : Math.Pow(10, e);
+    internal static double Pow10(int e)
+    {
+        if (e is < -300 or > 300) return Math.Pow(10, e);
+        var p = Powers[e + 300];
+        if (p == 0)
+            Powers[e + 300] = p = double.Parse("1e" + e.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return p;
+    }
 }
