@@ -329,6 +329,7 @@ public sealed class NewtonSolver
         Array.Copy(_mna.Rhs, _next, _next.Length);
         _lu.Solve(_next.AsSpan(1));
         _next[0] = 0;
+        _stats.Solves++;
         _stats.SolveTicks += Stopwatch.GetTimestamp() - t0;
     }
 

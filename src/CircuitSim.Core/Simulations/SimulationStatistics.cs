@@ -11,6 +11,9 @@ public sealed class SimulationStatistics
     public int TimePoints;
     public int Factorizations;
     public int Repivots;
+    /// <summary>Solutions of the factored system (a linear circuit's transient step needs one, a nonlinear one one
+    /// per Newton iteration).</summary>
+    public int Solves;
     /// <summary>Stopwatch ticks spent loading devices, factoring and solving.</summary>
     public long LoadTicks, FactorTicks, SolveTicks, TruncationTicks, AcceptTicks;
     /// <summary>Ticks spent inside devices' own solvers (magnetization dynamics), part of the load time.</summary>
