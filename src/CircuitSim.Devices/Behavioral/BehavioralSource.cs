@@ -74,6 +74,9 @@ public sealed class BehavioralSource : Component
         private readonly SimulationState _s;
         private readonly MnaSystem _mna;
         private readonly int _pos, _neg;
+        // the component's kind, kept here: the load reads nothing of the component (the crossbar's 512 components lie
+        // scattered over the heap, and reading one per load was a cache miss)
+        private readonly bool _isVoltage;
         private BindingContext _context = null!;
         private CompiledExpression _f = null!;
         private double[] _gradient = Array.Empty<double>();
@@ -91,7 +94,8 @@ public sealed class BehavioralSource : Component
             _mna = context.Mna;
             _pos = context.Node(b.Nodes[0]);
             _neg = context.Node(b.Nodes[1]);
-            Branch = b.Kind == BehavioralKind.Voltage ? context.CreateBranch(b.Name) : 0;
+            _isVoltage = b.Kind == BehavioralKind.Voltage;
+            Branch = _isVoltage ? context.CreateBranch(b.Name) : 0;
         }
 
         public int Branch { get; }
@@ -146,7 +150,7 @@ public sealed class BehavioralSource : Component
             for (var j = 0; j < unknowns.Length; j++) linear -= _gradient[j] * x[unknowns[j]];
             var values = _mna.Values;
             var rhs = _mna.Rhs;
-            if (_b.Kind == BehavioralKind.Voltage)
+            if (_isVoltage)
             {
                 _stamp.Add(values);
                 for (var j = 0; j < unknowns.Length; j++) values[_branchHandles[j]] -= _gradient[j];
