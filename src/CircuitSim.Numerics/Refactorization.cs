@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CircuitSim.Numerics;
 
@@ -28,46 +29,64 @@ internal static class Refactorization<T, TMagnitude>
     public static int Run(LUFactors<T> factors, ReadOnlySpan<T> values, T[] x, PivotThreshold threshold)
     {
         int n = factors.Size;
-        int[] aStart = factors.AStart, aRow = factors.ARow, aHandle = factors.AHandle;
-        int[] lStart = factors.LStart, lIndex = factors.LIndex;
-        int[] uStart = factors.UStart, uIndex = factors.UIndex;
-        T[] lValue = factors.LValue, uValue = factors.UValue, inversePivots = factors.InversePivot;
+        if (x.Length < n) throw new ArgumentException("the accumulator needs one entry per unknown", nameof(x));
+        if (values.Length < factors.AHandle.Length) throw new ArgumentException("fewer values than the pattern has entries", nameof(values));
+        // indexed through references without bounds checks (as TriangularSolve): every index below was written by the
+        // full factorization of this pattern, whose sizes the two checks above tie to the arguments
+        ref int aStart = ref MemoryMarshal.GetArrayDataReference(factors.AStart);
+        ref int aRow = ref MemoryMarshal.GetArrayDataReference(factors.ARow);
+        ref int aHandle = ref MemoryMarshal.GetArrayDataReference(factors.AHandle);
+        ref int lStart = ref MemoryMarshal.GetArrayDataReference(factors.LStart);
+        ref int lIndex = ref MemoryMarshal.GetArrayDataReference(factors.LIndex);
+        ref int uStart = ref MemoryMarshal.GetArrayDataReference(factors.UStart);
+        ref int uIndex = ref MemoryMarshal.GetArrayDataReference(factors.UIndex);
+        ref T lValue = ref MemoryMarshal.GetArrayDataReference(factors.LValue);
+        ref T uValue = ref MemoryMarshal.GetArrayDataReference(factors.UValue);
+        ref T inversePivots = ref MemoryMarshal.GetArrayDataReference(factors.InversePivot);
+        ref T xx = ref MemoryMarshal.GetArrayDataReference(x);
+        ref T vv = ref MemoryMarshal.GetReference(values);
 
         for (int k = 0; k < n; k++)
         {
-            for (int p = aStart[k]; p < aStart[k + 1]; p++)
+            int aEnd = Unsafe.Add(ref aStart, k + 1);
+            for (int p = Unsafe.Add(ref aStart, k); p < aEnd; p++)
             {
-                x[aRow[p]] = values[aHandle[p]];
+                Unsafe.Add(ref xx, Unsafe.Add(ref aRow, p)) = Unsafe.Add(ref vv, Unsafe.Add(ref aHandle, p));
             }
 
-            for (int p = uStart[k]; p < uStart[k + 1]; p++)
+            int uEnd = Unsafe.Add(ref uStart, k + 1);
+            for (int p = Unsafe.Add(ref uStart, k); p < uEnd; p++)
             {
-                int j = uIndex[p];
-                T xj = x[j];
-                x[j] = T.Zero;
-                uValue[p] = xj;
-                for (int q = lStart[j]; q < lStart[j + 1]; q++)
+                int j = Unsafe.Add(ref uIndex, p);
+                ref T xjRef = ref Unsafe.Add(ref xx, j);
+                T xj = xjRef;
+                xjRef = T.Zero;
+                Unsafe.Add(ref uValue, p) = xj;
+                int lEnd = Unsafe.Add(ref lStart, j + 1);
+                for (int q = Unsafe.Add(ref lStart, j); q < lEnd; q++)
                 {
-                    x[lIndex[q]] -= lValue[q] * xj;
+                    Unsafe.Add(ref xx, Unsafe.Add(ref lIndex, q)) -= Unsafe.Add(ref lValue, q) * xj;
                 }
             }
 
-            T pivot = x[k];
-            x[k] = T.Zero;
+            ref T pivotRef = ref Unsafe.Add(ref xx, k);
+            T pivot = pivotRef;
+            pivotRef = T.Zero;
             T inversePivot = T.One / pivot;
             double largest = 0;
-            for (int q = lStart[k]; q < lStart[k + 1]; q++)
+            int kEnd = Unsafe.Add(ref lStart, k + 1);
+            for (int q = Unsafe.Add(ref lStart, k); q < kEnd; q++)
             {
-                int i = lIndex[q];
-                T xi = x[i];
-                x[i] = T.Zero;
+                ref T xiRef = ref Unsafe.Add(ref xx, Unsafe.Add(ref lIndex, q));
+                T xi = xiRef;
+                xiRef = T.Zero;
                 largest = Math.Max(largest, TMagnitude.Magnitude(xi));
-                lValue[q] = xi * inversePivot; // harmless if the pivot is rejected below: the factors are discarded
+                Unsafe.Add(ref lValue, q) = xi * inversePivot; // harmless if the pivot is rejected below: the factors are discarded
             }
 
             double pivotMagnitude = TMagnitude.Magnitude(pivot);
             if (!threshold.Accepts(pivotMagnitude, Math.Max(largest, pivotMagnitude))) return k;
-            inversePivots[k] = inversePivot;
+            Unsafe.Add(ref inversePivots, k) = inversePivot;
         }
 
         return -1;
