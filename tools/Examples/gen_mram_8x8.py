@@ -183,9 +183,15 @@ A(wrap("BWORD word 0 V=" + " + ".join(f"{2 ** (N - 1 - j)}*u(v(q{j+1})-0.6)" for
 def nested_min(terms):
     return terms[0] if len(terms) == 1 else f"min({terms[0]}, {nested_min(terms[1:])})"
 A(wrap("BMARGIN margin 0 V=" + nested_min([f"abs(v(bl{j+1})-v(ref))" for j in range(N)])))
+A("* measurement only: the power all voltage sources deliver (supply, data drivers, reference, control inputs), whose")
+A("* integral over the write and read phases is the energy of writing and reading the 64 bits")
+sources = [("vdd", "vdd"), ("ref", "vref"), ("a0", "va0"), ("a1", "va1"), ("a2", "va2"), ("wlen", "vwlen"), ("we", "vwe"),
+           ("sample", "vsample"), ("saen", "vsaen")] + \
+          [(f"bld{j+1}", f"vbd{j+1}") for j in range(N)] + [(f"sld{j+1}", f"vsd{j+1}") for j in range(N)]
+A(wrap("BPOWER power 0 V=-(" + " + ".join(f"v({n})*i({v})" for n, v in sources) + ")"))
 A(f".tran 20p {TEND}n")
 saves = [f"v(disp{j+1})" for j in range(N)] + [f"@t{i+1}_1[mz]" for i in range(N)] + [f"v(q{j+1})" for j in range(N)] + \
-        ["v(bl1)", "v(ref)", "v(wl1)", "v(wl2)", "i(vbd1)", "v(word)", "v(margin)"]
+        ["v(bl1)", "v(ref)", "v(wl1)", "v(wl2)", "v(wl4)", "i(vbd1)", "v(word)", "v(margin)", "v(power)"]
 A(wrap(".save " + " ".join(saves)))
 A(".plot tran " + " ".join(f"v(disp{j+1})" for j in range(N)))
 A(".plot tran " + " ".join(f"@t{i+1}_1[mz]" for i in range(N)))
@@ -194,5 +200,23 @@ for i in range(N):
     A(f".meas tran row{i+1} FIND v(word) AT={TR0 + i * TRS + 12}n")
 for i in range(N):
     A(f".meas tran margin{i+1} FIND v(margin) AT={TR0 + i * TRS + 6.8:g}n")
+# cell (1,1) goes P -> AP in row 1's AP phase (its word line's second rise), cell (4,1) AP -> P in row 4's P phase
+A("* write times: from the word line's rise through VDD/2 to the free layer's mz = 0, for cell (1,1) P -> AP and")
+A("* cell (4,1) AP -> P; bit-line voltages at the end of SAMPLE for an AP bit (1,1) and a P bit (4,1) of column 1;")
+A("* energies: the integral of all sources' power over the write (5-245 ns) and read (250-370 ns) phases, and per bit")
+r1, r4 = TW0, TW0 + 3 * TWS
+A(f".meas tran t_wl1_ap WHEN v(wl1)=0.6 RISE=2")
+A(f".meas tran t_sw1_ap WHEN @t1_1[mz]=0 FALL=LAST FROM={r1 + 16}n TO={r1 + TWS}n")
+A(".meas tran tw_ap PARAM='t_sw1_ap - t_wl1_ap'")
+A(f".meas tran t_wl4_p WHEN v(wl4)=0.6 RISE=1")
+A(f".meas tran t_sw4_p WHEN @t4_1[mz]=0 RISE=LAST FROM={r4}n TO={r4 + 16}n")
+A(".meas tran tw_p PARAM='t_sw4_p - t_wl4_p'")
+A(f".meas tran vbl_ap FIND v(bl1) AT={TR0 + 6.8:g}n")
+A(f".meas tran vbl_p FIND v(bl1) AT={TR0 + 3 * TRS + 6.8:g}n")
+A(".meas tran split PARAM='vbl_ap - vbl_p'")
+A(f".meas tran e_write INTEG v(power) FROM={TW0}n TO={TW0 + N * TWS}n")
+A(f".meas tran e_read INTEG v(power) FROM={TR0}n TO={TR0 + N * TRS}n")
+A(f".meas tran e_write_bit PARAM='e_write/{N * N}'")
+A(f".meas tran e_read_bit PARAM='e_read/{N * N}'")
 A(".end")
 open(OUT, "w").write("\n".join(L) + "\n")
