@@ -161,6 +161,31 @@ public sealed class ExampleNetlistTests
         Assert.True(Math.Abs(average) < 0.01 * max, $"DC offset {average * 1e9:F1} nA");
     }
 
+    /// <summary>tools/Examples/synapse_pulsegen_cmos_only.cir, the CMOS half of netlists/dwmtj_synapse_row.cir (one synapse's
+    /// BSIM4 pulse generators and H-bridge, the DW-MTJ replaced by 53 Ohm), against ngspice 39's .meas results for the same
+    /// file (`ngspice -b tools/Examples/synapse_pulsegen_cmos_only.cir`, printed to 7 digits): the up pulse's peak on the
+    /// bridge node, its width at 0.3 V, and the generator output's rising and falling edges. Both simulators agree to
+    /// every printed digit; 1e-5 relative allows for the printing's rounding (5e-7) with room to spare.</summary>
+    [Fact]
+    public void SynapsePulseGeneratorCmosOnly_MatchesNgspice()
+    {
+        var ngspice = new Dictionary<string, double>
+        {
+            ["va_max"] = 9.936922e-01, ["w_a"] = 5.880574e-09, ["t_up"] = 2.01747e-08, ["t_upf"] = 2.60606e-08,
+        };
+        var path = Path.Combine(AppContext.BaseDirectory, "tools", "Examples", "synapse_pulsegen_cmos_only.cir");
+        var (outcomes, _) = new NetlistRunner(new NetlistReader(Cells.Devices).ReadFile(path)).RunToMemory();
+        var plot = Assert.Single(outcomes);
+        Assert.Null(plot.Failure);
+        Assert.All(ngspice, expected =>
+        {
+            var value = Assert.Single(plot.Measures, m => m.Name == expected.Key).Value;
+            Assert.NotNull(value);
+            Assert.True(Math.Abs(value.Value - expected.Value) <= 1e-5 * Math.Abs(expected.Value),
+                $"{expected.Key} = {value:G9}, ngspice {expected.Value:G7}");
+        });
+    }
+
     /// <summary>Time average of a vector over [from, to] (trapezoids on the linear interpolant).</summary>
     private static double Average(PlotRecorder.RecordedPlot plot, string vector, double from, double to)
     {
