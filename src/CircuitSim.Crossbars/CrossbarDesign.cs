@@ -32,7 +32,8 @@ public sealed record Readout(double SenseResistance)
 /// <summary>The NMOS access transistor of a 1T1R cell (MOS level 1) and the word-line voltage that turns it on.</summary>
 public sealed record AccessTransistor(double Width, double Length, double WordLineVoltage)
 {
-    /// <summary>The card of netlists/mtj_1t1r_write.cir's access transistor (a generic 1.2 V NMOS).</summary>
+    /// <summary>A generic 1.2 V level-1 NMOS (the card netlists/mtj_1t1r_write.cir used before the example moved to the
+    /// BSIM4 cards of models/cmos45_bsim4.lib; generated crossbars keep it, see docs/bsim4.md).</summary>
     public const string ModelName = "nacc";
 
     public const string Card = """
