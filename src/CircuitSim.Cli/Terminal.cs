@@ -21,6 +21,9 @@ internal static class Terminal
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            // the profile is set above; Spectre's enrichers (CI-service detection from the environment) would only
+            // cost start-up time
+            Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
         });
         console.Profile.Width = Width(redirected);
         return console;
