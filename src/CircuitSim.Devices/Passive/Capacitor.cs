@@ -32,42 +32,39 @@ public sealed class Capacitor : Component
     /// </summary>
     private sealed class CapacitorBehavior : Behavior, IFrequencyBehavior, IInitialConditionBehavior, IProbeSource
     {
+        // what the batch does not hold (a 100 000-capacitor ladder keeps one of these per capacitor)
+        private readonly Capacitor _component;
         private readonly SimulationState _s;
         private readonly MnaSystem _mna;
         private readonly int _a, _b;
         private readonly double _c;
-        private readonly double _initial;
-        private readonly bool _hasInitial;
         private int _q;
-        private ConductanceStamp _stamp;
         private CapacitorBatch _batch = null!;
         private int _slot;
 
         public CapacitorBehavior(Capacitor c, BindingContext context) : base(c.Name)
         {
+            _component = c;
             _s = context.State;
             _mna = context.Mna;
             _a = context.Node(c.Nodes[0]);
             _b = context.Node(c.Nodes[1]);
             _c = c.Capacitance * c.Multiplier;
-            _initial = c.InitialCondition ?? 0;
-            _hasInitial = c.InitialCondition.HasValue;
         }
 
         public override void Setup(BindingContext context)
         {
             _q = context.AllocateStates(2);
-            _stamp = new ConductanceStamp(_mna, _a, _b);
-            _batch = context.GetShared("capacitors", () => new CapacitorBatch(context));
-            _slot = _batch.Add(_a, _b, _q, _c, _initial, _stamp);
+            _batch = context.GetShared("capacitors", () => new CapacitorBatch(context, context.Circuit.Components.Count(k => k is Capacitor)));
+            _slot = _batch.Add(_a, _b, _q, _c, _component.InitialCondition ?? 0, new ConductanceStamp(_mna, _a, _b));
         }
 
         public void SetInitialConditions(ReadOnlySpan<double> solution)
         {
-            if (!_hasInitial) _batch.SetInitial(_slot, solution[_a] - solution[_b]);
+            if (!_component.InitialCondition.HasValue) _batch.SetInitial(_slot, solution[_a] - solution[_b]);
         }
 
-        public void LoadAc() => _stamp.Add(_mna.ComplexValues, new Complex(0, _s.Omega * _c));
+        public void LoadAc() => _batch.LoadAc(_slot, _mna.ComplexValues, new Complex(0, _s.Omega * _c));
 
         public IEnumerable<string> ProbeNames => new[] { "i", "q", "c" };
 

@@ -15,16 +15,24 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
     private readonly SimulationState _s;
     private readonly MnaSystem _mna;
     private int _count;
-    private int[] _nodes = new int[32];      // a, b per capacitor
-    private int[] _handles = new int[64];    // aa, ab, ba, bb per capacitor
-    private int[] _charges = new int[16];    // the charge's state slot (its current is the next slot)
-    private double[] _capacitance = new double[16];
-    private double[] _initial = new double[16];
+    // sized once for every capacitor of the circuit: grown arrays would leave their old copies on the large-object
+    // heap of a 100 000-capacitor ladder until a full collection (peak memory)
+    private readonly int[] _nodes;           // a, b per capacitor
+    private readonly int[] _handles;         // aa, ab, ba, bb per capacitor
+    private readonly int[] _charges;         // the charge's state slot (its current is the next slot)
+    private readonly double[] _capacitance;
+    private readonly double[] _initial;
 
-    public CapacitorBatch(BindingContext context) : base("capacitors")
+    /// <param name="capacity">How many capacitors the circuit has.</param>
+    public CapacitorBatch(BindingContext context, int capacity) : base("capacitors")
     {
         _s = context.State;
         _mna = context.Mna;
+        _nodes = new int[2 * capacity];
+        _handles = new int[4 * capacity];
+        _charges = new int[capacity];
+        _capacitance = new double[capacity];
+        _initial = new double[capacity];
     }
 
     /// <summary>Adds a capacitor (setup only); returns its slot.</summary>
@@ -32,15 +40,7 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
     /// <param name="initial">Voltage a UIC transient or a junction initialisation starts from, V.</param>
     public int Add(int a, int b, int charge, double capacitance, double initial, ConductanceStamp stamp)
     {
-        if (_count == _charges.Length)
-        {
-            var n = 2 * _count;
-            Array.Resize(ref _nodes, 2 * n);
-            Array.Resize(ref _handles, 4 * n);
-            Array.Resize(ref _charges, n);
-            Array.Resize(ref _capacitance, n);
-            Array.Resize(ref _initial, n);
-        }
+        if (_count == _charges.Length) throw new InvalidOperationException("more capacitors than the batch was made for");
         var k = _count++;
         _nodes[2 * k] = a;
         _nodes[2 * k + 1] = b;
@@ -49,6 +49,16 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
         _capacitance[k] = capacitance;
         _initial[k] = initial;
         return k;
+    }
+
+    /// <summary>Adds capacitor <paramref name="slot"/>'s admittance <paramref name="y"/> to an AC matrix.</summary>
+    public void LoadAc(int slot, System.Numerics.Complex[] values, System.Numerics.Complex y)
+    {
+        var h = 4 * slot;
+        values[_handles[h]] += y;
+        values[_handles[h + 1]] -= y;
+        values[_handles[h + 2]] -= y;
+        values[_handles[h + 3]] += y;
     }
 
     /// <summary>The initial voltage of capacitor <paramref name="slot"/>, V.</summary>
