@@ -64,7 +64,7 @@ public sealed class DeviceEvaluationPool
     private int _count, _parts;
     private int _remaining;
     private int _callerSleeping;
-    private readonly ManualResetEventSlim _joined = new(false);
+    private readonly Signal _joined = new();
     private ExceptionDispatchInfo? _failure;
 
     /// <param name="workers">Worker threads besides the caller's (0: everything runs on the caller's thread).</param>
@@ -122,8 +122,7 @@ public sealed class DeviceEvaluationPool
             // Dekker handshake with the last worker: either it sees the flag and sets the event, or we see zero
             Interlocked.Exchange(ref _callerSleeping, 1);
             if (Volatile.Read(ref _remaining) == 0) break;
-            _joined.Wait();
-            _joined.Reset();
+            _joined.WaitAndReset();
         }
         Interlocked.Exchange(ref _callerSleeping, 0);
     }
@@ -137,7 +136,7 @@ public sealed class DeviceEvaluationPool
     {
         private readonly DeviceEvaluationPool _pool;
         private readonly int _index;
-        private readonly ManualResetEventSlim _go = new(false);
+        private readonly Signal _go = new();
         private int _sleeping;
         // forks requested by the caller and forks this worker has taken
         private int _forks, _seen;
@@ -189,11 +188,35 @@ public sealed class DeviceEvaluationPool
                 // Dekker handshake with Fork: either it sees the flag and sets the event, or we see its increment
                 Interlocked.Exchange(ref _sleeping, 1);
                 if (Volatile.Read(ref _forks) != _seen) break;
-                _go.Wait();
-                _go.Reset();
+                _go.WaitAndReset();
             }
             Interlocked.Exchange(ref _sleeping, 0);
             _seen++;
+        }
+    }
+
+    /// <summary>An auto-reset event on a monitor (no lazily made lock object or wait handle, so no allocation after
+    /// the pool is built).</summary>
+    private sealed class Signal
+    {
+        private bool _set;
+
+        public void Set()
+        {
+            lock (this)
+            {
+                _set = true;
+                Monitor.Pulse(this);
+            }
+        }
+
+        public void WaitAndReset()
+        {
+            lock (this)
+            {
+                while (!_set) Monitor.Wait(this);
+                _set = false;
+            }
         }
     }
 }

@@ -69,9 +69,6 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
 
     public int Count => _pending.Count;
 
-    /// <summary>Threads the last load used.</summary>
-    internal int LastParts { get; private set; }
-
     /// <summary>
     /// Threads for a load of <paramref name="members"/> members costing <paramref name="evaluationNs"/> each:
     /// <c>.options threads=N</c> (N ≥ 2) uses N whenever there are that many members; the default (0) uses every core
@@ -96,7 +93,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
         var n = _members.Length;
         var parts = Threads(_state.Options.Threads, n, _evaluationNs);
         parts = parts > 1 ? DeviceEvaluationPool.Shared.Run(this, n, parts) : RunAll(n);
-        LastParts = parts;
+        if (parts > 1) _stats.ParallelBatchLoads++;
         long bypassed = 0, limited = 0;
         for (var p = 0; p < parts; p++)
         {
