@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CircuitSim.Core.Behaviors;
 using CircuitSim.Core.Parallel;
 using CircuitSim.Core.Simulations;
@@ -50,6 +51,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
     private readonly long[] _tallies = new long[TallyStride * MaxThreads];
     private const int TallyStride = 8;
     private const int MaxThreads = 64;
+    private ParallelChoice _choice;
 
     /// <param name="evaluationNs">Typical cost of one member's evaluation, ns (sets how many threads pay).</param>
     protected DeviceBatch(string name, BindingContext context, int matrixStride, int rhsStride, double evaluationNs) : base(name)
@@ -91,8 +93,12 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
             _stamped = new bool[_members.Length];
         }
         var n = _members.Length;
-        var parts = Threads(_state.Options.Threads, n, _evaluationNs);
+        var requested = _state.Options.Threads;
+        var parts = Threads(requested, n, _evaluationNs);
+        if (parts > 1 && requested == 0) parts = _choice.Choose(parts);
+        var start = Stopwatch.GetTimestamp();
         parts = parts > 1 ? DeviceEvaluationPool.Shared.Run(this, n, parts) : RunAll(n);
+        if (requested == 0) _choice.Record(parts > 1, Stopwatch.GetTimestamp() - start);
         if (parts > 1) _stats.ParallelBatchLoads++;
         long bypassed = 0, limited = 0;
         for (var p = 0; p < parts; p++)
@@ -127,5 +133,36 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
         }
         _tallies[part * TallyStride] = bypassed;
         _tallies[part * TallyStride + 1] = limited;
+    }
+}
+
+/// <summary>
+/// The default thread count's last check: a batch large enough to pay on paper may not pay on a machine whose cores
+/// are busy with other work (the workers start late and the join waits). The batch keeps running averages of the wall
+/// time of its loads on one thread and on several, loads mostly the faster way and tries the other every
+/// <see cref="ProbeEvery"/> loads. The results do not depend on the choice (the stamps are the same bit for bit).
+/// </summary>
+internal struct ParallelChoice
+{
+    private const int ProbeEvery = 32;
+    private const double Weight = 0.25;
+    private double _serial, _parallel;
+    private int _loads;
+
+    /// <summary>Threads for this load: <paramref name="parts"/> or 1.</summary>
+    public int Choose(int parts)
+    {
+        _loads++;
+        if (_parallel == 0) return parts;
+        if (_serial == 0) return 1;
+        var parallelFaster = _parallel < _serial;
+        var probe = _loads % ProbeEvery == 0;
+        return parallelFaster != probe ? parts : 1;
+    }
+
+    public void Record(bool parallel, long ticks)
+    {
+        ref var average = ref parallel ? ref _parallel : ref _serial;
+        average = average == 0 ? ticks : average + Weight * (ticks - average);
     }
 }

@@ -322,7 +322,7 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
     }
 
     /// <summary>The charge current i (A) with its companion conductances ag0·∂Q/∂V.</summary>
-    private static Dual3 ChargeCurrent(double i, double ag0, Dual3 q) => new(i, ag0 * q.G, ag0 * q.D, ag0 * q.B);
+    private static Dual3 ChargeCurrent(double i, double ag0, Dual3 q) => q.Chain(i, ag0);
 
     /// <summary>SPICE's junction and FET limiting (fetlim on the gate, limvds on the drain, pnjlim on the bulk
     /// junction that is forward in this mode), around the voltages of the previous iteration.</summary>
