@@ -139,30 +139,42 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
 /// <summary>
 /// The default thread count's last check: a batch large enough to pay on paper may not pay on a machine whose cores
 /// are busy with other work (the workers start late and the join waits). The batch keeps running averages of the wall
-/// time of its loads on one thread and on several, loads mostly the faster way and tries the other every
-/// <see cref="ProbeEvery"/> loads. The results do not depend on the choice (the stamps are the same bit for bit).
+/// time of its loads on one thread and on several, loads the faster way, and tries the other way now and then: after
+/// 32 loads, and after twice as many each time the try confirms the choice (up to 4096), so a way that keeps losing
+/// costs next to nothing. The results do not depend on the choice (the stamps are the same bit for bit).
 /// </summary>
 internal struct ParallelChoice
 {
-    private const int ProbeEvery = 32;
+    private const int FirstProbe = 32, LastProbe = 4096;
     private const double Weight = 0.25;
     private double _serial, _parallel;
-    private int _loads;
+    private int _untilProbe, _interval;
+    private bool _probing, _parallelFaster;
 
     /// <summary>Threads for this load: <paramref name="parts"/> or 1.</summary>
     public int Choose(int parts)
     {
-        _loads++;
         if (_parallel == 0) return parts;
         if (_serial == 0) return 1;
-        var parallelFaster = _parallel < _serial;
-        var probe = _loads % ProbeEvery == 0;
-        return parallelFaster != probe ? parts : 1;
+        _parallelFaster = _parallel < _serial;
+        if (--_untilProbe > 0) return _parallelFaster ? parts : 1;
+        _probing = true;
+        return _parallelFaster ? 1 : parts;
     }
 
     public void Record(bool parallel, long ticks)
     {
         ref var average = ref parallel ? ref _parallel : ref _serial;
-        average = average == 0 ? ticks : average + Weight * (ticks - average);
+        // a try stands for the way it tried (its old average is stale); the chosen way's loads are averaged
+        average = average == 0 || _probing ? ticks : average + Weight * (ticks - average);
+        if (!_probing)
+        {
+            if (_interval == 0) _untilProbe = _interval = FirstProbe;
+            return;
+        }
+        _probing = false;
+        // the try confirmed the choice: wait longer before the next; it overturned it: look again soon
+        _interval = (_parallel < _serial) == _parallelFaster ? Math.Min(2 * _interval, LastProbe) : FirstProbe;
+        _untilProbe = _interval;
     }
 }
