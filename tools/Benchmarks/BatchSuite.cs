@@ -24,21 +24,12 @@ internal static class BatchSuite
         var report = new Report(ws, "batch", "batched device loads", machine,
             "Suite `batch`: batched device loads timed in-process (JIT after warm-up) at the last iterate of the inverter chains.");
         var dir = ws.SubDir("batch");
-        if (ids.Contains("batch:bsim4") && Generate(ws, dir, "bsim4_inv_chain", 100) is { } b4)
+        if (ids.Contains("batch:bsim4") && SplitSuite.Generate(ws, dir, "bsim4_inv_chain", 100) is { } b4)
             report.Add("BSIM4 load", PerInstance(b4, "Bsim4Batch", "BSIM4 load (bsim4_inv_chain 100, 200 instances)", 200, ws.Options.Reps));
-        if (ids.Contains("batch:mos1") && Generate(ws, dir, "inv_chain", 500) is { } m1)
+        if (ids.Contains("batch:mos1") && SplitSuite.Generate(ws, dir, "inv_chain", 500) is { } m1)
             report.Add("MOS1 load", PerInstance(m1, "Mosfet1Batch", "MOS1 load (inv_chain 500, 1000 instances)", 2000, ws.Options.Reps));
         if (ids.Contains("batch:crossover")) report.Add("Crossover", Crossover(ws, dir));
         report.Finish();
-    }
-
-    private static string? Generate(Workspace ws, string dir, string kind, int n)
-    {
-        var path = Path.Combine(dir, $"{kind}_{n}.cir");
-        var gen = ProcessRunner.Run("python3", new[] { ws.Generator, kind, n.ToString(CultureInfo.InvariantCulture), "-o", path }, dir, 300);
-        if (gen.ExitCode == 0 && File.Exists(path)) return path;
-        Measurement.Progress($"{kind} {n}: gen_bench.py failed: {gen.Output.Trim()}");
-        return null;
     }
 
     /// <summary>The simulation run to its end and its batches of the named type.</summary>
@@ -90,7 +81,7 @@ internal static class BatchSuite
         {
             foreach (var n in sizes)
             {
-                if (Generate(ws, dir, kind, n) is not { } path) continue;
+                if (SplitSuite.Generate(ws, dir, kind, n) is not { } path) continue;
                 var one = WallPerLoad(path, type, 1);
                 var two = WallPerLoad(path, type, 2);
                 table.Add(type, n.ToString(CultureInfo.InvariantCulture), F(one), F(two), (one / two).ToString("F2", CultureInfo.InvariantCulture));
