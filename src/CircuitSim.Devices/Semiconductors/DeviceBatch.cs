@@ -95,10 +95,16 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
         var n = _members.Length;
         var requested = _state.Options.Threads;
         var parts = Threads(requested, n, _evaluationNs);
-        if (parts > 1 && requested == 0) parts = _choice.Choose(parts);
-        var start = Stopwatch.GetTimestamp();
-        parts = parts > 1 ? DeviceEvaluationPool.Shared.Run(this, n, parts) : RunAll(n);
-        if (requested == 0) _choice.Record(parts > 1, Stopwatch.GetTimestamp() - start);
+        if (parts == 1) RunAll(n);
+        else if (requested != 0) parts = DeviceEvaluationPool.Shared.Run(this, n, parts);
+        else
+        {
+            // the default: large enough to pay on paper; time it both ways and keep the faster
+            parts = _choice.Choose(parts);
+            var start = Stopwatch.GetTimestamp();
+            parts = parts > 1 ? DeviceEvaluationPool.Shared.Run(this, n, parts) : RunAll(n);
+            _choice.Record(parts > 1, Stopwatch.GetTimestamp() - start);
+        }
         if (parts > 1) _stats.ParallelBatchLoads++;
         long bypassed = 0, limited = 0;
         for (var p = 0; p < parts; p++)
