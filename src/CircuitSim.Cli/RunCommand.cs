@@ -262,9 +262,12 @@ public static class RunCommand
         Row("truncation", s => Part(s, s.TruncationSeconds));
         Row("accept", s => Part(s, s.AcceptSeconds));
         Row("other", s => Part(s, Math.Max(0, s.TotalSeconds - s.LoadSeconds - s.FactorSeconds - s.SolveSeconds - s.TruncationSeconds - s.AcceptSeconds)));
+        Row("Newton iterations", s => s.NewtonIterations.ToString(CultureInfo.InvariantCulture));
+        Row("time points (rejected)", s => $"{s.AcceptedSteps.ToString(CultureInfo.InvariantCulture)} ({s.RejectedSteps.ToString(CultureInfo.InvariantCulture)})");
         Row("factorizations", s => s.Factorizations.ToString(CultureInfo.InvariantCulture));
         Row("device advances", s => s.DeviceAdvances.ToString(CultureInfo.InvariantCulture));
         Row("device loads (bypassed)", s => $"{s.DeviceLoads.ToString(CultureInfo.InvariantCulture)} ({s.DeviceBypasses.ToString(CultureInfo.InvariantCulture)})");
+        Row("batch loads on several threads", s => s.ParallelBatchLoads.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
     }
 

@@ -17,6 +17,7 @@ static int Run(BenchOptions options)
         ("scaling-large", ScalingSuite.LargeCaseIds),
         ("whole", WholeSuite.CaseIds),
         ("split", SplitSuite.CaseIds),
+        ("batch", BatchSuite.CaseIds),
     };
     if (options.List)
     {
@@ -86,6 +87,7 @@ static int Run(BenchOptions options)
                     case "scaling" or "scaling-large": ScalingSuite.Run(ws, ngspice, cases, machine); break;
                     case "whole": WholeSuite.Run(ws, ngspice, cases, machine); break;
                     case "split": SplitSuite.Run(ws, cases, machine); break;
+                    case "batch": BatchSuite.Run(ws, cases, machine); break;
                 }
             }
         }

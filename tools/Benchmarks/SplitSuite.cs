@@ -64,7 +64,8 @@ internal static class SplitSuite
 
     private sealed record PhaseSample(double Read, double Setup, double Analysis, SimulationStatistics Stats);
 
-    private static string? Generate(Workspace ws, string dir, string kind, int n)
+    /// <summary>Writes <c>gen_bench.py KIND N</c>'s netlist into <paramref name="dir"/>; null (and a message) when it fails.</summary>
+    internal static string? Generate(Workspace ws, string dir, string kind, int n)
     {
         var path = Path.Combine(dir, $"{kind}_{n}.cir");
         var gen = ProcessRunner.Run("python3", new[] { ws.Generator, kind, n.ToString(CultureInfo.InvariantCulture), "-o", path }, dir, 300);

@@ -24,6 +24,8 @@ public sealed class SimulationStatistics
     /// <summary>Loads of nonlinear devices (diodes, MOSFETs), and how many of them re-stamped the last evaluation
     /// instead of evaluating (bypass).</summary>
     public long DeviceLoads, DeviceBypasses;
+    /// <summary>Loads of device batches whose members were evaluated on more than one thread (.options threads).</summary>
+    public long ParallelBatchLoads;
 
     public double LoadSeconds => LoadTicks / (double)Stopwatch.Frequency;
     public double FactorSeconds => FactorTicks / (double)Stopwatch.Frequency;

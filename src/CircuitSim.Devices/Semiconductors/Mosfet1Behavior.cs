@@ -10,7 +10,7 @@ namespace CircuitSim.Devices.Semiconductors;
 /// point, not charge-conserving) plus overlaps, fetlim/limvds/pnjlim limiting, and the predictor on the first
 /// iteration of each time point.
 /// </summary>
-internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Mosfet1Behavior : Behavior, IBatchMember, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Capgs = 4, Qgs = 5, Capgd = 7, Qgd = 8, Capgb = 10, Qgb = 11, Qbd = 13, Qbs = 15, Count = 17;
@@ -215,13 +215,9 @@ internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyB
         if (!_d.IcVgs.HasValue) _icVgs = x[_gNode] - x[_sNode];
     }
 
-    /// <summary>What one load did, for the batch: stamped a new evaluation, re-stamped the last one, or stamped
-    /// nothing (the small-signal load only stores the operating point).</summary>
-    internal enum LoadOutcome : byte { Evaluated, Bypassed, Stored }
-
     /// <summary>Evaluates the device at the present iterate into its slot of the batch's stamps (SPICE's MOS1load);
     /// the <see cref="Mosfet1Batch"/> applies them.</summary>
-    internal LoadOutcome Evaluate()
+    public LoadOutcome Evaluate()
     {
         var s = _s;
         var s0 = s.States.State0;
@@ -387,7 +383,7 @@ internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyB
             }
         }
 
-        if ((!d.Off || init is not (InitMode.Fix or InitMode.SmallSignal)) && check) s.NonConvergenceCount++;
+        var outcome = (!d.Off || init is not (InitMode.Fix or InitMode.SmallSignal)) && check ? LoadOutcome.Limited : LoadOutcome.Evaluated;
 
         s0[st + Vbs] = vbs;
         s0[st + Vbd] = vbdNow;
@@ -436,7 +432,7 @@ internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyB
                 s0[st + Qgb] = vgb * capgb;
             }
         }
-        if (init == InitMode.SmallSignal) return LoadOutcome.Stored; // the AC load reads the stored small-signal values
+        if (init == InitMode.SmallSignal) return outcome | LoadOutcome.Stored; // the AC load reads the stored small-signal values
 
         double gcgs = 0, ceqgs = 0, gcgd = 0, ceqgd = 0, gcgb = 0, ceqgb = 0;
         if (init != InitMode.Transient && s.IsTransient)
@@ -495,7 +491,7 @@ internal sealed class Mosfet1Behavior : Behavior, ITruncateBehavior, IFrequencyB
         v[19] = -_sourceConductance;
         v[20] = -(_gbs + (xnrm - xrev) * _gmbs);
         v[21] = -(_gds + xrev * (_gm + _gmbs));
-        return LoadOutcome.Evaluated;
+        return outcome;
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ internal static class ControlReader
         ["gminsteps"] = (o, v) => o.GminSteps = (int)v,
         ["srcsteps"] = (o, v) => o.SourceSteps = (int)v,
         ["bypass"] = (o, v) => o.Bypass = v != 0,
+        ["threads"] = (o, v) => o.Threads = Math.Max(0, (int)v),
     };
 
     /// <summary>Options ngspice accepts that change nothing here; they are ignored without a warning.</summary>

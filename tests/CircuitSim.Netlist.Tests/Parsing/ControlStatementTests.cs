@@ -33,6 +33,7 @@ public class ControlStatementTests
     [InlineData("maxstep", nameof(SimulationOptions.MaxStep))]
     [InlineData("gminsteps", nameof(SimulationOptions.GminSteps))]
     [InlineData("srcsteps", nameof(SimulationOptions.SourceSteps))]
+    [InlineData("threads", nameof(SimulationOptions.Threads))]
     [InlineData("RELTOL", nameof(SimulationOptions.RelTol))]
     public void Numeric_option_sets_its_simulation_option(string option, string property)
     {

@@ -8,10 +8,11 @@ namespace CircuitSim.Devices.Semiconductors.Bsim4;
 /// A BSIM4 MOSFET in one simulation, loaded as ngspice 39 loads it: initial junction voltages, the predictor,
 /// fetlim/limvds/pnjlim limiting around the last evaluation, the device test of SPICE's convergence check, charge
 /// integration of the gate, drain and bulk charges (their truncation error limits the step), and the quasi-static
-/// small-signal model. Each load evaluates (<see cref="Bsim4Evaluator"/>) and then stamps the stored evaluation, so
-/// a bypass can re-stamp without evaluating; the evaluation keeps the voltages it was made at.
+/// small-signal model. Each load evaluates (<see cref="Bsim4Evaluator"/>) and then writes its stamp into its slot of
+/// the model's <see cref="Bsim4Batch"/>, which adds the slots to the system; a bypass leaves the slot as it was. The
+/// evaluation keeps the voltages it was made at.
 /// </summary>
-internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Vses = 4, Vdes = 5, Qb = 6, Qg = 8, Qd = 10, Qbs = 12, Qbd = 13, Qs = 14, Count = 15;
@@ -38,7 +39,8 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
     private double _von;
     // bias-dependent series resistances (RDSMOD = 1) of the last evaluation
     private Dual3 _gstot, _gdtot;
-    private readonly SimulationStatistics _stats;
+    private StampBatch _stamps = null!;
+    private int _slot;
     // the last stamped terminal currents (charge currents included) and the voltages they were linearized at, so a
     // bypass re-stamps exactly the last contribution
     private Dual3 _lastId, _lastIg, _lastIs, _lastIb;
@@ -50,7 +52,6 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
         _model = model;
         _s = context.State;
         _mna = context.Mna;
-        _stats = context.Simulation.Statistics;
         _card = model.CardAt(_s.NominalTemperature);
         _type = _card.Type;
         _rdsMod = _card.RdsMod != 0;
@@ -108,7 +109,36 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
                 _hSb = m.GetHandle(_sNode, _bNode);
             }
         }
+        var batch = context.GetShared(("bsim4", _model, _rdsMod), () => new Bsim4Batch(_d.ModelName, _rdsMod, context));
+        _stamps = batch.Stamps;
+        _slot = _stamps.Add(SlotHandles(), SlotRows());
+        batch.Add(this);
     }
+
+    /// <summary>The matrix handles of a stamp slot, in the order <see cref="Stamp"/> writes them: the four rows of the
+    /// intrinsic block, then the series resistances (fixed, or bias-dependent with RDSMOD 1: source side, then
+    /// drain side); an absent resistance's entries go to the trash handle with value 0.</summary>
+    private int[] SlotHandles()
+    {
+        var h = _core;
+        var list = new List<int>(h);
+        if (!_rdsMod)
+        {
+            list.AddRange(_dPrime != _dNode ? new[] { _hDd, _hDdp, _hDpd, h[0] } : new int[4]);
+            list.AddRange(_sPrime != _sNode ? new[] { _hSs, _hSsp, _hSps, h[10] } : new int[4]);
+        }
+        else
+        {
+            list.AddRange(new[] { _hSs, _hSsp, _hSg, _hSdp, _hSb, _hSps, h[10], h[9], h[8], h[11] });
+            list.AddRange(new[] { _hDd, _hDdp, _hDg, _hDsp, _hDb, _hDpd, h[0], h[1], h[2], h[3] });
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>The right-hand-side rows of a stamp slot, in the order <see cref="Stamp"/> writes them.</summary>
+    private int[] SlotRows() => _rdsMod
+        ? new[] { _dPrime, _gNode, _sPrime, _bNode, _sNode, _sPrime, _dNode, _dPrime }
+        : new[] { _dPrime, _gNode, _sPrime, _bNode };
 
     public void UpdateTemperature() => _ip = Parameters(_s.Temperature);
 
@@ -131,7 +161,9 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
         }
     }
 
-    public void Load()
+    /// <summary>Evaluates the device at the present iterate into its slot of the batch's stamps (ngspice's
+    /// BSIM4load); the <see cref="Bsim4Batch"/> applies them. Touches only this device's state.</summary>
+    public LoadOutcome Evaluate()
     {
         var s = _s;
         var s0 = s.States.State0;
@@ -196,23 +228,16 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
                 vbs = type * (x[_bNode] - sp);
                 vses = type * (x[_sNode] - sp);
                 vdes = type * (x[_dNode] - sp);
-                if (Bypass.Allowed(s) && CanBypass(vds, vgs, vbs, vses, vdes))
-                {
-                    _stats.DeviceLoads++;
-                    _stats.DeviceBypasses++;
-                    Stamp(_lastId, _lastIg, _lastIs, _lastIb, _e.Vgs, _e.Vds, _e.Vbs, _lastVses, _lastVdes);
-                    return;
-                }
+                if (Bypass.Allowed(s) && CanBypass(vds, vgs, vbs, vses, vdes)) return LoadOutcome.Bypassed;
             }
             Limit(s0, st, ref vds, ref vgs, ref vbs, ref vses, ref vdes, out limited);
         }
 
         var charges = ChargesNeeded;
-        _stats.DeviceLoads++;
         Bsim4Evaluator.Evaluate(_ip, _e, vgs, vds, vbs, charges, s.Gmin);
         _von = _e.Vth;
         if (_rdsMod) SeriesResistances(vgs, vds, vbs);
-        if (limited && !(off && init == InitMode.Fix)) s.NonConvergenceCount++;
+        var outcome = limited && !(off && init == InitMode.Fix) ? LoadOutcome.Limited : LoadOutcome.Evaluated;
 
         s0[st + Vds] = vds;
         s0[st + Vgs] = vgs;
@@ -232,7 +257,7 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
             if (init == InitMode.SmallSignal)
             {
                 StoreSmallSignal(id, ig, isrc, ib);
-                return;
+                return outcome | LoadOutcome.Stored;
             }
             if (s.IsTransient || (s.IsTranOp && s.UseInitialConditions))
             {
@@ -264,6 +289,7 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
         _lastId = id; _lastIg = ig; _lastIs = isrc; _lastIb = ib;
         _lastVses = vses; _lastVdes = vdes;
         Stamp(id, ig, isrc, ib, vgs, vds, vbs, vses, vdes);
+        return outcome;
     }
 
     /// <summary>
@@ -296,7 +322,7 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
     }
 
     /// <summary>The charge current i (A) with its companion conductances ag0·∂Q/∂V.</summary>
-    private static Dual3 ChargeCurrent(double i, double ag0, Dual3 q) => new(i, ag0 * q.G, ag0 * q.D, ag0 * q.B);
+    private static Dual3 ChargeCurrent(double i, double ag0, Dual3 q) => q.Chain(i, ag0);
 
     /// <summary>SPICE's junction and FET limiting (fetlim on the gate, limvds on the drain, pnjlim on the bulk
     /// junction that is forward in this mode), around the voltages of the previous iteration.</summary>
@@ -362,81 +388,82 @@ internal sealed class Bsim4Behavior : Behavior, ILoadBehavior, IConvergenceBehav
         return gdiff / (1.0 + gdiff * r);
     }
 
-    /// <summary>Adds the linearized currents I(v) ≈ I₀ + J·(v − v₀) of the internal drain, gate, internal source and
-    /// bulk (type-normalized, times M) and the series resistances to the system.</summary>
+    /// <summary>Writes the linearized currents I(v) ≈ I₀ + J·(v − v₀) of the internal drain, gate, internal source and
+    /// bulk (type-normalized, times M) and the series resistances into this device's stamp slot (see
+    /// <see cref="SlotHandles"/> for the order).</summary>
     private void Stamp(Dual3 id, Dual3 ig, Dual3 isrc, Dual3 ib, double vgs, double vds, double vbs, double vses, double vdes)
     {
         var m = _ip.Multiplier;
         var mt = m * _type;
-        var v = _mna.Values;
-        var rhs = _mna.Rhs;
-        var h = _core;
-        StampRow(v, rhs, h, 0, _dPrime, id, m, mt, vgs, vds, vbs);
-        StampRow(v, rhs, h, 4, _gNode, ig, m, mt, vgs, vds, vbs);
-        StampRow(v, rhs, h, 8, _sPrime, isrc, m, mt, vgs, vds, vbs);
-        StampRow(v, rhs, h, 12, _bNode, ib, m, mt, vgs, vds, vbs);
+        var v = _stamps.Matrix.AsSpan(_slot * _stamps.MatrixStride, _stamps.MatrixStride);
+        var rhs = _stamps.Rhs.AsSpan(_slot * _stamps.RhsStride, _stamps.RhsStride);
+        StampRow(v, rhs, 0, id, m, mt, vgs, vds, vbs);
+        StampRow(v, rhs, 1, ig, m, mt, vgs, vds, vbs);
+        StampRow(v, rhs, 2, isrc, m, mt, vgs, vds, vbs);
+        StampRow(v, rhs, 3, ib, m, mt, vgs, vds, vbs);
 
         if (!_rdsMod)
         {
-            if (_dPrime != _dNode) StampConductance(v, _hDd, _hDdp, _hDpd, h[0], m * _ip.DrainConductance);
-            if (_sPrime != _sNode) StampConductance(v, _hSs, _hSsp, _hSps, h[10], m * _ip.SourceConductance);
+            if (_dPrime != _dNode) StampConductance(v[16..], m * _ip.DrainConductance);
+            if (_sPrime != _sNode) StampConductance(v[20..], m * _ip.SourceConductance);
             return;
         }
         // current from s into s' through Rs: gstot·vses, with gstot a function of the internal Vgs, Vds, Vbs
         var gs = _gstot;
         var ir = new Dual3(gs.V * vses, gs.G * vses, gs.D * vses, gs.B * vses);
-        StampSeries(v, rhs, ir, gs.V, m, mt, vgs, vds, vbs, vses, _sNode, _sPrime, _hSs, _hSsp, _hSps, h[10], _hSg, _hSdp, _hSb, 8);
+        StampSeries(v[16..], rhs[4..], ir, gs.V, m, mt, vgs, vds, vbs, vses, sourceSide: true);
         var gd = _gdtot;
         var vded = vdes - vds;
         var irD = new Dual3(gd.V * vded, gd.G * vded, gd.D * vded, gd.B * vded);
-        StampSeries(v, rhs, irD, gd.V, m, mt, vgs, vds, vbs, vded, _dNode, _dPrime, _hDd, _hDdp, _hDpd, h[0], _hDg, _hDsp, _hDb, 0);
+        StampSeries(v[26..], rhs[6..], irD, gd.V, m, mt, vgs, vds, vbs, vded, sourceSide: false);
     }
 
-    private static void StampRow(double[] v, double[] rhs, int[] h, int row, int node, Dual3 i, double m, double mt,
+    private static void StampRow(Span<double> v, Span<double> rhs, int row, Dual3 i, double m, double mt,
         double vgs, double vds, double vbs)
     {
-        v[h[row]] += m * i.D;
-        v[h[row + 1]] += m * i.G;
-        v[h[row + 2]] -= m * (i.G + i.D + i.B);
-        v[h[row + 3]] += m * i.B;
-        rhs[node] -= mt * (i.V - i.G * vgs - i.D * vds - i.B * vbs);
+        var k = 4 * row;
+        v[k] = m * i.D;
+        v[k + 1] = m * i.G;
+        v[k + 2] = -(m * (i.G + i.D + i.B));
+        v[k + 3] = m * i.B;
+        rhs[row] = -(mt * (i.V - i.G * vgs - i.D * vds - i.B * vbs));
     }
 
-    private static void StampConductance(double[] v, int hAa, int hAb, int hBa, int hBb, double g)
+    /// <summary>A conductance between a node a and its internal node a′: entries aa, aa′, a′a, a′a′.</summary>
+    private static void StampConductance(Span<double> v, double g)
     {
-        v[hAa] += g;
-        v[hAb] -= g;
-        v[hBa] -= g;
-        v[hBb] += g;
+        v[0] = g;
+        v[1] = -g;
+        v[2] = -g;
+        v[3] = g;
     }
 
     /// <summary>
     /// A bias-dependent series resistance between an external node a and its internal node a′: the current
     /// <paramref name="i"/> = g(Vgs, Vds, Vbs)·(Va − Va′) flows from a to a′, with g depending on the internal voltages
-    /// (source prime as reference). <paramref name="inner"/> is a′'s row in the intrinsic block (0 for d′, 8 for s′).
+    /// (source prime as reference). Ten matrix entries (row a: columns a, a′, g, the other internal node, b; row a′:
+    /// the same columns) and two right-hand-side entries (a, a′).
     /// </summary>
-    private void StampSeries(double[] v, double[] rhs, Dual3 i, double g, double m, double mt, double vgs, double vds, double vbs,
-        double vaa, int a, int aPrime, int hAa, int hAap, int hApa, int hApap, int hAg, int hAother, int hAb, int inner)
+    private static void StampSeries(Span<double> v, Span<double> rhs, Dual3 i, double g, double m, double mt, double vgs, double vds, double vbs,
+        double vaa, bool sourceSide)
     {
-        var sourceSide = inner == 8;
         var sum = i.G + i.D + i.B;
         // ∂i/∂V of the columns a′, g, the other internal node, b
         var cPrime = -g + (sourceSide ? -sum : i.D);
         var cOther = sourceSide ? i.D : -sum;
-        v[hAa] += m * g;
-        v[hAap] += m * cPrime;
-        v[hAg] += m * i.G;
-        v[hAother] += m * cOther;
-        v[hAb] += m * i.B;
-        var h = _core;
-        v[hApa] -= m * g;
-        v[hApap] -= m * cPrime;
-        v[h[inner + 1]] -= m * i.G;
-        v[h[sourceSide ? inner : inner + 2]] -= m * cOther;
-        v[h[inner + 3]] -= m * i.B;
+        v[0] = m * g;
+        v[1] = m * cPrime;
+        v[2] = m * i.G;
+        v[3] = m * cOther;
+        v[4] = m * i.B;
+        v[5] = -(m * g);
+        v[6] = -(m * cPrime);
+        v[7] = -(m * i.G);
+        v[8] = -(m * cOther);
+        v[9] = -(m * i.B);
         var constant = i.V - g * vaa - i.G * vgs - i.D * vds - i.B * vbs;
-        rhs[a] -= mt * constant;
-        rhs[aPrime] += mt * constant;
+        rhs[0] = -(mt * constant);
+        rhs[1] = mt * constant;
     }
 
     private void StoreSmallSignal(Dual3 id, Dual3 ig, Dual3 isrc, Dual3 ib)

@@ -1,0 +1,50 @@
+using CircuitSim.Devices.Semiconductors;
+
+namespace CircuitSim.Core.Tests.Parallel;
+
+/// <summary>The default thread count's run-time check: loads go the faster way, the other is tried now and then.</summary>
+public class ParallelChoiceTests
+{
+    /// <summary>Runs <paramref name="loads"/> loads whose wall time is <paramref name="serial"/> on one thread and
+    /// <paramref name="parallel"/> on two; returns how many ran on two.</summary>
+    private static int ParallelLoads(ref ParallelChoice choice, int loads, long serial, long parallel)
+    {
+        var count = 0;
+        for (var k = 0; k < loads; k++)
+        {
+            var parts = choice.Choose(2);
+            choice.Record(parts > 1, parts > 1 ? parallel : serial);
+            if (parts > 1) count++;
+        }
+        return count;
+    }
+
+    [Fact]
+    public void Choice_LoadsOnSeveralThreads_WhenThatIsFaster()
+    {
+        var choice = new ParallelChoice();
+        var parallel = ParallelLoads(ref choice, 10_000, serial: 100, parallel: 60);
+
+        Assert.InRange(parallel, 9_900, 9_999); // a few tries of one thread
+    }
+
+    [Fact]
+    public void Choice_StaysOnOneThread_WhenTheWorkersAreLate()
+    {
+        var choice = new ParallelChoice();
+        var parallel = ParallelLoads(ref choice, 10_000, serial: 100, parallel: 400);
+
+        // tries back off: 32, 64, … 4096 loads apart
+        Assert.InRange(parallel, 1, 12);
+    }
+
+    [Fact]
+    public void Choice_SwitchesBack_WhenTheMachineQuietensDown()
+    {
+        var choice = new ParallelChoice();
+        ParallelLoads(ref choice, 10_000, serial: 100, parallel: 400);
+        var parallel = ParallelLoads(ref choice, 10_000, serial: 100, parallel: 60);
+
+        Assert.True(parallel > 5_000, $"{parallel} of 10 000 loads on two threads after the cores became free");
+    }
+}
