@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using CircuitSim.Magnetics;
+using CircuitSim.Magnetics.Micromagnetics;
 using CircuitSim.Micromagnetics.Problems;
 using Spectre.Console;
 
@@ -44,11 +45,14 @@ public static class MagnetCommand
             double dt = Quantity.Parse(p.GetValue(sample)!, "s", 1e-12, "--sample");
             Check(dx > 0 && dx <= 125e-9, "--cell must be between 0 and 125 nm");
             Check(tEnd > 0 && dt > 0, "--end and --sample must be positive");
+            CheckSize(Math.Max(1, Math.Round(StandardProblem4.Length / dx)), Math.Max(1, Math.Round(StandardProblem4.Width / dx)), tEnd, dt, p.GetValue(threads));
             var problem = StandardProblemRuns.Sp4Problem(dx, b, tEnd, dt);
             string folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"SP4: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, μ0H = ({b.X * 1e3:0.###}, {b.Y * 1e3:0.###}, {b.Z * 1e3:0.###}) mT, until {tEnd * 1e9:0.###} ns")));
-            var r = StandardProblemRuns.RunSp4(problem, folder, p.GetValue(threads), Progress(stderr, "sp4"));
+            using var interruption = Interruption.Listen(Console.Error);
+            var r = StandardProblemRuns.RunSp4(problem, folder, p.GetValue(threads), Progress(stderr, "sp4"), interruption.Token);
+            if (r.Run.Interrupted) return Interrupted(stdout, stderr, r.Run, interruption);
             stdout.MarkupLine(Markup.Escape(Invariant($"relaxed S-state ⟨m⟩ = {Format(r.Relaxed)}")));
             if (r.Crossing is { } x)
             {
@@ -86,11 +90,15 @@ public static class MagnetCommand
             Check(dx > 0 && dx <= 50e-9, "--cell must be between 0 and 50 nm");
             Check(tEnd > 0 && dt > 0, "--end and --sample must be positive");
             Check(double.IsFinite(x) && double.IsFinite(j), "--xi and --current must be finite numbers");
-            int n = Math.Max(2, (int)Math.Round(100e-9 / dx));
+            double side = Math.Max(2, Math.Round(StandardProblem5.Side / dx));
+            CheckSize(side, side, tEnd, dt, p.GetValue(threads));
+            int n = (int)side;
             var problem = StandardProblemRuns.Sp5Problem(n, x, j, tEnd, dt);
             string folder = OutputFolder.Prepare(p.GetValue(output)!);
             stdout.MarkupLine(Markup.Escape(Invariant($"SP5: {n} × {n} cells of {100.0 / n:0.###} nm, one 10 nm layer; J = {j:G4} A/m² along x, ξ = {x:G4}, until {tEnd * 1e9:0.###} ns")));
-            var r = StandardProblemRuns.RunSp5(problem, folder, p.GetValue(threads), Progress(stderr, "sp5"));
+            using var interruption = Interruption.Listen(Console.Error);
+            var r = StandardProblemRuns.RunSp5(problem, folder, p.GetValue(threads), Progress(stderr, "sp5"), interruption.Token);
+            if (r.Run.Interrupted) return Interrupted(stdout, stderr, r.Run, interruption);
             stdout.MarkupLine(Markup.Escape(Invariant($"relaxed vortex ⟨m⟩ = {Format(r.Relaxed)}, core at ({r.RelaxedCore.X * 1e9:0.##}, {r.RelaxedCore.Y * 1e9:0.##}) nm from the centre")));
             stdout.MarkupLine(Markup.Escape(Invariant($"⟨m⟩({r.Run.Time * 1e9:0.###} ns) = {Format(r.Final)}, core at ({r.FinalCore.X * 1e9:0.##}, {r.FinalCore.Y * 1e9:0.##}) nm")));
             if (Math.Abs(x - 0.05) < 1e-12 && Math.Abs(j - 1e12) < 1 && Math.Abs(tEnd - 1e-9) < 1e-15)
@@ -111,11 +119,17 @@ public static class MagnetCommand
         {
             var path = p.GetValue(file)!.FullName;
             var problem = ProblemReader.ReadFile(path);
+            CheckThreads(p.GetValue(threads));
             var folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"{Path.GetFileName(path)}: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, {problem.Stages.Count} stage(s)")));
-            var runner = new ProblemRunner(problem, folder) { Threads = p.GetValue(threads), Progress = Progress(stderr, Path.GetFileNameWithoutExtension(path)) };
+            using var interruption = Interruption.Listen(Console.Error);
+            var runner = new ProblemRunner(problem, folder)
+            {
+                Threads = p.GetValue(threads), Progress = Progress(stderr, Path.GetFileNameWithoutExtension(path)), Cancellation = interruption.Token,
+            };
             var summary = runner.Run();
+            if (summary.Interrupted) return Interrupted(stdout, stderr, summary, interruption);
             foreach (var r in summary.Relaxations)
                 stdout.MarkupLine(Markup.Escape(Invariant($"relaxed: max |m × H| = {r.MaxTorque:G3} A/m after {r.Evaluations} field evaluations")));
             stdout.MarkupLine(Markup.Escape(Invariant($"⟨m⟩({summary.Time * 1e9:0.###} ns) = {Format(summary.FinalMagnetization)}")));
@@ -139,6 +153,29 @@ public static class MagnetCommand
                 : Invariant($"t = {info.Time * 1e9:0.000} ns, {info.Fraction * 100:0} % of the run");
             stderr.MarkupLine(Markup.Escape(Invariant($"{name}: stage {info.Stage}/{info.StageCount} {detail}, {info.Elapsed:0} s")));
         };
+    }
+
+    /// <summary>Most threads of <c>--threads</c>: more than any machine's cores, fewer than would exhaust memory with
+    /// their stacks.</summary>
+    private const int MaxThreads = 256;
+
+    private static void CheckThreads(int threads) => Check(threads is >= 0 and <= MaxThreads, $"--threads must be between 0 (one per core) and {MaxThreads}, not {threads}");
+
+    /// <summary>The size checks of sp4 and sp5, made before the film is built.</summary>
+    private static void CheckSize(double nx, double ny, double end, double sample, int threads)
+    {
+        CheckThreads(threads);
+        if (ProblemLimits.MeshRefusal(nx, ny) is { } mesh) throw new ProblemException($"--cell: {mesh}");
+        if (ProblemLimits.SampleRefusal(end, sample) is { } rows) throw new ProblemException($"--end and --sample: {rows}");
+    }
+
+    /// <summary>A run stopped by SIGINT/SIGTERM: the table up to the last whole step and the final state are written;
+    /// says where it stopped and exits 130 or 143.</summary>
+    private static int Interrupted(IAnsiConsole stdout, IAnsiConsole stderr, RunSummary run, Interruption interruption)
+    {
+        Footer(stdout, run);
+        RunCommand.Line(stderr, Color.Yellow, Invariant($"interrupted at t = {run.Time * 1e9:0.######} ns in {run.InterruptedIn}; the table and the files above hold the run up to there."));
+        return Interruption.ExitCode(interruption.Signal);
     }
 
     private static void Footer(IAnsiConsole stdout, RunSummary run)

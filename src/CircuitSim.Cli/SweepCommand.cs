@@ -37,7 +37,10 @@ public static class SweepCommand
             }
             var dir = new SweepDirectory(OutputFolder.Prepare(p.GetValue(output)!));
             if (MakePlan(file, dir, plan.Request(p), force: true, stdout, stderr, p.GetValue(quiet)) is not { } made) return ExitCodes.BadInput;
-            RunPoints(dir, made.Plan, made.Netlist, made.Plan.Points.Select(x => x.Index).ToList(), p.GetValue(jobs), "local", stdout, p.GetValue(quiet));
+            using var interruption = Interruption.Listen(Console.Error);
+            var all = made.Plan.Points.Select(x => x.Index).ToList();
+            var abandoned = RunPoints(dir, made.Plan, made.Netlist, all, p.GetValue(jobs), "local", stdout, p.GetValue(quiet), interruption.Token);
+            if (Cut(dir, all, abandoned, interruption)) return Interrupted(dir, made.Plan, all, abandoned, interruption, stdout, stderr, merge: true);
             var merged = Merge(dir, charts: true, stdout);
             return merged.Summary.Failed > 0 ? ExitCodes.SimulationFailed : ExitCodes.Success;
         }));
@@ -95,7 +98,9 @@ public static class SweepCommand
                 chosen = chosen.Where(i => !done.Contains(i)).ToList();
             }
             if (ReadNetlist(plan, stderr) is not { } netlist) return ExitCodes.BadInput;
-            RunPoints(d, plan, netlist, chosen, p.GetValue(jobs), p.GetValue(executor)!, stdout, p.GetValue(quiet));
+            using var interruption = Interruption.Listen(Console.Error);
+            var abandoned = RunPoints(d, plan, netlist, chosen, p.GetValue(jobs), p.GetValue(executor)!, stdout, p.GetValue(quiet), interruption.Token);
+            if (Cut(d, chosen, abandoned, interruption)) return Interrupted(d, plan, chosen, abandoned, interruption, stdout, stderr, merge: false);
             // a failed point is a result (in its file and in the merge), not a failed task
             return ExitCodes.Success;
         }));
@@ -199,7 +204,9 @@ public static class SweepCommand
             if (p.GetValue(local) || submissions.Count == 0)
             {
                 if (ReadNetlist(plan, stderr) is not { } netlist) return ExitCodes.BadInput;
-                RunPoints(d, plan, netlist, missing, p.GetValue(jobs), "local", stdout, quiet: false);
+                using var interruption = Interruption.Listen(Console.Error);
+                var abandoned = RunPoints(d, plan, netlist, missing, p.GetValue(jobs), "local", stdout, quiet: false, interruption.Token);
+                if (Cut(d, missing, abandoned, interruption)) return Interrupted(d, plan, missing, abandoned, interruption, stdout, stderr, merge: true);
                 Merge(d, charts: true, stdout);
                 return ExitCodes.Success;
             }
@@ -286,16 +293,24 @@ public static class SweepCommand
         }
     }
 
-    private static void RunPoints(SweepDirectory dir, SweepPlan plan, Netlist.Netlist netlist, IReadOnlyList<int> indices, int jobs,
-        string executor, IAnsiConsole stdout, bool quiet)
+    /// <summary>Runs the points, storing each result as it ends. A signal (<paramref name="cancel"/>) stops the points in
+    /// flight and starts no more; returns the points it stopped, which get no result (a resume runs them).</summary>
+    private static IReadOnlyList<int> RunPoints(SweepDirectory dir, SweepPlan plan, Netlist.Netlist netlist, IReadOnlyList<int> indices, int jobs,
+        string executor, IAnsiConsole stdout, bool quiet, CancellationToken cancel)
     {
         // device files (film save=, snapdir=) stay inside the sweep directory
         netlist.Options.DeviceFiles = new CircuitSim.Core.Files.DeviceFiles(dir.Path);
-        var runner = new PointRunner(netlist, plan) { Executor = executor };
+        var runner = new PointRunner(netlist, plan) { Executor = executor, Cancellation = cancel };
         var done = 0;
         var gate = new object();
-        new LocalExecutor(jobs).Execute(indices.Select(i => plan.Points[i]).ToList(), runner.Run, result =>
+        var abandoned = new List<int>();
+        new LocalExecutor(jobs) { Cancellation = cancel }.Execute(indices.Select(i => plan.Points[i]).ToList(), runner.Run, result =>
         {
+            if (result.Status == PointStatus.Interrupted)
+            {
+                lock (gate) abandoned.Add(result.Index);
+                return;
+            }
             dir.WriteResult(result);
             if (quiet) return;
             lock (gate)
@@ -304,6 +319,33 @@ public static class SweepCommand
                 stdout.WriteLine($"[{done}/{indices.Count}] point {result.Index} {result.Status} ({result.WallSeconds.ToString("F2", CultureInfo.InvariantCulture)} s){(result.Status == PointStatus.Failed ? ": " + result.Error : "")}");
             }
         });
+        abandoned.Sort();
+        return abandoned;
+    }
+
+    /// <summary>Whether a signal left some of <paramref name="chosen"/> without a result (one that came after the last
+    /// point ended changes nothing).</summary>
+    private static bool Cut(SweepDirectory dir, IReadOnlyList<int> chosen, IReadOnlyList<int> abandoned, Interruption interruption)
+    {
+        if (interruption.Signal is null) return false;
+        var done = dir.CompletedPoints();
+        return abandoned.Count > 0 || chosen.Any(i => !done.Contains(i));
+    }
+
+    /// <summary>After a signal: merges the points that have a result (when the command merges), says which points were
+    /// abandoned and how to finish, and returns 130 or 143.</summary>
+    private static int Interrupted(SweepDirectory dir, SweepPlan plan, IReadOnlyList<int> chosen, IReadOnlyList<int> abandoned, Interruption interruption,
+        IAnsiConsole stdout, IAnsiConsole stderr, bool merge)
+    {
+        var done = dir.CompletedPoints();
+        var left = chosen.Where(i => !done.Contains(i)).ToList();
+        if (merge) Merge(dir, charts: false, stdout);
+        var inFlight = abandoned.Count == 0 ? "no point was in flight"
+            : $"point{(abandoned.Count == 1 ? "" : "s")} {Abbreviate(PointSelection.Format(abandoned))} {(abandoned.Count == 1 ? "was" : "were")} in flight and {(abandoned.Count == 1 ? "is" : "are")} abandoned (no result written)";
+        RunCommand.Line(stderr, Color.Yellow,
+            $"interrupted after {chosen.Count - left.Count} of {chosen.Count} points; {inFlight}; {left.Count} without a result ({Abbreviate(PointSelection.Format(left))}): "
+            + $"'circuitsim sweep resume {dir.Path} --local' runs them{(merge ? "; results.csv holds the points done" : "")}.");
+        return Interruption.ExitCode(interruption.Signal);
     }
 
     private static SweepMerger.Outcome Merge(SweepDirectory dir, bool charts, IAnsiConsole stdout, PlotFormat plotFormat = PlotFormat.Png)

@@ -88,6 +88,7 @@ public sealed class ProblemReader
         var cells = Required(map, node, "cells");
         var n = Vector(cells, 2, 2, "", 1, "mesh.cells (nx, ny)");
         int nx = Count(cells, n[0], "mesh.cells nx"), ny = Count(cells, n[1], "mesh.cells ny");
+        if (ProblemLimits.MeshRefusal(nx, ny) is { } tooLarge) throw Error(cells, tooLarge);
         double thickness = Positive(Required(map, node, "thickness"), "m", 1, "mesh.thickness");
         double dx, dy;
         if (map.TryGetValue("cell", out var cell))
@@ -268,6 +269,7 @@ public sealed class ProblemReader
                 if (settings.TryGetValue("step", out var st)) stage = stage with { Step = Positive(st, "s", 1, "run.step") };
                 if (settings.TryGetValue("tolerance", out var tol)) stage = stage with { Tolerance = Positive(tol, "", 1, "run.tolerance") };
                 if (settings.TryGetValue("sample", out var sa)) stage = stage with { SampleInterval = Positive(sa, "s", 1, "run.sample") };
+                if (ProblemLimits.SampleRefusal(stage.Duration, stage.SampleInterval) is { } tooMany) throw Error(item, tooMany);
             }
             stages.Add(stage);
         }

@@ -14,9 +14,14 @@ namespace CircuitSim.Micromagnetics.Problems;
 /// <param name="Elapsed">Wall time since the start (s).</param>
 public readonly record struct ProgressInfo(int Stage, int StageCount, string Description, double Fraction, double Time, double MaxTorque, double Elapsed);
 
-/// <summary>What a finished (or failed) run left behind.</summary>
+/// <summary>What a finished (or failed, or interrupted) run left behind.</summary>
+/// <param name="InterruptedIn">Where <see cref="ProblemRunner.Cancellation"/> stopped the run ("stage 2/3 (run)"), or
+/// null when it ran to the end; <see cref="Time"/> is then the time of the last whole step.</param>
 public sealed record RunSummary(IReadOnlyList<string> Files, Vec3 FinalMagnetization, double Time, long Evaluations, double WallSeconds,
-    IReadOnlyList<RelaxResult> Relaxations);
+    IReadOnlyList<RelaxResult> Relaxations, string? InterruptedIn = null)
+{
+    public bool Interrupted => InterruptedIn is not null;
+}
 
 /// <summary>
 /// Runs the stages of a <see cref="MagnetProblem"/> and writes its outputs into a folder: the ⟨m⟩(t) table (CSV, one
@@ -28,6 +33,7 @@ public sealed class ProblemRunner
     private readonly MagnetProblem _problem;
     private readonly string _folder;
     private readonly List<string> _files = new();
+    private double _lastRowTime = double.NegativeInfinity;
 
     public ProblemRunner(MagnetProblem problem, string outputFolder)
     {
@@ -47,22 +53,28 @@ public sealed class ProblemRunner
     /// <summary>Extra table columns computed from the state.</summary>
     public IReadOnlyList<(string Name, Func<Magnet, double[], double> Value)> Columns { get; init; } = Array.Empty<(string, Func<Magnet, double[], double>)>();
 
+    /// <summary>Stops the run after the present integration step (SIGINT/SIGTERM): the table gets a last row at that
+    /// time, the final state is written as asked, and the summary says where it stopped.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Files written so far.</summary>
     public IReadOnlyList<string> Files => _files;
 
     public RunSummary Run()
     {
         var clock = Stopwatch.StartNew();
+        ProblemLimits.Check(_problem);
         Directory.CreateDirectory(_folder);
         var magnet = ProblemSetup.Magnet(_problem);
         using var system = ProblemSetup.System(_problem, magnet, Threads);
-        var sim = new MicromagneticSimulation(system, ProblemSetup.InitialState(_problem, magnet), _problem.Seed);
+        var sim = new MicromagneticSimulation(system, ProblemSetup.InitialState(_problem, magnet), _problem.Seed) { Cancellation = Cancellation };
         var zeeman = system.Find<ZeemanField>()!;
         Vec3 baseField = zeeman.Uniform;
         double totalRun = _problem.Stages.Where(s => s.Kind == "run").Sum(s => s.Duration), doneRun = 0;
         var relaxations = new List<RelaxResult>();
         var events = new SortedSet<double>(_problem.Outputs.ImageTimes.Concat(_problem.Outputs.OvfTimes));
         StreamWriter? table = null;
+        string? interruptedIn = null;
         try
         {
             if (_problem.Outputs.Table is { } tableName)
@@ -73,45 +85,54 @@ public sealed class ProblemRunner
                 table.WriteLine("t_s,mx,my,mz" + string.Concat(Columns.Select(c => "," + c.Name)));
             }
             int number = 0;
-            foreach (var stage in _problem.Stages)
+            Stage? current = null;
+            try
             {
-                number++;
-                zeeman.Uniform = stage.Field is { } f ? f / PhysicalConstants.Mu0 : baseField;
-                system.SpinTorques = stage.Current;
-                if (stage.Kind == "relax")
+                foreach (var stage in _problem.Stages)
                 {
-                    int n = number;
-                    var r = sim.Relax(new RelaxOptions { TorqueTolerance = stage.TorqueTolerance },
-                        (_, torque) => Progress?.Invoke(new ProgressInfo(n, _problem.Stages.Count, "relax", totalRun > 0 ? doneRun / totalRun : 0, sim.Time, torque, clock.Elapsed.TotalSeconds)));
-                    relaxations.Add(r);
-                    if (!r.Converged)
-                        throw new InvalidOperationException($"stage {number} (relax, line {stage.Line}): max |m × H| is still {r.MaxTorque:G3} A/m after {r.Evaluations} field evaluations; raise 'torque' or check the problem.");
-                    continue;
-                }
-                sim.Integrator = stage.Integrator;
-                sim.FixedStep = stage.Step;
-                sim.Tolerances = new DormandPrinceOptions { RelativeTolerance = stage.Tolerance, AbsoluteTolerance = stage.Tolerance };
-                double start = sim.Time, end = start + stage.Duration;
-                var times = new SortedSet<double>();
-                int samples = (int)Math.Ceiling(stage.Duration / stage.SampleInterval * (1 - 1e-12));
-                for (int s = 1; s <= samples; s++) times.Add(s == samples ? end : start + s * stage.SampleInterval);
-                foreach (double e in events) if (e > start && e < end) times.Add(e);
-                Sample(sim, table, events, start, isSample: true);
-                foreach (double t in times)
-                {
-                    try
+                    number++;
+                    current = stage;
+                    Cancellation.ThrowIfCancellationRequested();
+                    zeeman.Uniform = stage.Field is { } f ? f / PhysicalConstants.Mu0 : baseField;
+                    system.SpinTorques = stage.Current;
+                    if (stage.Kind == "relax")
                     {
-                        sim.Advance(t);
+                        int n = number;
+                        var r = sim.Relax(new RelaxOptions { TorqueTolerance = stage.TorqueTolerance },
+                            (_, torque) => Progress?.Invoke(new ProgressInfo(n, _problem.Stages.Count, "relax", totalRun > 0 ? doneRun / totalRun : 0, sim.Time, torque, clock.Elapsed.TotalSeconds)));
+                        relaxations.Add(r);
+                        if (!r.Converged)
+                            throw new InvalidOperationException($"stage {number} (relax, line {stage.Line}): max |m × H| is still {r.MaxTorque:G3} A/m after {r.Evaluations} field evaluations; raise 'torque' or check the problem.");
+                        continue;
                     }
-                    catch (InvalidOperationException e)
+                    sim.Integrator = stage.Integrator;
+                    sim.FixedStep = stage.Step;
+                    sim.Tolerances = new DormandPrinceOptions { RelativeTolerance = stage.Tolerance, AbsoluteTolerance = stage.Tolerance };
+                    double start = sim.Time, end = start + stage.Duration;
+                    Sample(sim, table, events, start, isSample: true);
+                    foreach (double t in StopTimes(start, end, stage.Duration, stage.SampleInterval, events))
                     {
-                        throw new InvalidOperationException($"stage {number} (run, line {stage.Line}): {e.Message}", e);
+                        Cancellation.ThrowIfCancellationRequested();
+                        try
+                        {
+                            sim.Advance(t);
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            throw new InvalidOperationException($"stage {number} (run, line {stage.Line}): {e.Message}", e);
+                        }
+                        bool isSample = Math.Abs((t - start) / stage.SampleInterval - Math.Round((t - start) / stage.SampleInterval)) < 1e-9 || t == end;
+                        Sample(sim, table, events, t, isSample);
+                        Progress?.Invoke(new ProgressInfo(number, _problem.Stages.Count, "run", totalRun > 0 ? (doneRun + t - start) / totalRun : 1, t, double.NaN, clock.Elapsed.TotalSeconds));
                     }
-                    bool isSample = Math.Abs((t - start) / stage.SampleInterval - Math.Round((t - start) / stage.SampleInterval)) < 1e-9 || t == end;
-                    Sample(sim, table, events, t, isSample);
-                    Progress?.Invoke(new ProgressInfo(number, _problem.Stages.Count, "run", totalRun > 0 ? (doneRun + t - start) / totalRun : 1, t, double.NaN, clock.Elapsed.TotalSeconds));
+                    doneRun += stage.Duration;
                 }
-                doneRun += stage.Duration;
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                interruptedIn = $"stage {number}/{_problem.Stages.Count} ({current?.Kind})";
+                // the last whole step's state, unless a row already holds it
+                if (current?.Kind == "run" && sim.Time > _lastRowTime) Sample(sim, table, events, sim.Time, isSample: true);
             }
             if (_problem.Outputs.Final)
             {
@@ -123,13 +144,31 @@ public sealed class ProblemRunner
         {
             table?.Dispose();
         }
-        return new RunSummary(_files, sim.AverageMagnetization(), sim.Time, sim.Evaluations, clock.Elapsed.TotalSeconds, relaxations);
+        return new RunSummary(_files, sim.AverageMagnetization(), sim.Time, sim.Evaluations, clock.Elapsed.TotalSeconds, relaxations, interruptedIn);
+    }
+
+    /// <summary>The sample times of a run stage and the output times inside it, in order, generated as the run goes
+    /// (a stage of 10^7 samples allocates nothing for them).</summary>
+    private static IEnumerable<double> StopTimes(double start, double end, double duration, double interval, SortedSet<double> events)
+    {
+        long samples = (long)Math.Ceiling(duration / interval * (1 - 1e-12));
+        double low = Math.BitIncrement(start), high = Math.BitDecrement(end);
+        using var inside = (low <= high ? events.GetViewBetween(low, high) : new SortedSet<double>()).GetEnumerator();
+        bool more = inside.MoveNext();
+        for (long s = 1; s <= samples; s++)
+        {
+            double t = s == samples ? end : start + s * interval;
+            for (; more && inside.Current <= t; more = inside.MoveNext())
+                if (inside.Current < t) yield return inside.Current;
+            yield return t;
+        }
     }
 
     private void Sample(MicromagneticSimulation sim, StreamWriter? table, SortedSet<double> events, double t, bool isSample)
     {
         if (isSample)
         {
+            _lastRowTime = t;
             if (table is not null)
             {
                 Vec3 a = sim.AverageMagnetization();

@@ -50,7 +50,7 @@ public static class StandardProblemRuns
         };
     }
 
-    public static Sp4Result RunSp4(MagnetProblem problem, string folder, int threads = 0, Action<ProgressInfo>? progress = null)
+    public static Sp4Result RunSp4(MagnetProblem problem, string folder, int threads = 0, Action<ProgressInfo>? progress = null, CancellationToken cancellation = default)
     {
         double[]? previous = null;
         double previousTime = 0;
@@ -61,6 +61,7 @@ public static class StandardProblemRuns
         {
             Threads = threads,
             Progress = progress,
+            Cancellation = cancellation,
             OnSample = sim =>
             {
                 film = sim.Magnet;
@@ -99,7 +100,7 @@ public static class StandardProblemRuns
         };
     }
 
-    public static Sp5Result RunSp5(MagnetProblem problem, string folder, int threads = 0, Action<ProgressInfo>? progress = null)
+    public static Sp5Result RunSp5(MagnetProblem problem, string folder, int threads = 0, Action<ProgressInfo>? progress = null, CancellationToken cancellation = default)
     {
         Vec3? relaxed = null;
         (double, double)? relaxedCore = null;
@@ -107,6 +108,7 @@ public static class StandardProblemRuns
         {
             Threads = threads,
             Progress = progress,
+            Cancellation = cancellation,
             OnSample = sim =>
             {
                 if (relaxed is not null) return;

@@ -11,9 +11,12 @@ public sealed class LocalExecutor
 {
     public LocalExecutor(int workers)
     {
-        if (workers < 1) throw new SweepException($"-j must be at least 1, not {workers}");
+        if (workers is < 1 or > MaxWorkers) throw new SweepException($"-j must be between 1 and {MaxWorkers}, not {workers}");
         Workers = workers;
     }
+
+    /// <summary>Most worker threads: more than any node's cores, and 1024 × the 8 MiB stacks stay addressable.</summary>
+    public const int MaxWorkers = 1024;
 
     /// <summary>Worker threads (<c>-j N</c>; the default is the number of cores).</summary>
     public int Workers { get; }

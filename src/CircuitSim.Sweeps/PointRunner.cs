@@ -27,6 +27,10 @@ public sealed class PointRunner
     /// <summary>Written into each result: where it ran.</summary>
     public string Executor { get; init; } = "local";
 
+    /// <summary>Stops the point being computed (SIGINT/SIGTERM): its result then has the status
+    /// <see cref="PointStatus.Interrupted"/> and must not be stored.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public PointResult Run(SweepPoint point)
     {
         var clock = Stopwatch.StartNew();
@@ -37,10 +41,17 @@ public sealed class PointRunner
         try
         {
             // .meas PARAM expressions see the point's parameters and the measurements before them (NetlistRunner's rule)
-            var runner = new NetlistRunner(_netlist);
+            var runner = new NetlistRunner(_netlist) { Cancellation = Cancellation };
             // always a fresh circuit (an empty override still builds one), never the netlist's shared instance
             var overrides = new Dictionary<string, double>(point.Parameters, StringComparer.OrdinalIgnoreCase);
             var outcomes = runner.RunPoint(overrides, point.Temperature, Label(point), point.Seed, vectors);
+            if (Cancellation.IsCancellationRequested && (outcomes.Count < _netlist.Analyses.Count || outcomes.Any(o => o.Failure is OperationCanceledException)))
+                return new PointResult
+                {
+                    Index = point.Index, Status = PointStatus.Interrupted, Error = "interrupted before the point ended",
+                    Measures = measures, Vectors = new Dictionary<string, double?>(), WallSeconds = clock.Elapsed.TotalSeconds,
+                    Host = Environment.MachineName, Executor = Executor,
+                };
             foreach (var o in outcomes)
             {
                 if (o.Failure is not null)

@@ -68,6 +68,8 @@ public static class PointStatus
     public const string Failed = "failed";
     /// <summary>No result yet (in merged tables only).</summary>
     public const string Missing = "missing";
+    /// <summary>Stopped by a signal before it ended: never stored, so the point stays missing and a resume runs it.</summary>
+    public const string Interrupted = "interrupted";
 }
 
 /// <summary>One Slurm submission of a sweep (an array and its merge job), kept in <c>slurm/submissions.json</c>.</summary>

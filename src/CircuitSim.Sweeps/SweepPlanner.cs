@@ -21,6 +21,10 @@ public sealed record PlanRequest
 /// </summary>
 public static class SweepPlanner
 {
+    /// <summary>Most points in one plan: checked before any point is made. A million points' plan.json is about 150 MB,
+    /// well inside the 1 GiB every sweep file is read up to (<see cref="SweepDirectory.MaxJsonBytes"/>).</summary>
+    public const long MaxPoints = 1_000_000;
+
     /// <exception cref="SweepException">The request contradicts the netlist.</exception>
     public static SweepPlan Plan(Netlist.Netlist netlist, string netlistPath, PlanRequest request)
     {
@@ -32,6 +36,13 @@ public static class SweepPlanner
             throw new SweepException("the netlist already has .step param run; drop --runs or the .step line");
         if (stepIsTemp && netlist.Temperatures.Count > 1)
             throw new SweepException(".step temp and a .temp list both give temperatures; keep one");
+
+        var stepCount = step is null ? 1L : step.Values.Count;
+        long runCount = request.Runs ?? (stepIsRun ? stepCount : 1), valueCount = step is not null && !stepIsRun && !stepIsTemp ? stepCount : 1,
+            temperatureCount = stepIsTemp ? stepCount : Math.Max(1, netlist.Temperatures.Count);
+        if ((double)runCount * valueCount * temperatureCount > MaxPoints)
+            throw new SweepException($"the sweep would have {(double)runCount * valueCount * temperatureCount:G4} points ({runCount} run(s) × {valueCount} value(s) × {temperatureCount} temperature(s)); "
+                + $"at most {MaxPoints:N0} points per sweep: split it into several sweep directories (e.g. --runs with a different --seed each)");
 
         IReadOnlyList<double?> runs = request.Runs is { } count ? Enumerable.Range(1, count).Select(r => (double?)r).ToList()
             : stepIsRun ? step!.Values.Select(v => (double?)v).ToList()

@@ -48,6 +48,29 @@ public class MagnetCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sp4_WithAFemtometreCell_IsRefusedBeforeTheFilmIsBuilt()
+    {
+        // 1e-6 nm cells: 5e8 × 1.25e8 cells, whose count overflows an int and whose memory no machine has
+        Assert.Equal(2, Run("sp4", "--cell", "1e-6", "-o", Path.Combine(_folder, "x")));
+        Assert.Contains("--cell: the mesh of 500,000,000 × 125,000,000 = 6.25E+16 cells is too large", _err.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_folder, "x")));
+    }
+
+    [Fact]
+    public void Sp5_WithMoreTableRowsThanAStageHolds_IsRefused()
+    {
+        Assert.Equal(2, Run("sp5", "--end", "1e6", "--sample", "1e-3", "-o", Path.Combine(_folder, "x")));
+        Assert.Contains("--end and --sample: a run of 0.001 s sampled every 1E-15 s would write 1E+12 table rows", _err.ToString());
+    }
+
+    [Fact]
+    public void Threads_BeyondTheCap_AreRefused()
+    {
+        Assert.Equal(2, Run("sp4", "--threads", "100000", "-o", Path.Combine(_folder, "x")));
+        Assert.Contains("--threads must be between 0 (one per core) and 256, not 100000", _err.ToString());
+    }
+
+    [Fact]
     public void BadField_IsBadInputWithAMessage()
     {
         Assert.Equal(2, Run("sp4", "--field", "1,2,3,4", "-o", Path.Combine(_folder, "x")));

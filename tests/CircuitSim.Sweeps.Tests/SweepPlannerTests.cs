@@ -56,4 +56,28 @@ public class SweepPlannerTests
         var e = Assert.Throws<SweepException>(() => f.Directory.WritePlan(f.Plan));
         Assert.Contains("already holds a sweep with results", e.Message);
     }
+
+    [Fact]
+    public void Plan_OfMoreThanAMillionPoints_IsRefusedBeforeAnyPointIsMade()
+    {
+        // 1001 runs × 1000 step values: the product is checked, not the parts
+        const string netlist = "t\n.param rl=1k\nR1 a 0 {rl}\nV1 a 0 1\n.step param rl 1 1000 1\n.op\n";
+        var e = Assert.Throws<SweepException>(() => new SweepFolder(netlist, new PlanRequest { Runs = 1001 }));
+        Assert.Contains("the sweep would have 1.001E+06 points (1001 run(s) × 1000 value(s) × 1 temperature(s))", e.Message);
+        Assert.Contains("at most 1,000,000 points per sweep", e.Message);
+    }
+
+    [Fact]
+    public void Plan_WithTheLargestRunCount_IsRefusedWithoutAllocatingIt()
+    {
+        var e = Assert.Throws<SweepException>(() => new SweepFolder("t\nR1 a 0 1k\nV1 a 0 1\n.op\n", new PlanRequest { Runs = int.MaxValue }));
+        Assert.Contains("2.147E+09 points", e.Message);
+    }
+
+    [Fact]
+    public void LocalExecutor_RefusesMoreWorkersThanItsCap()
+    {
+        var e = Assert.Throws<SweepException>(() => new LocalExecutor(100_000));
+        Assert.Contains("-j must be between 1 and 1024, not 100000", e.Message);
+    }
 }

@@ -30,8 +30,10 @@ public sealed class EnergyMinimizer
     /// <paramref name="maxIterations"/> pass. Returns (converged, iterations, final max torque in A/m).
     /// </summary>
     /// <param name="progress">Called every 100 iterations with (iteration, max torque in A/m).</param>
+    /// <param name="cancellation">Checked every 100 iterations, where m is a whole (projected) state: throws
+    /// <see cref="OperationCanceledException"/>.</param>
     public (bool Converged, int Iterations, double MaxTorque) Minimize(double t, double[] m, double torqueTolerance, int maxIterations,
-        Action<int, double>? progress = null)
+        Action<int, double>? progress = null, CancellationToken cancellation = default)
     {
         int n = m.Length;
         double torque = Gradient(t, m);
@@ -56,7 +58,11 @@ public sealed class EnergyMinimizer
             double next = it % 2 == 0 ? ss / sy : sy / yy;
             // a non-positive curvature estimate says nothing useful: keep the step, slightly smaller
             tau = double.IsFinite(next) && next > 0 ? next : 0.5 * tau;
-            if (it % 100 == 99) progress?.Invoke(it + 1, torque);
+            if (it % 100 == 99)
+            {
+                progress?.Invoke(it + 1, torque);
+                cancellation.ThrowIfCancellationRequested();
+            }
         }
         return (torque < torqueTolerance, maxIterations, torque);
     }

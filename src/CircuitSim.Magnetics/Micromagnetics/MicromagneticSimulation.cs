@@ -99,6 +99,11 @@ public sealed class MicromagneticSimulation
     /// <summary>Error control of Dormand–Prince.</summary>
     public DormandPrinceOptions Tolerances { get; set; } = new() { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-6 };
 
+    /// <summary>Stops <see cref="Advance"/> between two steps (then <see cref="Time"/> is where it stopped and m the state
+    /// there) and <see cref="Relax"/> at its next check, with <see cref="OperationCanceledException"/>: an interrupted
+    /// run keeps a whole state.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Right-hand-side evaluations so far (all stages).</summary>
     public long Evaluations { get; private set; }
 
@@ -146,7 +151,7 @@ public sealed class MicromagneticSimulation
             (bool converged, int iterations, double torque) result;
             try
             {
-                result = minimizer.Minimize(Time, _m, o.TorqueTolerance, o.MaxIterations, progress is null ? null : (i, q) => progress(i, q));
+                result = minimizer.Minimize(Time, _m, o.TorqueTolerance, o.MaxIterations, progress is null ? null : (i, q) => progress(i, q), Cancellation);
             }
             finally
             {
@@ -165,7 +170,7 @@ public sealed class MicromagneticSimulation
         sys.Precession = false;
         sys.SpinTorques = false;
         sys.Thermal = null;
-        var dp = new DormandPrince54(sys.Dimension, o.Tolerances, sys);
+        var dp = new DormandPrince54(sys.Dimension, o.Tolerances, sys) { Cancellation = Cancellation };
         var state = new AdaptiveStepState();
         long evaluations = 0;
         double t = 0, torque = sys.MaxTorque(Time, _m);
@@ -180,6 +185,7 @@ public sealed class MicromagneticSimulation
                 Rejections += r.RejectedSteps;
                 if (!r.Succeeded) throw new InvalidOperationException($"relax: the integration failed after {t:G4} s of damping ({r.Status}).");
                 t += o.CheckInterval;
+                Cancellation.ThrowIfCancellationRequested();
                 torque = sys.MaxTorque(Time, _m);
                 progress?.Invoke(t, torque);
             }
@@ -218,28 +224,41 @@ public sealed class MicromagneticSimulation
     }
 
     /// <summary>Advances the dynamics to time <paramref name="t1"/> (s).</summary>
+    /// <exception cref="IntegrationCancelledException"><see cref="Cancellation"/> stopped it; <see cref="Time"/> and m are
+    /// the last accepted step's.</exception>
     public void Advance(double t1)
     {
         var sys = System;
         AdvanceResult r;
-        switch (Integrator)
+        try
         {
-            case MicromagneticIntegrator.DormandPrince54:
-                _dp ??= new DormandPrince54(sys.Dimension, Tolerances, sys);
-                _dp.Options = Tolerances;
-                r = _dp.Advance(sys, Time, t1, _m, ref _adaptive);
-                break;
-            case MicromagneticIntegrator.RungeKutta4:
-                _rk4 ??= new RungeKutta4(sys.Dimension, FixedStep, sys);
-                _rk4.MaxStep = FixedStep;
-                r = _rk4.Advance(sys, Time, t1, _m);
-                break;
-            default:
-                if (_heun is null || _heun.NoiseDimension != sys.NoiseDimension)
-                    _heun = new StochasticHeun(sys.Dimension, sys.NoiseDimension, FixedStep, sys);
-                _heun.MaxSubStep = FixedStep;
-                r = _heun.Advance(sys, Time, t1, _m, ref _noise);
-                break;
+            switch (Integrator)
+            {
+                case MicromagneticIntegrator.DormandPrince54:
+                    _dp ??= new DormandPrince54(sys.Dimension, Tolerances, sys);
+                    _dp.Options = Tolerances;
+                    _dp.Cancellation = Cancellation;
+                    r = _dp.Advance(sys, Time, t1, _m, ref _adaptive);
+                    break;
+                case MicromagneticIntegrator.RungeKutta4:
+                    _rk4 ??= new RungeKutta4(sys.Dimension, FixedStep, sys);
+                    _rk4.MaxStep = FixedStep;
+                    _rk4.Cancellation = Cancellation;
+                    r = _rk4.Advance(sys, Time, t1, _m);
+                    break;
+                default:
+                    if (_heun is null || _heun.NoiseDimension != sys.NoiseDimension)
+                        _heun = new StochasticHeun(sys.Dimension, sys.NoiseDimension, FixedStep, sys);
+                    _heun.MaxSubStep = FixedStep;
+                    _heun.Cancellation = Cancellation;
+                    r = _heun.Advance(sys, Time, t1, _m, ref _noise);
+                    break;
+            }
+        }
+        catch (IntegrationCancelledException e)
+        {
+            Time = e.TimeReached;
+            throw;
         }
         Evaluations += r.Evaluations;
         Steps += r.AcceptedSteps;

@@ -41,6 +41,9 @@ public sealed class RungeKutta4
 
     public IStateProjection? Projection { get; set; }
 
+    /// <summary>Checked every 64 steps, so a run can be interrupted inside a long integration.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     /// <summary>Integrates <paramref name="y"/> in place from t0 to t1.</summary>
     public AdvanceResult Advance(IOdeSystem system, double t0, double t1, Span<double> y)
     {
@@ -54,6 +57,7 @@ public sealed class RungeKutta4
         for (int s = 0; s < steps; s++)
         {
             double t = t0 + s * h;
+            if ((s & 63) == 63 && Cancellation.IsCancellationRequested) throw new IntegrationCancelledException(t, Cancellation);
             system.Derivative(t, y, k1);
             for (int i = 0; i < n; i++) ys[i] = y[i] + 0.5 * h * k1[i];
             system.Derivative(t + 0.5 * h, ys, k2);

@@ -94,7 +94,7 @@ public sealed class DormandPrince54
         {
             if (attempt >= o.MaxStepsPerAdvance)
                 return new AdvanceResult(IntegrationStatus.TooManySteps, t, accepted, rejected, evaluations);
-            if ((attempt & 63) == 63) Cancellation.ThrowIfCancellationRequested();
+            if ((attempt & 63) == 63 && Cancellation.IsCancellationRequested) throw new IntegrationCancelledException(t, Cancellation);
 
             double remaining = t1 - t;
             double hStep = h;

@@ -88,7 +88,7 @@ public sealed class StochasticHeun
                 noisy!.SetNoise(_noise, h);
             }
 
-            if ((s & 63) == 63) Cancellation.ThrowIfCancellationRequested();
+            if ((s & 63) == 63 && Cancellation.IsCancellationRequested) throw new IntegrationCancelledException(t, Cancellation);
             system.Derivative(t, y, _f0);
             for (int i = 0; i < n; i++) _yPredict[i] = y[i] + h * _f0[i];
             system.Derivative(tNext, _yPredict, _f1);
