@@ -115,8 +115,10 @@ public static class SweepCommand
         var c = new Command("merge", "Merge the point results into results.csv, timing.csv, results.parquet, summary.json/.md and charts (safe to repeat).") { dir, noCharts, plotFormat };
         c.SetAction(p => Guard(stderr, () =>
         {
+            // a signal lets the merge (seconds) finish its files, then ends with its code
+            using var interruption = Interruption.Listen(Console.Error);
             Merge(new SweepDirectory(p.GetValue(dir)!), !p.GetValue(noCharts), stdout, PlotFormats.Parse(p.GetValue(plotFormat)!));
-            return ExitCodes.Success;
+            return interruption.Signal is null ? ExitCodes.Success : Interruption.ExitCode(interruption.Signal);
         }));
         return c;
     }

@@ -122,19 +122,23 @@ public sealed class SweepAndMagnetSignalTests : IDisposable
     }
 
     [Fact]
-    public void InterruptedSweep_ResumeRunsOnlyThePointsWithoutAResult()
+    public void InterruptedSweep_TheResumeItNamesRunsOnlyThePointsWithoutAResult()
     {
         _cli.Write("slow.cir", SlowSweep);
+        string stderr;
         using (var p = StartAndWait(SweepHasAPoint, "sweep", "slow.cir", "-o", "sw", "-j", "1"))
         {
             p.Signal(2);
-            Assert.Equal(ExitCodes.Interrupted, p.WaitForEnd(60).Code);
+            (var code1, _, stderr) = p.WaitForEnd(60);
+            Assert.Equal(ExitCodes.Interrupted, code1);
         }
         var dir = new SweepDirectory(SweepFolder);
         var before = dir.CompletedPoints().ToDictionary(i => i, i => File.ReadAllText(dir.ResultPath(i)));
         var missing = dir.MissingPoints(dir.ReadPlan());
+        var named = System.Text.RegularExpressions.Regex.Match(stderr, "'circuitsim (sweep resume [^']+)'");
+        Assert.True(named.Success, stderr);
 
-        var (code, stdout, _) = CliProcess.Run(_cli.Folder, null, 120, "sweep", "resume", "sw", "--local", "-j", "1");
+        var (code, stdout, _) = CliProcess.Run(_cli.Folder, null, 120, [.. named.Groups[1].Value.Split(' '), "-j", "1"]);
 
         Assert.Equal(0, code);
         Assert.Contains($"[{missing.Count}/{missing.Count}]", stdout);

@@ -1,9 +1,12 @@
+using CircuitSim.Micromagnetics.Problems;
 using CircuitSim.Output;
+using CircuitSim.Sweeps;
 
 namespace CircuitSim.Tools.Fuzz;
 
 /// <summary>What must hold after any run that ended by itself: no temporary files left in the output directory, the
-/// victim folder untouched, and (after an interrupt) the raw and CSV files loadable with our readers.</summary>
+/// victim folder untouched, and (after an interrupt) the raw and CSV files loadable with our readers, the OVF files
+/// holding values, and every sweep point result whole (ok or failed: an interrupted point is never stored).</summary>
 public static class Invariants
 {
     /// <summary>Outputs larger than this are not loaded (a long run stopped at its budget), bytes.</summary>
@@ -35,6 +38,11 @@ public static class Invariants
             {
                 if (f.EndsWith(".raw", StringComparison.Ordinal)) RawFile.Read(f);
                 else if (f.EndsWith(".csv", StringComparison.Ordinal)) CsvFile.Read(f);
+                else if (f.EndsWith(".ovf", StringComparison.Ordinal) && OvfWriter.ReadValues(File.ReadAllText(f)).Length == 0)
+                    return $"{Path.GetFileName(f)} holds no values";
+                else if (f.EndsWith(".json", StringComparison.Ordinal) && Path.GetFileName(Path.GetDirectoryName(f)) == "points"
+                         && PointStatusOf(f) is not (PointStatus.Ok or PointStatus.Failed))
+                    return $"{Path.GetFileName(f)} is a point result with neither status ok nor failed";
             }
             catch (Exception e)
             {
@@ -42,5 +50,11 @@ public static class Invariants
             }
         }
         return null;
+    }
+
+    private static string? PointStatusOf(string path)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        return json.RootElement.TryGetProperty("status", out var status) ? status.GetString() : null;
     }
 }

@@ -112,11 +112,13 @@ public sealed class Mutator
         }
         if (sweep) CommandInputs.Sweep(c, Mutate);
         else CommandInputs.Magnet(c, Mutate);
-        if (OutOfProcess && rng.NextDouble() < 0.15)
+        // half of them signalled (a run case: 15 %): their interruption is what these commands add
+        if (OutOfProcess && rng.NextDouble() < 0.5)
         {
             c.Signal = rng.Next(2) == 0 ? SignalPlan.Interrupt : SignalPlan.Terminate;
             c.SignalAfterMs = 100 + rng.Next(1500);
             c.Mutations.Add($"{c.Signal} after {c.SignalAfterMs} ms");
+            CommandInputs.Lengthen(c);
         }
         return c;
     }
