@@ -16,7 +16,8 @@ public sealed class Interruption : IDisposable
     private Interruption() { }
 
     /// <summary>Listens for SIGINT and SIGTERM until disposed.</summary>
-    public static Interruption Listen(TextWriter messages)
+    /// <param name="stopping">What the first signal does, for the line it prints.</param>
+    public static Interruption Listen(TextWriter messages, string stopping = "stopping after the present point")
     {
         var interruption = new Interruption();
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
@@ -27,7 +28,7 @@ public sealed class Interruption : IDisposable
                 {
                     if (Interlocked.CompareExchange(ref interruption._signal, (int)context.Signal, 0) != 0) return; // second signal: default action
                     context.Cancel = true;
-                    try { messages.WriteLine($"{Name(context.Signal)} received: stopping after the present point (send it again to stop at once)"); }
+                    try { messages.WriteLine($"{Name(context.Signal)} received: {stopping} (send it again to stop at once)"); }
                     catch (IOException) { }
                     interruption._source.Cancel();
                 }));

@@ -50,7 +50,7 @@ public static class MagnetCommand
             string folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"SP4: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, μ0H = ({b.X * 1e3:0.###}, {b.Y * 1e3:0.###}, {b.Z * 1e3:0.###}) mT, until {tEnd * 1e9:0.###} ns")));
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, "stopping after the present step");
             var r = StandardProblemRuns.RunSp4(problem, folder, p.GetValue(threads), Progress(stderr, "sp4"), interruption.Token);
             if (r.Run.Interrupted) return Interrupted(stdout, stderr, r.Run, interruption);
             stdout.MarkupLine(Markup.Escape(Invariant($"relaxed S-state ⟨m⟩ = {Format(r.Relaxed)}")));
@@ -96,7 +96,7 @@ public static class MagnetCommand
             var problem = StandardProblemRuns.Sp5Problem(n, x, j, tEnd, dt);
             string folder = OutputFolder.Prepare(p.GetValue(output)!);
             stdout.MarkupLine(Markup.Escape(Invariant($"SP5: {n} × {n} cells of {100.0 / n:0.###} nm, one 10 nm layer; J = {j:G4} A/m² along x, ξ = {x:G4}, until {tEnd * 1e9:0.###} ns")));
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, "stopping after the present step");
             var r = StandardProblemRuns.RunSp5(problem, folder, p.GetValue(threads), Progress(stderr, "sp5"), interruption.Token);
             if (r.Run.Interrupted) return Interrupted(stdout, stderr, r.Run, interruption);
             stdout.MarkupLine(Markup.Escape(Invariant($"relaxed vortex ⟨m⟩ = {Format(r.Relaxed)}, core at ({r.RelaxedCore.X * 1e9:0.##}, {r.RelaxedCore.Y * 1e9:0.##}) nm from the centre")));
@@ -123,7 +123,7 @@ public static class MagnetCommand
             var folder = OutputFolder.Prepare(p.GetValue(output)!);
             var g = problem.Grid;
             stdout.MarkupLine(Markup.Escape(Invariant($"{Path.GetFileName(path)}: {g.Nx} × {g.Ny} cells of {g.Dx * 1e9:0.###} × {g.Dy * 1e9:0.###} × {g.Thickness * 1e9:0.###} nm, {problem.Stages.Count} stage(s)")));
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, "stopping after the present step");
             var runner = new ProblemRunner(problem, folder)
             {
                 Threads = p.GetValue(threads), Progress = Progress(stderr, Path.GetFileNameWithoutExtension(path)), Cancellation = interruption.Token,

@@ -37,7 +37,7 @@ public static class SweepCommand
             }
             var dir = new SweepDirectory(OutputFolder.Prepare(p.GetValue(output)!));
             if (MakePlan(file, dir, plan.Request(p), force: true, stdout, stderr, p.GetValue(quiet)) is not { } made) return ExitCodes.BadInput;
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, StoppingPoints);
             var all = made.Plan.Points.Select(x => x.Index).ToList();
             var abandoned = RunPoints(dir, made.Plan, made.Netlist, all, p.GetValue(jobs), "local", stdout, p.GetValue(quiet), interruption.Token);
             if (Cut(dir, all, abandoned, interruption)) return Interrupted(dir, made.Plan, all, abandoned, interruption, stdout, stderr, merge: true);
@@ -98,7 +98,7 @@ public static class SweepCommand
                 chosen = chosen.Where(i => !done.Contains(i)).ToList();
             }
             if (ReadNetlist(plan, stderr) is not { } netlist) return ExitCodes.BadInput;
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, StoppingPoints);
             var abandoned = RunPoints(d, plan, netlist, chosen, p.GetValue(jobs), p.GetValue(executor)!, stdout, p.GetValue(quiet), interruption.Token);
             if (Cut(d, chosen, abandoned, interruption)) return Interrupted(d, plan, chosen, abandoned, interruption, stdout, stderr, merge: false);
             // a failed point is a result (in its file and in the merge), not a failed task
@@ -116,7 +116,7 @@ public static class SweepCommand
         c.SetAction(p => Guard(stderr, () =>
         {
             // a signal lets the merge (seconds) finish its files, then ends with its code
-            using var interruption = Interruption.Listen(Console.Error);
+            using var interruption = Interruption.Listen(Console.Error, "finishing the merge");
             Merge(new SweepDirectory(p.GetValue(dir)!), !p.GetValue(noCharts), stdout, PlotFormats.Parse(p.GetValue(plotFormat)!));
             return interruption.Signal is null ? ExitCodes.Success : Interruption.ExitCode(interruption.Signal);
         }));
@@ -206,7 +206,7 @@ public static class SweepCommand
             if (p.GetValue(local) || submissions.Count == 0)
             {
                 if (ReadNetlist(plan, stderr) is not { } netlist) return ExitCodes.BadInput;
-                using var interruption = Interruption.Listen(Console.Error);
+                using var interruption = Interruption.Listen(Console.Error, StoppingPoints);
                 var abandoned = RunPoints(d, plan, netlist, missing, p.GetValue(jobs), "local", stdout, quiet: false, interruption.Token);
                 if (Cut(d, missing, abandoned, interruption)) return Interrupted(d, plan, missing, abandoned, interruption, stdout, stderr, merge: true);
                 Merge(d, charts: true, stdout);
@@ -257,6 +257,8 @@ public static class SweepCommand
     }
 
     // ---------- steps ----------
+
+    private const string StoppingPoints = "abandoning the points in flight, keeping the finished ones";
 
     private static (SweepPlan Plan, Netlist.Netlist Netlist)? MakePlan(FileInfo file, SweepDirectory dir, PlanRequest request, bool force,
         IAnsiConsole stdout, IAnsiConsole stderr, bool quiet)
