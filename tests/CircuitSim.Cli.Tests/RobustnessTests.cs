@@ -224,6 +224,18 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
+    public void PwlWithANaNCornerTime_Exits2AtTheSourceLine()
+    {
+        // fuzz seed 21, case 1336: '510.2n' became {0/0}; the NaN passed the ordering check and the source's value
+        // lookup indexed before the array (exit 3)
+        _cli.Write("pwl.cir", "pwl\nV1 in 0 PWL(0 1.2 510n 1.2 {0/0} 0)\nR1 in 0 1k\n.tran 1n 2u\n.end\n");
+
+        Assert.Equal(ExitCodes.BadInput, _cli.Run("pwl.cir", quiet: true));
+        Assert.Contains("pwl.cir:2:", _cli.Stderr);
+        Assert.Contains("PWL times must be finite", _cli.Stderr);
+    }
+
+    [Fact]
     public void DevNullAsTheNetlist_Exits2()
     {
         var code = RunCommand.Execute(new FileInfo("/dev/null"), _cli.OutputFolder, "both", false, true, false,

@@ -159,6 +159,11 @@ public sealed class PiecewiseLinear : Waveform
     public PiecewiseLinear(IReadOnlyList<double> times, IReadOnlyList<double> values, double? repeatFrom = null, double delay = 0)
     {
         if (times.Count == 0 || times.Count != values.Count) throw new ArgumentException("PWL needs pairs of time and value");
+        // a NaN passes the ordering check below and breaks the binary search of Value
+        for (var i = 0; i < times.Count; i++)
+            if (!double.IsFinite(times[i])) throw new ArgumentException($"PWL times must be finite numbers (t{i + 1} = {times[i]})");
+        if (!double.IsFinite(delay)) throw new ArgumentException($"PWL td= must be a finite number, not {delay}");
+        if (repeatFrom is { } rf && !double.IsFinite(rf)) throw new ArgumentException($"PWL r= must be a finite number, not {rf}");
         for (var i = 1; i < times.Count; i++)
             if (times[i] < times[i - 1]) throw new ArgumentException($"PWL times must not decrease (t{i + 1} = {times[i]} < t{i} = {times[i - 1]})");
         _t = times.ToArray();
@@ -176,7 +181,7 @@ public sealed class PiecewiseLinear : Waveform
     public override double Value(double time, double step, double stop)
     {
         time = Local(time - Delay);
-        if (time <= _t[0]) return _v[0];
+        if (!(time > _t[0])) return _v[0]; // NaN included
         if (time >= _t[^1]) return _v[^1];
         var i = Array.BinarySearch(_t, time);
         if (i >= 0) return _v[i];

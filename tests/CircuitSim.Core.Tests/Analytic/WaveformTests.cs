@@ -98,6 +98,25 @@ public class WaveformTests
         Assert.Equal(0, pwl.Value(5.0e-6, NoStep, NoStop), Exact);   // 4.5 µs local → 2.5 µs
     }
 
+    [Theory]
+    [InlineData(double.NaN, 0, 1e-6)]                      // a corner time of {0/0} (fuzz seed 21, case 1336)
+    [InlineData(double.PositiveInfinity, 0, 1e-6)]
+    [InlineData(2e-6, double.NaN, 1e-6)]                   // td
+    [InlineData(2e-6, 0, double.NaN)]                      // r
+    public void Pwl_WithANonFiniteCornerTimeDelayOrRepeat_IsRefused(double lastTime, double delay, double repeatFrom)
+    {
+        var e = Assert.Throws<ArgumentException>(() =>
+            new PiecewiseLinear(new[] { 0, 1e-6, lastTime }, new[] { 1, 1, 0.0 }, repeatFrom, delay));
+        Assert.Contains("finite", e.Message);
+    }
+
+    [Fact]
+    public void Pwl_AtANaNTime_IsItsFirstValueInsteadOfThrowing()
+    {
+        var pwl = new PiecewiseLinear(new[] { 0, 1e-6 }, new[] { 2, 3.0 });
+        Assert.Equal(2, pwl.Value(double.NaN, NoStep, NoStop), Exact);
+    }
+
     private static double[] TimePoints(Waveform w, double step, double stop)
     {
         var circuit = new Circuit(
