@@ -85,27 +85,37 @@ public static class CommandInputs
         c.Mutations.Insert(0, "sweep plan");
     }
 
+    private const int SignalDelayMs = 2500;
+
     /// <summary>The sweep netlist with a transient of about a second per point: a signalled case is then stopped
     /// mid-point (a signal at 0.1–1.6 s would otherwise find the three points done).</summary>
-    private const string SlowSweepNetlist = "sweep seed\nV1 in 0 1\nR1 in out {r}\nR2 out 0 1k\nC1 out 0 1n\n.param r=1k\n.step param r 1k 3k 1k\n.dc V1 1 1 1\n.tran 1n 100u\n.meas dc vout find v(out) at=1\n.end\n";
+    private const string SlowSweepNetlist = "sweep seed\nV1 in 0 1\nR1 in out {r}\nR2 out 0 1k\nC1 out 0 1n\n.param r=1k\n.step param r 1k 3k 1k\n.dc V1 1 1 1\n.tran 1n 2m\n.meas dc vout find v(out) at=1\n.end\n";
 
     /// <summary>Makes a signalled sweep or magnet case long enough for the signal to find it running: the sweep's
-    /// netlist gets a slow transient (the plan's hash follows it), the problem's 50 ps run becomes 5 ns. The mutations
-    /// drawn before stay as they were, so every other case of a campaign seed is unchanged.</summary>
+    /// netlist gets a slow transient (the plan's hash follows it), the problem's 50 ps run becomes 100 ns, and the signal
+    /// comes 2.5 s later than drawn (the runtime's start alone takes a second or more on a loaded machine, and a signal
+    /// before the command listens only tests the runtime's default action). An even-numbered case drops its text
+    /// mutations (most make the input invalid, ending it before any signal): it tests the interruption of a whole run.
+    /// No random draw is added, so every other case of a campaign seed is unchanged.</summary>
     public static void Lengthen(FuzzCase c)
     {
+        c.SignalAfterMs += SignalDelayMs;
+        var whole = c.Id % 2 == 0;
+        if (whole) c.Mutations.Add("text mutations dropped");
         if (c.Command == FuzzCommand.SweepRunPoints)
         {
             var oldHash = Convert.ToHexStringLower(SHA256.HashData(FuzzCase.Utf8(SweepNetlist)));
             var newHash = Convert.ToHexStringLower(SHA256.HashData(FuzzCase.Utf8(SlowSweepNetlist)));
+            var plan = whole ? Plan(FuzzCase.WorkspaceToken + "/netlists/sweep.cir", oldHash) : System.Text.Encoding.UTF8.GetString(c.Files["sweep/plan.json"]);
             c.Files["netlists/sweep.cir"] = FuzzCase.Utf8(SlowSweepNetlist);
-            c.Files["sweep/plan.json"] = FuzzCase.Utf8(System.Text.Encoding.UTF8.GetString(c.Files["sweep/plan.json"]).Replace(oldHash, newHash, StringComparison.Ordinal));
+            c.Files["sweep/plan.json"] = FuzzCase.Utf8(plan.Replace(oldHash, newHash, StringComparison.Ordinal));
             c.Mutations.Add("slow points");
         }
         else if (c.Command == FuzzCommand.MagnetRun)
         {
-            c.Files["problem.yaml"] = FuzzCase.Utf8(System.Text.Encoding.UTF8.GetString(c.Files["problem.yaml"]).Replace("time: 50 ps", "time: 5 ns", StringComparison.Ordinal));
-            c.Mutations.Add("5 ns run");
+            var problem = whole ? Problem : System.Text.Encoding.UTF8.GetString(c.Files["problem.yaml"]);
+            c.Files["problem.yaml"] = FuzzCase.Utf8(problem.Replace("time: 50 ps", "time: 100 ns", StringComparison.Ordinal));
+            c.Mutations.Add("100 ns run");
         }
     }
 

@@ -117,8 +117,8 @@ public sealed class Mutator
         {
             c.Signal = rng.Next(2) == 0 ? SignalPlan.Interrupt : SignalPlan.Terminate;
             c.SignalAfterMs = 100 + rng.Next(1500);
-            c.Mutations.Add($"{c.Signal} after {c.SignalAfterMs} ms");
             CommandInputs.Lengthen(c);
+            c.Mutations.Add($"{c.Signal} after {c.SignalAfterMs} ms");
         }
         return c;
     }
