@@ -235,6 +235,23 @@ public sealed class RobustnessTests : IDisposable
         Assert.Contains("PWL times must be finite", _cli.Stderr);
     }
 
+    [Theory]
+    [InlineData("C1 a 0 1e999")]
+    [InlineData("C1 a 0 {1/0}")]
+    [InlineData("R2 a b {0/0}")]
+    public void InfiniteOrNaNElementValue_Exits2InsteadOfSteppingForever(string element)
+    {
+        // fuzz seed 25, case 133: a capacitance of 1e999 (infinite) made the transient loop, deaf to SIGTERM; run out
+        // of process so that the old behaviour fails the test by its timeout instead of hanging the test host
+        _cli.Write("inf.cir", $"inf\nV1 in 0 PULSE(0 1 0 1n 1n 1u 2u)\nR1 in a 1k\n{element}\nR3 a b 1k\nC2 b 0 1p\n.tran 10n 5u\n.end\n");
+
+        var (code, _, stderr) = CliProcess.Run(_cli.Folder, null, 60, "run", "inf.cir", "-o", "out", "-q");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("inf.cir:4:", stderr);
+        Assert.Contains("must be a finite number", stderr);
+    }
+
     [Fact]
     public void DevNullAsTheNetlist_Exits2()
     {

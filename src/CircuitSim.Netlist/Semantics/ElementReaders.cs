@@ -60,13 +60,17 @@ internal sealed partial class CircuitBuilder
         var valueKey = kind switch { 'R' => "r", 'C' => "c", _ => "l" };
         double value;
         var named = args.Named.ToList();
-        if (args.Positional.Count >= 3) value = Number(s, args.Positional[2], ctx.Scope);
+        Token valueToken;
+        if (args.Positional.Count >= 3) value = Number(s, valueToken = args.Positional[2], ctx.Scope);
         else if (named.FirstOrDefault(n => n.Key.Is(valueKey)) is { Key: not null } given)
         {
+            valueToken = given.Value;
             value = Number(s, given.Value, ctx.Scope);
             named.Remove(given);
         }
         else throw new StatementException(s.End, $"{s.Name}: missing {quantity}", syntax);
+        // 1e999 or {1/0}: an infinite capacitance made the transient step forever, deaf to SIGTERM (fuzz seed 25, case 133)
+        if (!double.IsFinite(value)) throw new StatementException(s.At(valueToken), $"{s.Name}: the {quantity} must be a finite number, not {value}", syntax);
         if (args.Positional.Count > 3) throw new StatementException(s.At(args.Positional[3]), $"unexpected '{args.Positional[3]}'", "name=value");
         var c = create(ElementName(ctx, s.Name), a, b, value);
         // tc=tc1,tc2 arrives as tc=tc1 followed by a positional tc2; accept the SPICE form tc1=…, tc2=…
