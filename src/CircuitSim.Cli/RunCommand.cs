@@ -273,7 +273,10 @@ public static class RunCommand
 
     private static void WriteMeasures(string path, List<MeasureOutcome> measures)
     {
-        var items = measures.Select(m => new MeasureRecord(m.Name, m.StepLabel, m.Value, m.Failure)).ToList();
+        // JSON has no infinity or NaN: such a value is written as null with the reason (fuzz seed 26, case 959)
+        var items = measures.Select(m => m.Value is { } v && !double.IsFinite(v)
+            ? new MeasureRecord(m.Name, m.StepLabel, null, m.Failure ?? $"the value {v.ToString(CultureInfo.InvariantCulture)} is not a finite number")
+            : new MeasureRecord(m.Name, m.StepLabel, m.Value, m.Failure)).ToList();
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(items, MeasuresJson.Default.ListMeasureRecord));
     }
 }

@@ -253,6 +253,31 @@ public sealed class RobustnessTests : IDisposable
     }
 
     [Fact]
+    public void InfiniteMeasurement_IsWrittenAsNullWithTheReasonInTheJson()
+    {
+        // fuzz seed 26, case 959: a .meas of 1e308 × 10 made the JSON writer throw (exit 3)
+        _cli.Write("big.cir", "big\nV1 a 0 1\nR1 a 0 1k\n.tran 1n 10n\n.meas tran big param='1e308*10'\n.end\n");
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("big.cir", quiet: true));
+        var json = File.ReadAllText(_cli.Output("big.meas.json"));
+        Assert.Contains("\"value\": null", json);
+        Assert.Contains("is not a finite number", json);
+    }
+
+    [Fact]
+    public void LinearCircuitDrivenByMinus1e308_FailsItsStepInsteadOfSteppingForever()
+    {
+        // fuzz seed 26, cases 460, 523, 759: the linear-circuit shortcut took a non-finite first solution as converged,
+        // and the step was cut forever without a check of SIGTERM; out of process, so the old behaviour is a timeout
+        _cli.Write("huge.cir", "huge\nVIN in 0 PULSE(-1e308 1 200u 100n 100n 1 2)\nR1 in a 10\nL1 a cap 1u\nC1 cap 0 1n\n.tran 1n 10u\n.end\n");
+
+        var (code, _, stderr) = CliProcess.Run(_cli.Folder, null, 60, "run", "huge.cir", "-o", "out", "-q");
+
+        Assert.Equal(ExitCodes.SimulationFailed, code);
+        Assert.Contains("time step too small", stderr);
+    }
+
+    [Fact]
     public void DevNullAsTheNetlist_Exits2()
     {
         var code = RunCommand.Execute(new FileInfo("/dev/null"), _cli.OutputFolder, "both", false, true, false,

@@ -224,7 +224,9 @@ public sealed class NewtonSolver
             // a linear circuit's first transient solution is exact: the load just made at it stored the devices' states
             // there, and solving the same system again would only confirm it to rounding (ngspice does that second
             // solve; the points differ from ours by rounding)
-            if (_linear && iteration == 2 && s.IsTransient && s.Init == InitMode.Float) return true;
+            // (only a finite one: a NaN or infinite solution, e.g. from a 1e308 source, must fail the step as before,
+            // or the step is cut forever without a check of the cancellation)
+            if (_linear && iteration == 2 && s.IsTransient && s.Init == InitMode.Float && AllFinite(s.Solution)) return true;
 
             switch (Factor(ref repivoted))
             {
@@ -368,4 +370,11 @@ public sealed class NewtonSolver
     public void SaveSolution(double[] target) => Array.Copy(_state.Solution, target, target.Length);
 
     public void RestoreSolution(double[] source) => Array.Copy(source, _state.Solution, source.Length);
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
+    }
 }
