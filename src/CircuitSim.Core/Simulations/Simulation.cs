@@ -249,6 +249,8 @@ public abstract class Simulation
         var target = Math.Max(Options.Gmin, Options.Gshunt);
         while (true)
         {
+            // a hopeless point can step for minutes (a 2 GV source): an interrupt must not wait for it
+            Options.Cancellation.ThrowIfCancellationRequested();
             var before = Statistics.NewtonIterations;
             var ok = Solver.Iterate(Options.Itl2);
             var iterations = Statistics.NewtonIterations - before;
@@ -302,6 +304,7 @@ public abstract class Simulation
                 var ok = false;
                 for (var g = 1e-2; g >= Math.Max(Options.Gmin, 1e-12) / 10; g /= 10)
                 {
+                    Options.Cancellation.ThrowIfCancellationRequested();
                     State.DiagonalGmin = g;
                     ok = Solver.Iterate(Options.Itl2);
                     if (!ok) break;
@@ -316,6 +319,7 @@ public abstract class Simulation
             double converged = 0, raise = 1e-3;
             while (converged < 1)
             {
+                Options.Cancellation.ThrowIfCancellationRequested();
                 State.SourceFactor = Math.Min(1, converged + raise);
                 var before = Statistics.NewtonIterations;
                 var ok = Solver.Iterate(Options.Itl2);
