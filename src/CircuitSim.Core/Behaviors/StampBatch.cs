@@ -5,7 +5,7 @@ namespace CircuitSim.Core.Behaviors;
 /// <summary>
 /// The last contributions of a batch of devices to the MNA system, stored structure-of-arrays: device k's matrix values
 /// are <see cref="Matrix"/>[k·<see cref="MatrixStride"/> …] with their handles alongside, its right-hand-side values
-/// <see cref="Rhs"/>[k·<see cref="RhsStride"/> …]. Devices evaluate into their slots; <see cref="Apply"/> then adds
+/// <see cref="Rhs"/>[k·<see cref="RhsStride"/> …]. Devices evaluate into their slots; <see cref="Apply(MnaSystem, ReadOnlySpan{bool})"/> then adds
 /// every slot in one pass over contiguous arrays, in device order (so the sums are the same bit for bit as device
 /// by device). A device that bypasses leaves its slot as it was: applying it again re-stamps its last evaluation
 /// (<see cref="Bypass"/>).
@@ -63,7 +63,11 @@ public sealed class StampBatch
     }
 
     /// <summary>Adds the slots of every device to the system, or of those <paramref name="stamped"/> marks.</summary>
-    public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped = default)
+    public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped = default) => Apply(mna, stamped, 0, Count);
+
+    /// <summary>Adds the slots of devices [<paramref name="start"/>, <paramref name="end"/>) to the system (those
+    /// <paramref name="stamped"/> marks, when given), in device order.</summary>
+    public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
     {
         var values = mna.Values;
         var rhs = mna.Rhs;
@@ -72,7 +76,7 @@ public sealed class StampBatch
         var matrix = Matrix;
         var r = Rhs;
         var all = stamped.IsEmpty;
-        for (var k = 0; k < Count; k++)
+        for (var k = start; k < end; k++)
         {
             if (!all && !stamped[k]) continue;
             var m = k * MatrixStride;

@@ -28,17 +28,22 @@ internal interface IBatchMember
 
 /// <summary>
 /// The instances of one device model, loaded together: members evaluate into their slots of a structure-of-arrays
-/// <see cref="StampBatch"/> (on several threads when the batch is large enough to pay for the fork and join), then one
-/// pass on the loading thread adds every slot to the system in member order, so the matrix and right-hand side are
-/// the same bit for bit for any number of threads. The tallies the members report (bypasses, limited junctions)
-/// are counted per thread and added after the join.
+/// <see cref="StampBatch"/> (in ranges claimed by several threads when the batch is large enough to pay for the fork
+/// and join), and the loading thread adds the slots to the system in member order, range by range as the ranges
+/// finish, so the matrix and right-hand side are the same bit for bit for any number of threads. The tallies the
+/// members report (bypasses, limited junctions) are counted per range and added after the join.
 /// </summary>
-internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork where T : class, IBatchMember
+internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IOrderedRangeWork where T : class, IBatchMember
 {
     /// <summary>The least evaluation work, in nanoseconds, that one thread of a parallel load must get for the fork
     /// and join to pay: measured crossover on the development machine (docs/performance.md, "Parallel device
     /// evaluation").</summary>
     internal const double MinWorkPerThreadNs = 20_000;
+
+    /// <summary>Evaluation work per range of a parallel load, ns: enough to hide the claim (a cross-core exchange),
+    /// small enough that the threads finish together and the loading thread can stamp early ranges while the others
+    /// evaluate later ones.</summary>
+    internal const double WorkPerChunkNs = 12_000;
 
     private readonly List<T> _pending = new();
     private readonly MnaSystem _mna;
@@ -47,8 +52,8 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
     private readonly double _evaluationNs;
     private T[] _members = Array.Empty<T>();
     private bool[] _stamped = Array.Empty<bool>();
-    // per thread: bypasses and limited junctions, a cache line (8 longs) apart so threads do not share one
-    private readonly long[] _tallies = new long[TallyStride * MaxThreads];
+    // per range: bypasses and limited junctions, a cache line (8 longs) apart so threads do not share one
+    private readonly long[] _tallies = new long[TallyStride * DeviceEvaluationPool.MaxChunks];
     private const int TallyStride = 8;
     private const int MaxThreads = 64;
     private ParallelChoice _choice;
@@ -94,16 +99,17 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
         }
         var n = _members.Length;
         var requested = _state.Options.Threads;
-        var parts = Threads(requested, n, _evaluationNs);
-        if (parts == 1) RunAll(n);
-        else if (requested != 0) parts = DeviceEvaluationPool.Shared.Run(this, n, parts);
+        var threads = Threads(requested, n, _evaluationNs);
+        int parts;
+        if (threads == 1) parts = RunAll(n);
+        else if (requested != 0) parts = RunParallel(n, threads);
         else
         {
             // the default: large enough to pay on paper; time it both ways and keep the faster
-            parts = _choice.Choose(parts);
+            threads = _choice.Choose(threads);
             var start = Stopwatch.GetTimestamp();
-            parts = parts > 1 ? DeviceEvaluationPool.Shared.Run(this, n, parts) : RunAll(n);
-            _choice.Record(parts > 1, Stopwatch.GetTimestamp() - start);
+            parts = threads > 1 ? RunParallel(n, threads) : RunAll(n);
+            _choice.Record(threads > 1, Stopwatch.GetTimestamp() - start);
         }
         if (parts > 1) _stats.ParallelBatchLoads++;
         long bypassed = 0, limited = 0;
@@ -112,7 +118,6 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
             bypassed += _tallies[p * TallyStride];
             limited += _tallies[p * TallyStride + 1];
         }
-        Stamps.Apply(_mna, _stamped);
         _stats.DeviceLoads += n;
         _stats.DeviceBypasses += bypassed;
         _state.NonConvergenceCount += (int)limited;
@@ -121,8 +126,19 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
     private int RunAll(int n)
     {
         Run(0, n, 0);
+        Consume(0, n);
         return 1;
     }
+
+    /// <summary>A parallel load: ranges of about <see cref="WorkPerChunkNs"/>, at least one per thread.</summary>
+    private int RunParallel(int n, int threads)
+    {
+        var chunks = Math.Max(threads, (int)Math.Ceiling(n * _evaluationNs / WorkPerChunkNs));
+        return DeviceEvaluationPool.Shared.Run(this, n, threads, chunks);
+    }
+
+    /// <summary>Adds the slots of members [start, end) to the system (on the loading thread, in member order).</summary>
+    public void Consume(int start, int end) => Stamps.Apply(_mna, _stamped, start, end);
 
     /// <summary>Evaluates members [start, end) (one thread's range) and records its tallies.</summary>
     public void Run(int start, int end, int part)
@@ -133,7 +149,9 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
         for (var i = start; i < end; i++)
         {
             var o = members[i].Evaluate();
-            stamped[i] = (o & LoadOutcome.Stored) == 0;
+            // written only when it changes: neighbouring members on other threads share the flags' cache line
+            var stamps = (o & LoadOutcome.Stored) == 0;
+            if (stamped[i] != stamps) stamped[i] = stamps;
             if ((o & LoadOutcome.Bypassed) != 0) bypassed++;
             if ((o & LoadOutcome.Limited) != 0) limited++;
         }
@@ -147,40 +165,77 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IRangeWork whe
 /// are busy with other work (the workers start late and the join waits). The batch keeps running averages of the wall
 /// time of its loads on one thread and on several, loads the faster way, and tries the other way now and then: after
 /// 32 loads, and after twice as many each time the try confirms the choice (up to 4096), so a way that keeps losing
-/// costs next to nothing. The results do not depend on the choice (the stamps are the same bit for bit).
+/// costs next to nothing. A try is <see cref="TryLoads"/> loads in a row, the first not counted, and the first load
+/// back after a try is not counted either: the first parallel load after a spell on one thread wakes the workers,
+/// which then spin for the next. The results do not depend on the choice (the stamps are the same bit for bit).
 /// </summary>
 internal struct ParallelChoice
 {
     private const int FirstProbe = 32, LastProbe = 4096;
+    /// <summary>Loads per try; the first only warms the way up.</summary>
+    internal const int TryLoads = 4;
     private const double Weight = 0.25;
     private double _serial, _parallel;
     private int _untilProbe, _interval;
-    private bool _probing, _parallelFaster;
+    // the try under way: loads left, the way it tries, and the sum of its counted loads
+    private int _tryLeft;
+    private bool _tryParallel, _parallelFaster, _lastParallel;
+    private Tried _tried;
+
+    [System.Runtime.CompilerServices.InlineArray(TryLoads - 1)]
+    private struct Tried
+    {
+        private long _first;
+    }
+
+    private static double Median(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>Threads for this load: <paramref name="parts"/> or 1.</summary>
     public int Choose(int parts)
     {
-        if (_parallel == 0) return parts;
-        if (_serial == 0) return 1;
-        _parallelFaster = _parallel < _serial;
-        if (--_untilProbe > 0) return _parallelFaster ? parts : 1;
-        _probing = true;
-        return _parallelFaster ? 1 : parts;
+        if (_tryLeft == 0)
+        {
+            if (_parallel == 0) StartTry(parallel: true);
+            else if (_serial == 0) StartTry(parallel: false);
+            else
+            {
+                _parallelFaster = _parallel < _serial;
+                if (--_untilProbe > 0) return _parallelFaster ? parts : 1;
+                StartTry(!_parallelFaster);
+            }
+        }
+        return _tryParallel ? parts : 1;
+    }
+
+    private void StartTry(bool parallel)
+    {
+        _tryLeft = TryLoads;
+        _tryParallel = parallel;
     }
 
     public void Record(bool parallel, long ticks)
     {
-        ref var average = ref parallel ? ref _parallel : ref _serial;
-        // a try stands for the way it tried (its old average is stale); the chosen way's loads are averaged
-        average = average == 0 || _probing ? ticks : average + Weight * (ticks - average);
-        if (!_probing)
+        var warm = parallel == _lastParallel;
+        _lastParallel = parallel;
+        if (_tryLeft == 0)
         {
-            if (_interval == 0) _untilProbe = _interval = FirstProbe;
+            // the first load back after a try warms its way up again
+            if (!warm) return;
+            ref var average = ref parallel ? ref _parallel : ref _serial;
+            // a load preempted by another process says nothing about the way it went
+            average += Weight * (Math.Min(ticks, 3 * average) - average);
             return;
         }
-        _probing = false;
+        if (_tryLeft < TryLoads) _tried[TryLoads - 1 - _tryLeft] = ticks;
+        if (--_tryLeft > 0) return;
+        // a try stands for the way it tried (its old average is stale): the median of its counted loads
+        var tried = Median(_tried[0], _tried[1], _tried[2]);
+        if (_tryParallel) _parallel = tried;
+        else _serial = tried;
+        if (_parallel == 0 || _serial == 0) return; // the first two tries measure both ways
         // the try confirmed the choice: wait longer before the next; it overturned it: look again soon
-        _interval = (_parallel < _serial) == _parallelFaster ? Math.Min(2 * _interval, LastProbe) : FirstProbe;
+        var confirmed = (_parallel < _serial) == _parallelFaster;
+        _interval = confirmed && _interval > 0 ? Math.Min(2 * _interval, LastProbe) : FirstProbe;
         _untilProbe = _interval;
     }
 }

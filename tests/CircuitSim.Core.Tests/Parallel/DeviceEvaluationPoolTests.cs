@@ -2,10 +2,11 @@ using CircuitSim.Core.Parallel;
 
 namespace CircuitSim.Core.Tests.Parallel;
 
-/// <summary>The fork/join pool of parallel device evaluation: contiguous ranges that cover every member once.</summary>
+/// <summary>The fork/join pool of parallel device evaluation: contiguous ranges that cover every member once, claimed
+/// in order by whichever thread is free, and consumed in order on the caller's thread.</summary>
 public class DeviceEvaluationPoolTests
 {
-    private sealed class Recorder(int count) : IRangeWork
+    private class Recorder(int count, double spinMicroseconds = 0) : IRangeWork
     {
         public readonly int[] Visits = new int[count];
         public readonly int[] Part = new int[count];
@@ -19,32 +20,91 @@ public class DeviceEvaluationPoolTests
                 Part[i] = part;
                 Thread[i] = Environment.CurrentManagedThreadId;
             }
+            if (spinMicroseconds > 0) Spin(spinMicroseconds);
+        }
+
+        private static void Spin(double microseconds)
+        {
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(microseconds * 1e-6 * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until) { }
+        }
+    }
+
+    /// <summary>Records the ranges the caller consumed, and whether each had run when it was consumed.</summary>
+    private sealed class OrderedRecorder(int count) : Recorder(count, 20), IOrderedRangeWork
+    {
+        public readonly List<(int Start, int End)> Consumed = new();
+        public readonly List<int> ConsumingThreads = new();
+        public bool ConsumedBeforeRun;
+
+        public void Consume(int start, int end)
+        {
+            for (var i = start; i < end; i++) ConsumedBeforeRun |= Visits[i] != 1;
+            Consumed.Add((start, end));
+            ConsumingThreads.Add(Environment.CurrentManagedThreadId);
         }
     }
 
     [Fact]
-    public void Run_VisitsEveryMemberOnce_InContiguousRangesOnSeveralThreads()
+    public void Run_VisitsEveryMemberOnce_InContiguousRangesNumberedInOrder()
     {
         var pool = new DeviceEvaluationPool(3);
         for (var round = 0; round < 200; round++)
         {
             var work = new Recorder(103);
-            Assert.Equal(4, pool.Run(work, 103, 4));
+            Assert.Equal(10, pool.Run(work, 103, threads: 4, chunks: 10));
             Assert.All(work.Visits, v => Assert.Equal(1, v));
-            // parts are contiguous and in order: member i belongs to part ⌊i·4/103⌋ or the next boundary's
-            for (var i = 1; i < 103; i++) Assert.True(work.Part[i] == work.Part[i - 1] || work.Part[i] == work.Part[i - 1] + 1);
-            Assert.Equal(0, work.Part[0]);
-            Assert.Equal(3, work.Part[102]);
-            Assert.Equal(4, work.Thread.Distinct().Count());
+            // range k is members ⌊103·k/10⌋ … ⌊103·(k+1)/10⌋ − 1, whichever thread ran it
+            for (var i = 0; i < 103; i++) Assert.True(103 * work.Part[i] / 10 <= i && i < 103 * (work.Part[i] + 1) / 10, $"member {i} in range {work.Part[i]}");
         }
     }
 
     [Fact]
-    public void Run_WithFewerMembersThanParts_UsesOnePartPerMember()
+    public void Run_SharesTheRangesBetweenThreads()
+    {
+        var pool = new DeviceEvaluationPool(1);
+        var threads = new HashSet<int>();
+        for (var round = 0; round < 50 && threads.Count < 2; round++)
+        {
+            var work = new Recorder(8, spinMicroseconds: 200);
+            pool.Run(work, 8, threads: 2, chunks: 8);
+            threads.UnionWith(work.Thread);
+        }
+
+        Assert.Equal(2, threads.Count);
+    }
+
+    [Fact]
+    public void Run_WithFewerMembersThanChunks_UsesOneRangePerMember()
     {
         var work = new Recorder(2);
-        Assert.Equal(2, new DeviceEvaluationPool(3).Run(work, 2, 4));
+        Assert.Equal(2, new DeviceEvaluationPool(3).Run(work, 2, threads: 4, chunks: 8));
         Assert.All(work.Visits, v => Assert.Equal(1, v));
+    }
+
+    [Fact]
+    public void Run_ConsumesEachFinishedRangeInOrderOnTheCallersThread()
+    {
+        var pool = new DeviceEvaluationPool(3);
+        for (var round = 0; round < 50; round++)
+        {
+            var work = new OrderedRecorder(37);
+            pool.Run(work, 37, threads: 4, chunks: 9);
+
+            Assert.False(work.ConsumedBeforeRun);
+            Assert.Equal(Enumerable.Range(0, 9).Select(k => (37 * k / 9, 37 * (k + 1) / 9)), work.Consumed);
+            Assert.All(work.ConsumingThreads, t => Assert.Equal(Environment.CurrentManagedThreadId, t));
+        }
+    }
+
+    [Fact]
+    public void Run_OnOneThread_RunsAndConsumesTheWholeRangeAtOnce()
+    {
+        var work = new OrderedRecorder(12);
+        Assert.Equal(1, new DeviceEvaluationPool(3).Run(work, 12, threads: 1, chunks: 4));
+
+        Assert.Equal(new[] { (0, 12) }, work.Consumed);
+        Assert.All(work.Part, p => Assert.Equal(0, p));
     }
 
     private sealed class Failing : IRangeWork
@@ -59,37 +119,40 @@ public class DeviceEvaluationPoolTests
     public void Run_RethrowsAWorkersException_OnTheCallersThread()
     {
         var pool = new DeviceEvaluationPool(1);
-        var e = Assert.Throws<InvalidOperationException>(() => pool.Run(new Failing(), 10, 2));
+        var e = Assert.Throws<InvalidOperationException>(() => pool.Run(new Failing(), 10, threads: 2, chunks: 2));
         Assert.Equal("member failed", e.Message);
         // the pool still works afterwards
         var work = new Recorder(10);
-        Assert.Equal(2, pool.Run(work, 10, 2));
+        Assert.Equal(2, pool.Run(work, 10, threads: 2, chunks: 2));
         Assert.All(work.Visits, v => Assert.Equal(1, v));
     }
 
     [Fact]
-    public void Run_AfterTheWorkersFellAsleep_StillJoins()
+    public void Run_AfterTheWorkersFellAsleep_StillCompletes()
     {
         var pool = new DeviceEvaluationPool(1);
-        var work = new Recorder(10);
-        pool.Run(work, 10, 2);
+        pool.Run(new Recorder(10), 10, threads: 2, chunks: 2);
         System.Threading.Thread.Sleep(50); // far longer than the spin: the worker blocks
-        work = new Recorder(10);
-        Assert.Equal(2, pool.Run(work, 10, 2));
+        var work = new Recorder(10, spinMicroseconds: 100);
+        Assert.Equal(5, pool.Run(work, 10, threads: 2, chunks: 5));
         Assert.All(work.Visits, v => Assert.Equal(1, v));
     }
 
-    /// <summary>Records, per part, the bytes its thread had allocated at its first and at its last run.</summary>
+    /// <summary>Counts the ranges after which the running thread had allocated more than after its previous range.</summary>
     private sealed class AllocationProbe : IRangeWork
     {
-        public readonly long[] First = Enumerable.Repeat(-1L, 4).ToArray();
-        public readonly long[] Last = new long[4];
+        [ThreadStatic] private static long _last;
+        [ThreadStatic] private static AllocationProbe? _owner;
+        public int Grew;
+        public int Ranges;
 
         public void Run(int start, int end, int part)
         {
             var bytes = GC.GetAllocatedBytesForCurrentThread();
-            if (First[part] < 0) First[part] = bytes;
-            Last[part] = bytes;
+            if (_owner == this && bytes != _last) Interlocked.Increment(ref Grew);
+            _owner = this;
+            _last = GC.GetAllocatedBytesForCurrentThread();
+            Interlocked.Increment(ref Ranges);
         }
     }
 
@@ -98,17 +161,18 @@ public class DeviceEvaluationPoolTests
     {
         var pool = new DeviceEvaluationPool(3);
         // starts the workers and lets each block once (a wait handle's lock is made on its first blocking wait)
-        pool.Run(new Recorder(8), 8, 4);
+        pool.Run(new Recorder(8, 50), 8, threads: 4, chunks: 8);
         System.Threading.Thread.Sleep(20);
-        pool.Run(new Recorder(8), 8, 4);
+        pool.Run(new Recorder(8, 50), 8, threads: 4, chunks: 8);
         var probe = new AllocationProbe();
         for (var round = 0; round < 2000; round++)
         {
-            pool.Run(probe, 8, 4);
+            pool.Run(probe, 8, threads: 4, chunks: 8);
             // both ways a worker waits for the next fork: spinning, and blocked after an idle spell
             if (round % 500 == 250) System.Threading.Thread.Sleep(20);
         }
 
-        for (var part = 0; part < 4; part++) Assert.Equal(probe.First[part], probe.Last[part]);
+        Assert.Equal(16_000, probe.Ranges);
+        Assert.Equal(0, probe.Grew);
     }
 }

@@ -34,8 +34,8 @@ public class ParallelChoiceTests
         var choice = new ParallelChoice();
         var parallel = ParallelLoads(ref choice, 10_000, serial: 100, parallel: 400);
 
-        // tries back off: 32, 64, … 4096 loads apart
-        Assert.InRange(parallel, 1, 12);
+        // tries of 4 loads back off: 32, 64, … 4096 loads apart (the first try of each way, then 8 more)
+        Assert.InRange(parallel, ParallelChoice.TryLoads, 10 * ParallelChoice.TryLoads);
     }
 
     [Fact]
@@ -46,5 +46,24 @@ public class ParallelChoiceTests
         var parallel = ParallelLoads(ref choice, 10_000, serial: 100, parallel: 60);
 
         Assert.True(parallel > 5_000, $"{parallel} of 10 000 loads on two threads after the cores became free");
+    }
+
+    [Fact]
+    public void Choice_DoesNotCountTheLoadThatWakesTheWorkers()
+    {
+        // a parallel load right after one on one thread pays the workers' wake-up; later ones are fast
+        var choice = new ParallelChoice();
+        var parallel = 0;
+        var lastParallel = false;
+        for (var k = 0; k < 10_000; k++)
+        {
+            var parts = choice.Choose(2);
+            var ticks = parts > 1 ? lastParallel ? 60 : 400 : 100;
+            choice.Record(parts > 1, ticks);
+            lastParallel = parts > 1;
+            if (parts > 1) parallel++;
+        }
+
+        Assert.True(parallel > 9_800, $"{parallel} of 10 000 loads on two threads");
     }
 }
