@@ -7,13 +7,20 @@ namespace CircuitSim.Core.Behaviors;
 /// are <see cref="Matrix"/>[k·<see cref="MatrixStride"/> …] with their handles alongside, its right-hand-side values
 /// <see cref="Rhs"/>[k·<see cref="RhsStride"/> …]. Devices evaluate into their slots; <see cref="Apply(MnaSystem, ReadOnlySpan{bool})"/> then adds
 /// every slot in one pass over contiguous arrays, in device order (so the sums are the same bit for bit as device
-/// by device). A device that bypasses leaves its slot as it was: applying it again re-stamps its last evaluation
+/// by device), skipping the entries that land in ground's row or column (a source or bulk at ground leaves most of
+/// a MOSFET's entries there). A device that bypasses leaves its slot as it was: applying it again re-stamps its last evaluation
 /// (<see cref="Bypass"/>).
 /// </summary>
 public sealed class StampBatch
 {
     private int[] _handles = Array.Empty<int>();
     private int[] _rows = Array.Empty<int>();
+    // the entries that do not land in ground: device k's are [start[k], start[k+1]), each a slot position and its target
+    private readonly List<int> _matrixLive = new(), _rhsLive = new();
+    private int[] _matrixStart = { 0 }, _rhsStart = { 0 };
+    private int[] _matrixPosition = Array.Empty<int>(), _matrixTarget = Array.Empty<int>();
+    private int[] _rhsPosition = Array.Empty<int>(), _rhsTarget = Array.Empty<int>();
+    private bool _liveStale;
 
     /// <param name="matrixStride">Matrix entries per device.</param>
     /// <param name="rhsStride">Right-hand-side entries per device.</param>
@@ -52,7 +59,42 @@ public sealed class StampBatch
         }
         handles.CopyTo(_handles, Count * MatrixStride);
         rows.CopyTo(_rows, Count * RhsStride);
+        for (var j = 0; j < MatrixStride; j++)
+            if (handles[j] != MnaSystem.Trash) _matrixLive.Add(Count * MatrixStride + j);
+        for (var j = 0; j < RhsStride; j++)
+            if (rows[j] != 0) _rhsLive.Add(Count * RhsStride + j);
+        _matrixLive.Add(-1); // end of the device's entries
+        _rhsLive.Add(-1);
+        _liveStale = true;
         return Count++;
+    }
+
+    /// <summary>The live entries as arrays (once, at the first apply after setup).</summary>
+    private void BuildLive()
+    {
+        (_matrixStart, _matrixPosition, _matrixTarget) = Live(_matrixLive, _handles);
+        (_rhsStart, _rhsPosition, _rhsTarget) = Live(_rhsLive, _rows);
+        _liveStale = false;
+    }
+
+    private (int[] Start, int[] Position, int[] Target) Live(List<int> live, int[] targets)
+    {
+        var start = new int[Count + 1];
+        var position = new int[live.Count - Count];
+        var target = new int[position.Length];
+        var device = 0;
+        var n = 0;
+        foreach (var j in live)
+        {
+            if (j < 0)
+            {
+                start[++device] = n;
+                continue;
+            }
+            position[n] = j;
+            target[n++] = targets[j];
+        }
+        return (start, position, target);
     }
 
     private static T[] Grown<T>(T[] array, int length)
@@ -69,20 +111,19 @@ public sealed class StampBatch
     /// <paramref name="stamped"/> marks, when given), in device order.</summary>
     public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
     {
+        if (_liveStale) BuildLive();
         var values = mna.Values;
         var rhs = mna.Rhs;
-        var handles = _handles;
-        var rows = _rows;
         var matrix = Matrix;
         var r = Rhs;
+        var (matrixStart, matrixPosition, matrixTarget) = (_matrixStart, _matrixPosition, _matrixTarget);
+        var (rhsStart, rhsPosition, rhsTarget) = (_rhsStart, _rhsPosition, _rhsTarget);
         var all = stamped.IsEmpty;
         for (var k = start; k < end; k++)
         {
             if (!all && !stamped[k]) continue;
-            var m = k * MatrixStride;
-            for (var j = m; j < m + MatrixStride; j++) values[handles[j]] += matrix[j];
-            var b = k * RhsStride;
-            for (var j = b; j < b + RhsStride; j++) rhs[rows[j]] += r[j];
+            for (var j = matrixStart[k]; j < matrixStart[k + 1]; j++) values[matrixTarget[j]] += matrix[matrixPosition[j]];
+            for (var j = rhsStart[k]; j < rhsStart[k + 1]; j++) rhs[rhsTarget[j]] += r[rhsPosition[j]];
         }
     }
 }
