@@ -140,11 +140,11 @@ public sealed class SimulationState
             }
             else divided = DividedDifference(q);
             var del = trTol * tol / Math.Max(absTol, factor * Math.Abs(divided));
-            if (Order == 2) del = Math.Sqrt(del);
-            else if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
+            if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
             smallest = Math.Min(smallest, del); // a NaN step (a diverged charge) wins, as it does device by device
         }
-        return smallest;
+        // the square root is monotonic and correctly rounded: the root of the smallest is the smallest root
+        return Order == 2 ? Math.Sqrt(smallest) : smallest;
     }
 
     /// <summary>The (order+1)-th divided difference of charge slot <paramref name="q"/> over the stored history.</summary>
