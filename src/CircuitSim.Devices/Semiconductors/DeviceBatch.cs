@@ -43,7 +43,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IOrderedRangeW
     /// <summary>Evaluation work per range of a parallel load, ns: enough to hide the claim (a cross-core exchange),
     /// small enough that the threads finish together and the loading thread can stamp early ranges while the others
     /// evaluate later ones.</summary>
-    internal const double WorkPerChunkNs = 12_000;
+    internal const double WorkPerChunkNs = 4_000;
 
     private readonly List<T> _pending = new();
     private readonly MnaSystem _mna;
