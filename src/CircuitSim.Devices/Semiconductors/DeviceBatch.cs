@@ -33,7 +33,7 @@ internal interface IBatchMember
 /// finish, so the matrix and right-hand side are the same bit for bit for any number of threads. The tallies the
 /// members report (bypasses, limited junctions) are counted per range and added after the join.
 /// </summary>
-internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IOrderedRangeWork where T : class, IBatchMember
+internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehavior, IOrderedRangeWork where T : class, IBatchMember
 {
     /// <summary>The least evaluation work, in nanoseconds, that one thread of a parallel load must get for the fork
     /// and join to pay: measured crossover on the development machine (docs/performance.md, "Parallel device
@@ -46,6 +46,9 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IOrderedRangeW
     internal const double WorkPerChunkNs = 4_000;
 
     private readonly List<T> _pending = new();
+    // the members' charge slots whose truncation error limits the step, all in one list
+    private readonly List<int> _pendingCharges = new();
+    private int[] _charges = Array.Empty<int>();
     private readonly MnaSystem _mna;
     private readonly SimulationState _state;
     private readonly SimulationStatistics _stats;
@@ -73,6 +76,19 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, IOrderedRangeW
 
     /// <summary>Adds a member (setup only), after it has taken its slot of <see cref="Stamps"/>.</summary>
     public void Add(T member) => _pending.Add(member);
+
+    /// <summary>Adds a member's charge slots (setup only): the batch proposes the smallest step their truncation errors
+    /// allow, in one pass over all of them (the smallest is the same whatever the order).</summary>
+    public void AddTruncatedCharges(params ReadOnlySpan<int> charges)
+    {
+        foreach (var q in charges) _pendingCharges.Add(q);
+    }
+
+    public double Truncate()
+    {
+        if (_charges.Length != _pendingCharges.Count) _charges = _pendingCharges.ToArray(); // first call after setup
+        return _charges.Length == 0 ? double.PositiveInfinity : _state.TruncationStep(_charges);
+    }
 
     public int Count => _pending.Count;
 

@@ -10,7 +10,7 @@ namespace CircuitSim.Devices.Semiconductors;
 /// point, not charge-conserving) plus overlaps, fetlim/limvds/pnjlim limiting, and the predictor on the first
 /// iteration of each time point.
 /// </summary>
-internal sealed class Mosfet1Behavior : Behavior, IBatchMember, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Capgs = 4, Qgs = 5, Capgd = 7, Qgd = 8, Capgb = 10, Qgb = 11, Qbd = 13, Qbs = 15, Count = 17;
@@ -111,6 +111,8 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, ITruncateBehavio
             new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
             new[] { _gNode, _bNode, _dPrime, _sPrime });
         batch.Add(this);
+        // the gate charges' truncation error limits the step (the batch checks all members' at once)
+        batch.AddTruncatedCharges(_st + Qgs, _st + Qgd, _st + Qgb);
     }
 
     public void UpdateTemperature()
@@ -589,13 +591,6 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, ITruncateBehavio
                 capgs = cox * (1.0 - vddif1 * vddif1 / vddif2) / 3;
             }
         }
-    }
-
-    public double Truncate()
-    {
-        var step = _s.TruncationStep(_st + Qgs);
-        step = Math.Min(step, _s.TruncationStep(_st + Qgd));
-        return Math.Min(step, _s.TruncationStep(_st + Qgb));
     }
 
     public void LoadAc()

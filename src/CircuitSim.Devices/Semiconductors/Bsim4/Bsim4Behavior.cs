@@ -12,7 +12,7 @@ namespace CircuitSim.Devices.Semiconductors.Bsim4;
 /// the model's <see cref="Bsim4Batch"/>, which adds the slots to the system; a bypass leaves the slot as it was. The
 /// evaluation keeps the voltages it was made at.
 /// </summary>
-internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavior, ITruncateBehavior, IFrequencyBehavior,
+internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavior, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Vses = 4, Vdes = 5, Qb = 6, Qg = 8, Qd = 10, Qbs = 12, Qbd = 13, Qs = 14, Count = 15;
@@ -113,6 +113,8 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
         _stamps = batch.Stamps;
         _slot = _stamps.Add(SlotHandles(), SlotRows());
         batch.Add(this);
+        // the terminal charges' truncation error limits the step (the batch checks all members' at once)
+        batch.AddTruncatedCharges(_st + Qb, _st + Qg, _st + Qd);
     }
 
     /// <summary>The matrix handles of a stamp slot, in the order <see cref="Stamp"/> writes them: the four rows of the
@@ -554,13 +556,6 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
         var hat = now + g.V * dv + v * (g.G * dvgs + g.D * dvds + g.B * dvbs);
         var tol = o.RelTol * Math.Max(Math.Abs(hat), Math.Abs(now)) + o.AbsTol;
         return Math.Abs(hat - now) < tol;
-    }
-
-    public double Truncate()
-    {
-        var step = _s.TruncationStep(_st + Qb);
-        step = Math.Min(step, _s.TruncationStep(_st + Qg));
-        return Math.Min(step, _s.TruncationStep(_st + Qd));
     }
 
     public IEnumerable<string> ProbeNames => new[]
