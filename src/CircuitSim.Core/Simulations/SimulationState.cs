@@ -107,44 +107,22 @@ public sealed class SimulationState
 
     /// <summary>The smallest step any of the charge slots <paramref name="charges"/> allows (<see
     /// cref="TruncationStep(int)"/> for each): one pass with the step history and tolerances read once, for a batch
-    /// of devices (a ladder's 10 000 capacitors).</summary>
+    /// of devices (a ladder's 10 000 capacitors, a model's MOSFETs), four charges at a time.</summary>
     public double TruncationStep(ReadOnlySpan<int> charges)
     {
         var st = States;
-        var s0 = st.State0;
-        var s1 = st.State1;
-        var s2 = st.State2;
         var o = Options;
-        double absTol = o.AbsTol, relTol = o.RelTol, chargeFloor = o.ChgTol, trTol = o.TrTol;
-        var factor = IntegrationCoefficients.ErrorConstant(Method, Order);
-        var d0 = DeltaOld[0];
-        var d1 = DeltaOld[1];
-        var d2 = DeltaOld[2];
-        var s3 = Order == 2 ? st[3] : s2;
-        var smallest = double.PositiveInfinity;
-        foreach (var q in charges)
+        var e = new TruncationError(st.State0, st.State1, st.State2, Order == 2 ? st[3] : st.State2, Order, DeltaOld[0],
+            DeltaOld[1], DeltaOld[2], Delta, o.AbsTol, o.RelTol, o.ChgTol, o.TrTol, IntegrationCoefficients.ErrorConstant(Method, Order));
+        if (Order > 2)
         {
-            var volttol = absTol + relTol * Math.Max(Math.Abs(s0[q + 1]), Math.Abs(s1[q + 1]));
-            var chargetol = relTol * Math.Max(Math.Max(Math.Abs(s0[q]), Math.Abs(s1[q])), chargeFloor) / Delta;
-            var tol = Math.Max(volttol, chargetol);
-            double divided;
-            // divided differences of the charge history (order + 1 of them), written out for the common orders
-            if (Order == 1)
-                divided = ((s0[q] - s1[q]) / d0 - (s1[q] - s2[q]) / d1) / (d1 + d0);
-            else if (Order == 2)
-            {
-                var a = (s0[q] - s1[q]) / d0;
-                var b = (s1[q] - s2[q]) / d1;
-                var c = (s2[q] - s3[q]) / d2;
-                divided = ((a - b) / (d1 + d0) - (b - c) / (d2 + d1)) / (d2 + d1 + d0);
-            }
-            else divided = DividedDifference(q);
-            var del = trTol * tol / Math.Max(absTol, factor * Math.Abs(divided));
-            if (Order > 2) del = Math.Exp(Math.Log(del) / Order);
-            smallest = Math.Min(smallest, del); // a NaN step (a diverged charge) wins, as it does device by device
+            var smallest = double.PositiveInfinity;
+            foreach (var q in charges) smallest = Math.Min(smallest, Math.Exp(Math.Log(e.Bound(q, DividedDifference(q))) / Order));
+            return smallest;
         }
         // the square root is monotonic and correctly rounded: the root of the smallest is the smallest root
-        return Order == 2 ? Math.Sqrt(smallest) : smallest;
+        var bound = e.SmallestBound(charges);
+        return Order == 2 ? Math.Sqrt(bound) : bound;
     }
 
     /// <summary>The (order+1)-th divided difference of charge slot <paramref name="q"/> over the stored history.</summary>
