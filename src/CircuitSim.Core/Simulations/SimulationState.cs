@@ -77,25 +77,29 @@ public sealed class SimulationState
     /// method and order. Returns the companion conductance geq = Ag[0]·C and the history current
     /// ceq = i − Ag[0]·q, so the element stamps i ≈ geq·v + ceq.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Integrate(int q, double capacitance, out double geq, out double ceq)
     {
         var s0 = States.State0;
-        var s1 = States.State1;
         double current;
         if (Method == IntegrationMethodKind.Trapezoidal)
         {
+            var s1 = States.State1;
             current = Order == 1
                 ? Ag[0] * s0[q] + Ag[1] * s1[q]
                 : -s1[q + 1] * Ag[1] + Ag[0] * (s0[q] - s1[q]);
         }
-        else
-        {
-            current = Ag[0] * s0[q];
-            for (var i = 1; i <= Order; i++) current += Ag[i] * States[i][q];
-        }
+        else current = GearCurrent(q);
         s0[q + 1] = current;
         ceq = current - Ag[0] * s0[q];
         geq = Ag[0] * capacitance;
+    }
+
+    private double GearCurrent(int q)
+    {
+        var current = Ag[0] * States.State0[q];
+        for (var i = 1; i <= Order; i++) current += Ag[i] * States[i][q];
+        return current;
     }
 
     /// <summary>
