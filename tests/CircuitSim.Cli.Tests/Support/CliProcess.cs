@@ -19,10 +19,34 @@ internal sealed class CliProcess : IDisposable
 
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "circuitsim.dll");
 
-    /// <summary>Starts <c>circuitsim args…</c> in <paramref name="workingDirectory"/>.</summary>
+    /// <summary>Whether this process ignores SIGINT (started with <c>nohup</c> or in the background of a
+    /// non-interactive shell): its children inherit that, and a child that ignores SIGINT cannot be interrupted by it.</summary>
+    private static readonly Lazy<bool> SigintIgnored = new(() =>
+    {
+        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:")) : null;
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (2 - 1))) != 0;
+    });
+
+    /// <summary>Whether <c>/usr/bin/env --default-signal</c> (coreutils 8.31+) can give a child SIGINT's default back.</summary>
+    private static readonly Lazy<bool> EnvResetsSignals = new(() =>
+    {
+        if (!File.Exists("/usr/bin/env")) return false;
+        using var p = Process.Start(new ProcessStartInfo("/usr/bin/env", "--default-signal=INT true") { RedirectStandardError = true })!;
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    });
+
+    /// <summary>Starts <c>circuitsim args…</c> in <paramref name="workingDirectory"/>, with SIGINT's default action
+    /// even when the tests themselves run with SIGINT ignored (as a user's shell would start it).</summary>
     public static CliProcess Start(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        var wrap = SigintIgnored.Value && EnvResetsSignals.Value;
+        var info = new ProcessStartInfo(wrap ? "/usr/bin/env" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        if (wrap)
+        {
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add("dotnet");
+        }
         info.ArgumentList.Add(Dll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment["NO_COLOR"] = "1";
