@@ -307,7 +307,8 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         }
         else
         {
-            var evbs = Math.Exp(Math.Min(Constants.MaxExpArg, vbs / vt));
+            // a bulk tied to its source (most circuits) sits at exactly 0 V: e⁰ = 1 without the call
+            var evbs = vbs == 0 ? 1 : Math.Exp(Math.Min(Constants.MaxExpArg, vbs / vt));
             _gbs = _sourceSatCur * evbs / vt + gmin;
             _cbs = _sourceSatCur * (evbs - 1) + gmin * vbs;
         }
@@ -318,7 +319,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         }
         else
         {
-            var evbd = Math.Exp(Math.Min(Constants.MaxExpArg, vbdNow / vt));
+            var evbd = vbdNow == 0 ? 1 : Math.Exp(Math.Min(Constants.MaxExpArg, vbdNow / vt));
             _gbd = _drainSatCur * evbd / vt + gmin;
             _cbd = _drainSatCur * (evbd - 1) + gmin * vbdNow;
         }
@@ -534,8 +535,9 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         if (v < _tDepCap)
         {
             var arg = 1 - v / _tBulkPot;
-            var sarg = _m.Mj == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-_m.Mj * Math.Log(arg));
-            var sargsw = _m.Mjsw == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-_m.Mjsw * Math.Log(arg));
+            // at 0 V (a bulk tied to its source) both powers of 1 are exactly 1
+            var sarg = arg == 1 ? 1 : _m.Mj == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-_m.Mj * Math.Log(arg));
+            var sargsw = arg == 1 ? 1 : _m.Mjsw == .5 ? 1 / Math.Sqrt(arg) : Math.Exp(-_m.Mjsw * Math.Log(arg));
             var q = _tBulkPot * (cz * (1 - arg * sarg) / (1 - _m.Mj) + czsw * (1 - arg * sargsw) / (1 - _m.Mjsw));
             return (q, cz * sarg + czsw * sargsw);
         }

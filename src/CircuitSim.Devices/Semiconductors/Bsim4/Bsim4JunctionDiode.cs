@@ -43,7 +43,8 @@ internal static class Bsim4JunctionDiode
                     }
                     else if (v <= j.VjmFwd)
                     {
-                        var ev = Math.Exp(t2);
+                        // a bulk tied to its source sits at exactly 0 V: e⁰ = 1 without the call
+                        var ev = t2 == 0.0 ? 1.0 : Math.Exp(t2);
                         g = isb * ev / nvtm + gmin;
                         i = isb * (ev - 1.0) + gmin * v;
                     }
@@ -182,6 +183,7 @@ internal static class Bsim4JunctionDiode
         cap += cz * sarg;
     }
 
-    /// <summary>arg^−mj, with a square root for the abrupt junction.</summary>
-    private static double Grading(double mj, double arg) => mj == 0.5 ? 1.0 / Math.Sqrt(arg) : Math.Exp(-mj * Math.Log(arg));
+    /// <summary>arg^−mj, with a square root for the abrupt junction (exactly 1 at 0 V, where arg is 1).</summary>
+    private static double Grading(double mj, double arg) =>
+        arg == 1.0 ? 1.0 : mj == 0.5 ? 1.0 / Math.Sqrt(arg) : Math.Exp(-mj * Math.Log(arg));
 }
