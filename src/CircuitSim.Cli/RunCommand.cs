@@ -63,6 +63,9 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         foreach (var w in netlist.Warnings) Report(errors, w);
+        // a run without .step or .control simulates the circuit read, once: nothing builds another, and the statements
+        // kept for that are most of a large netlist's memory
+        if (netlist.Step is null && netlist.Control is null) netlist.ReleaseStatements();
 
         var baseName = Path.GetFileNameWithoutExtension(netlistFile.Name);
         OutputFolder folder;

@@ -61,7 +61,8 @@ public sealed record MeasureLine(SourceLocation At, string Analysis, string Name
 /// </summary>
 public sealed class Netlist
 {
-    private readonly Func<IReadOnlyDictionary<string, double>?, ulong, Circuit> _build;
+    // null once the statements are released (ReleaseStatements)
+    private Func<IReadOnlyDictionary<string, double>?, ulong, Circuit>? _build;
 
     internal Netlist(string title, string file, Circuit circuit, Func<IReadOnlyDictionary<string, double>?, ulong, Circuit> build)
     {
@@ -116,8 +117,14 @@ public sealed class Netlist
 
     /// <summary>The analyses re-read with some global parameters overridden and the statistical functions seeded
     /// with <paramref name="seed"/>.</summary>
-    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters, ulong seed) =>
-        (parameters is null && seed == Seed) || AnalysesFor is null ? Analyses : AnalysesFor(parameters ?? new Dictionary<string, double>(), seed);
+    /// <exception cref="InvalidOperationException">The statements were released (<see cref="ReleaseStatements"/>) and the
+    /// analyses must be read again.</exception>
+    public IReadOnlyList<AnalysisSpec> AnalysesWith(IReadOnlyDictionary<string, double>? parameters, ulong seed)
+    {
+        if (parameters is null && seed == Seed) return Analyses;
+        if (_build is null) throw Released();
+        return AnalysesFor is null ? Analyses : AnalysesFor(parameters ?? new Dictionary<string, double>(), seed);
+    }
 
     internal Func<IReadOnlyDictionary<string, double>, ulong, IReadOnlyList<AnalysisSpec>>? AnalysesFor { get; set; }
 
@@ -149,11 +156,29 @@ public sealed class Netlist
     /// Carlo run whose random draws the statistical functions take.</summary>
     /// <exception cref="NetlistException">The overridden values make a statement invalid.</exception>
     /// <exception cref="ArgumentException"><c>run</c> is not a whole number ≥ 0.</exception>
-    public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => _build(parameters, Seed);
+    /// <exception cref="InvalidOperationException">The statements were released (<see cref="ReleaseStatements"/>).</exception>
+    public Circuit Build(IReadOnlyDictionary<string, double>? parameters = null) => Build(parameters, Seed);
 
     /// <summary>A fresh circuit with some global parameters overridden and the statistical functions seeded with
     /// <paramref name="seed"/> (run index: the parameter <c>run</c>, 0 when absent).</summary>
-    public Circuit Build(IReadOnlyDictionary<string, double>? parameters, ulong seed) => _build(parameters, seed);
+    /// <exception cref="InvalidOperationException">The statements were released (<see cref="ReleaseStatements"/>).</exception>
+    public Circuit Build(IReadOnlyDictionary<string, double>? parameters, ulong seed) => (_build ?? throw Released())(parameters, seed);
+
+    /// <summary>
+    /// Lets the statements the netlist keeps for building circuits again go: for a run of <see cref="Circuit"/> alone
+    /// (no .step, no Monte Carlo runs, no .control script), where they are never read again. They are most of what a
+    /// large netlist holds after reading (a line's text and statement, about 130 bytes a line: 27 MB on a 200 000-line
+    /// netlist). Afterwards <see cref="Build(IReadOnlyDictionary{string, double}?, ulong)"/> and
+    /// <see cref="AnalysesWith(IReadOnlyDictionary{string, double}?, ulong)"/> with other parameters or another seed throw.
+    /// </summary>
+    public void ReleaseStatements()
+    {
+        _build = null;
+        AnalysesFor = null;
+    }
+
+    private static InvalidOperationException Released() =>
+        new("the netlist's statements were released (ReleaseStatements): it cannot build another circuit");
 }
 
 /// <summary>A <c>.plot</c> line: vectors drawn together, against <see cref="X"/> when given (an X–Y chart) and

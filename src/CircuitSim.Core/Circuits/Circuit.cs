@@ -24,6 +24,15 @@ public sealed class Circuit
 
     public IEnumerable<Model> Models => _models.Values;
 
+    /// <summary>Makes room for <paramref name="components"/> components in all, so that adding them grows nothing: the
+    /// name index and the ordered list of a circuit grown one component at a time end up to twice as long as needed,
+    /// 4 MB on a 200 000-element netlist.</summary>
+    public void EnsureCapacity(int components)
+    {
+        _components.EnsureCapacity(components);
+        _ordered.EnsureCapacity(components);
+    }
+
     /// <exception cref="DuplicateNameException">A component or model with this name exists already.</exception>
     public Circuit Add(Entity entity)
     {

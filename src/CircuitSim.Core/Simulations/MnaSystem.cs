@@ -15,15 +15,18 @@ public sealed class MnaSystem
     public const int Trash = 0;
 
     private readonly Dictionary<long, int> _handles = new(EntryKeyComparer.Instance);
-    private readonly List<int> _rows = new();
-    private readonly List<int> _cols = new();
+    // the entries' rows and columns: lists while the pattern grows, arrays of exactly its length once frozen
+    private List<int>? _rowList = new();
+    private List<int>? _colList = new();
+    private int[] _rows = Array.Empty<int>();
+    private int[] _cols = Array.Empty<int>();
     private bool _frozen;
 
     /// <summary>Number of unknowns (ground excluded).</summary>
     public int Size { get; private set; }
 
     /// <summary>Number of structural entries (handles other than the trash).</summary>
-    public int EntryCount => _rows.Count;
+    public int EntryCount => _frozen ? _rows.Length : _rowList!.Count;
 
     /// <summary>Matrix values by handle; slot 0 is the trash.</summary>
     public double[] Values = Array.Empty<double>();
@@ -33,9 +36,9 @@ public sealed class MnaSystem
     public Complex[] ComplexRhs = Array.Empty<Complex>();
 
     /// <summary>Row (0-based, ground removed) of handle k+1, for the LU.</summary>
-    public ReadOnlySpan<int> RowIndices => CollectionsMarshal.AsSpan(_rows);
+    public ReadOnlySpan<int> RowIndices => _frozen ? _rows : CollectionsMarshal.AsSpan(_rowList);
     /// <summary>Column (0-based, ground removed) of handle k+1, for the LU.</summary>
-    public ReadOnlySpan<int> ColumnIndices => CollectionsMarshal.AsSpan(_cols);
+    public ReadOnlySpan<int> ColumnIndices => _frozen ? _cols : CollectionsMarshal.AsSpan(_colList);
 
     public bool IsFrozen => _frozen;
 
@@ -56,9 +59,9 @@ public sealed class MnaSystem
             return FrozenHandle(row - 1, column - 1) is var f and > 0 ? f : throw new InvalidOperationException("the sparsity pattern is fixed after setup");
         var key = ((long)row << 32) | (uint)column;
         if (_handles.TryGetValue(key, out var h)) return h;
-        _rows.Add(row - 1);
-        _cols.Add(column - 1);
-        h = _rows.Count;
+        _rowList!.Add(row - 1);
+        _colList!.Add(column - 1);
+        h = _rowList.Count;
         _handles[key] = h;
         return h;
     }
@@ -66,36 +69,49 @@ public sealed class MnaSystem
     /// <summary>Fixes the pattern and allocates the value arrays.</summary>
     public void Freeze()
     {
-        _frozen = true;
-        Values = new double[_rows.Count + 1];
+        if (!_frozen)
+        {
+            _rows = _rowList!.ToArray();
+            _cols = _colList!.ToArray();
+            _rowList = _colList = null;
+            _frozen = true;
+        }
+        Values = new double[_rows.Length + 1];
         Rhs = new double[Size + 1];
-        // from here on handles are only looked up: rows with sorted columns take a third of the dictionary's memory
-        _rowStart = new int[Size + 1];
-        foreach (var r in _rows) _rowStart[r + 1]++;
-        for (var r = 0; r < Size; r++) _rowStart[r + 1] += _rowStart[r];
-        _rowColumns = new int[_rows.Count];
-        _rowHandles = new int[_rows.Count];
-        var fill = _rowStart[..Size];
-        for (var k = 0; k < _rows.Count; k++)
+        _handles.Clear();
+        _handles.TrimExcess();
+    }
+
+    // from Freeze on handles are only looked up, rarely (.nodeset, .ic): rows with sorted columns, made on the first
+    // look-up, take a third of the dictionary's memory
+    private int[]? _rowStart;
+    private int[] _rowColumns = Array.Empty<int>();
+    private int[] _rowHandles = Array.Empty<int>();
+
+    private void IndexRows()
+    {
+        var rowStart = new int[Size + 1];
+        foreach (var r in _rows) rowStart[r + 1]++;
+        for (var r = 0; r < Size; r++) rowStart[r + 1] += rowStart[r];
+        _rowColumns = new int[_rows.Length];
+        _rowHandles = new int[_rows.Length];
+        var fill = rowStart[..Size];
+        for (var k = 0; k < _rows.Length; k++)
         {
             var at = fill[_rows[k]]++;
             _rowColumns[at] = _cols[k];
             _rowHandles[at] = k + 1;
         }
         for (var r = 0; r < Size; r++)
-            Array.Sort(_rowColumns, _rowHandles, _rowStart[r], _rowStart[r + 1] - _rowStart[r]);
-        _handles.Clear();
-        _handles.TrimExcess();
+            Array.Sort(_rowColumns, _rowHandles, rowStart[r], rowStart[r + 1] - rowStart[r]);
+        _rowStart = rowStart;
     }
-
-    private int[] _rowStart = Array.Empty<int>();
-    private int[] _rowColumns = Array.Empty<int>();
-    private int[] _rowHandles = Array.Empty<int>();
 
     /// <summary>The handle of a structural entry (0-based row and column) after <see cref="Freeze"/>, or 0.</summary>
     private int FrozenHandle(int row, int column)
     {
-        var start = _rowStart[row];
+        if (_rowStart is null) IndexRows();
+        var start = _rowStart![row];
         var k = Array.BinarySearch(_rowColumns, start, _rowStart[row + 1] - start, column);
         return k >= 0 ? _rowHandles[k] : 0;
     }

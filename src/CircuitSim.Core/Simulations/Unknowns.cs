@@ -40,6 +40,13 @@ public sealed class UnknownTable
         return index;
     }
 
+    /// <summary>Releases the room the table grew beyond its unknowns (adding more later grows it again).</summary>
+    public void TrimExcess()
+    {
+        _list.TrimExcess();
+        _byName.TrimExcess();
+    }
+
     /// <summary>Human-readable description for messages: "node 'out'" or "branch current of 'vin'".</summary>
     public string Describe(int index)
     {

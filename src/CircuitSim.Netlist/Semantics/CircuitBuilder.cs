@@ -53,6 +53,10 @@ internal sealed partial class CircuitBuilder
     public Circuit Build(string title, Block top, ParameterScope globals, ExpansionContext? topContext = null)
     {
         _circuit = new Circuit(title);
+        // one component per top-level element line: exact without subcircuits, a lower bound with them
+        var elements = 0;
+        foreach (var s in top.Statements) if (!s.IsDotCommand) elements++;
+        _circuit.EnsureCapacity(elements);
         var ctx = topContext ?? new ExpansionContext { Prefix = "", Ports = new(StringComparer.OrdinalIgnoreCase), Scope = globals, Block = top };
         Expand(ctx, topLevel: true);
         CheckMosfetLevels();

@@ -23,9 +23,25 @@ public sealed class LogicalLine
             _continuations = segments.Skip(1).Select(s => new Segment(s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToArray();
     }
 
+    /// <summary>A line that is one physical line, <paramref name="text"/> itself, starting in column
+    /// <paramref name="firstColumn"/>.</summary>
+    internal LogicalLine(string file, string text, int line, int firstColumn)
+    {
+        File = file;
+        Text = text;
+        _line = line;
+        _firstColumn = firstColumn;
+        _physicalText = text;
+    }
+
     public string File { get; }
     public string Text { get; }
     public int FirstLine => _line;
+    internal int FirstColumn => _firstColumn;
+
+    /// <summary>Whether the line is one physical line whose text is <see cref="Text"/> itself (no indent, comment or
+    /// trailing blank removed): then its file, text, line and first column say everything about it.</summary>
+    internal bool IsWholePhysicalLine => _continuations is null && ReferenceEquals(_physicalText, Text);
 
     /// <summary>Where character <paramref name="offset"/> of <see cref="Text"/> came from.</summary>
     public SourceLocation Locate(int offset)

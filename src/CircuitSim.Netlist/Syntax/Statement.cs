@@ -9,14 +9,34 @@ public sealed class Statement
 {
     private List<Token>? _tokens;
 
+    // A line that is one whole physical line (most of a large netlist's) is kept as its file, text, line and column,
+    // without a LogicalLine object: 40 bytes less per statement, 8 MB on a 200 000-line netlist. Any other line is
+    // kept as its LogicalLine.
+    private readonly object _source;
+    private readonly string _text;
+    private readonly int _line;
+    private readonly int _column;
+
     public Statement(LogicalLine line, List<Token> tokens)
     {
-        Line = line;
+        _text = line.Text;
+        if (line.IsWholePhysicalLine)
+        {
+            _source = line.File;
+            _line = line.FirstLine;
+            _column = line.FirstColumn;
+        }
+        else _source = line;
         _tokens = tokens;
-        if (line.Text.StartsWith('.')) _command = KeywordOf(line.Text);
+        if (_text.StartsWith('.')) _command = KeywordOf(_text);
     }
 
-    public LogicalLine Line { get; }
+    /// <summary>The statement's logical line (made anew on each call for a line kept without one).</summary>
+    public LogicalLine Line => _source as LogicalLine ?? new LogicalLine((string)_source, _text, _line, _column);
+
+    /// <summary>Where character <paramref name="offset"/> of the line's text came from.</summary>
+    private SourceLocation Locate(int offset) =>
+        _source is LogicalLine line ? line.Locate(offset) : new SourceLocation((string)_source, _line, _column + Math.Max(0, offset), _text);
 
     /// <summary>The tokens of the line (tokenized again, identically, if they were forgotten). Safe to read from
     /// several threads: they race to one shared list.</summary>
@@ -26,7 +46,7 @@ public sealed class Statement
         {
             var tokens = Volatile.Read(ref _tokens);
             if (tokens is not null) return tokens;
-            tokens = LineGrammar.Tokenize(Line.Text);
+            tokens = LineGrammar.Tokenize(_text);
             return Interlocked.CompareExchange(ref _tokens, tokens, null) ?? tokens;
         }
     }
@@ -39,7 +59,7 @@ public sealed class Statement
     private readonly string? _command;
 
     /// <summary>The first word, lower case (".tran", "r1", "xbuf"); read from the text, never from the tokens.</summary>
-    public string Keyword => _command ?? KeywordOf(Line.Text);
+    public string Keyword => _command ?? KeywordOf(_text);
 
     /// <summary>The first token's text when it is a word (a logical line starts at its first token), lower case.</summary>
     private static string KeywordOf(string text)
@@ -54,15 +74,15 @@ public sealed class Statement
     /// <summary>The element's name as written (for element lines).</summary>
     public string Name => Tokens[0].Text;
 
-    public SourceLocation Start => Line.Locate(0);
+    public SourceLocation Start => Locate(0);
 
-    public SourceLocation At(Token token) => Line.Locate(token.Offset);
+    public SourceLocation At(Token token) => Locate(token.Offset);
 
     /// <summary>Location just past the last token (for "missing …" errors).</summary>
-    public SourceLocation End => Line.Locate(Line.Text.Length);
+    public SourceLocation End => Locate(_text.Length);
 
     /// <summary>The source text from the start of <paramref name="first"/> to the end of the line.</summary>
-    public string TextFrom(Token first) => Line.Text[first.Offset..].Trim();
+    public string TextFrom(Token first) => _text[first.Offset..].Trim();
 
     /// <summary>The source text spanned by tokens [from, to).</summary>
     public string TextBetween(int from, int to)
@@ -71,8 +91,8 @@ public sealed class Statement
         var tokens = Tokens;
         var start = tokens[from].Offset;
         var end = tokens[to - 1].Offset + tokens[to - 1].Length;
-        return Line.Text[start..end];
+        return _text[start..end];
     }
 
-    public override string ToString() => Line.Text;
+    public override string ToString() => _text;
 }

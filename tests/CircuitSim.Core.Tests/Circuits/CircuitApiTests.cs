@@ -141,4 +141,19 @@ public class CircuitApiTests
         Assert.Equal(90, trace[3][0], 1e-9);
         Assert.Equal(2e-3, trace[4][0], 1e-15);
     }
+
+    [Fact]
+    public void FindBehavior_AfterSetup_FindsEachComponentsOwnBehaviorBesideTheGroupBehaviors()
+    {
+        // the capacitors' shared batch is inserted among the behaviors after C1: R1 and C2 sit behind it
+        var c = new Circuit(new VoltageSource("V1", "a", "0", 1), new Capacitor("C1", "a", "b", 1e-12),
+            new Resistor("R1", "a", "b", 1e3), new Capacitor("C2", "b", "0", 1e-12), new Resistor("R2", "b", "0", 1e3));
+        var sim = new Transient(c, 1e-9, 1e-8);
+
+        sim.Setup();
+
+        foreach (var component in c.Components)
+            Assert.Equal(component.Name, sim.FindBehavior(component.Name)!.Name);
+        Assert.Null(sim.FindBehavior("capacitors"));
+    }
 }

@@ -73,6 +73,23 @@ public class LineScannerTests
         Assert.Equal("v1", statement.Keyword);
     }
 
+    [Theory]
+    [InlineData("R1 a b 1k")]                 // one whole physical line: kept without its LogicalLine
+    [InlineData("   R1 a b 1k ; a comment")]  // indented, with a comment: kept with it
+    [InlineData("R1 a b\n+ 1k")]              // continued
+    public void Statement_LocatesEveryTokenAsItsLogicalLineDoes(string text)
+    {
+        var line = LineJoiner.Join("t.cir", text)[0];
+        var statement = new Statement(line, LineGrammar.Tokenize(line.Text));
+
+        foreach (var token in statement.Tokens)
+            Assert.Equal(line.Locate(token.Offset), statement.At(token));
+        Assert.Equal(line.Locate(0), statement.Start);
+        Assert.Equal(line.Locate(line.Text.Length), statement.End);
+        Assert.Equal(line.Text, statement.Line.Text);
+        Assert.Equal(line.Locate(3), statement.Line.Locate(3));
+    }
+
     private static void AssertSame(IReadOnlyList<Token> expected, IReadOnlyList<Token>? actual, string where)
     {
         Assert.True(actual is not null, $"scanner refused {where}");
