@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CircuitSim.Core.Simulations;
 
 namespace CircuitSim.Core.Behaviors;
@@ -21,6 +23,8 @@ public sealed class StampBatch
     private int[] _matrixPosition = Array.Empty<int>(), _matrixTarget = Array.Empty<int>();
     private int[] _rhsPosition = Array.Empty<int>(), _rhsTarget = Array.Empty<int>();
     private bool _liveStale;
+    // the largest matrix handle and right-hand-side row any slot adds to (checked against the system once per apply)
+    private int _maxHandle, _maxRow;
 
     /// <param name="matrixStride">Matrix entries per device.</param>
     /// <param name="rhsStride">Right-hand-side entries per device.</param>
@@ -74,6 +78,8 @@ public sealed class StampBatch
     {
         (_matrixStart, _matrixPosition, _matrixTarget) = Live(_matrixLive, _handles);
         (_rhsStart, _rhsPosition, _rhsTarget) = Live(_rhsLive, _rows);
+        _maxHandle = _matrixTarget.Length == 0 ? 0 : _matrixTarget.Max();
+        _maxRow = _rhsTarget.Length == 0 ? 0 : _rhsTarget.Max();
         _liveStale = false;
     }
 
@@ -112,18 +118,28 @@ public sealed class StampBatch
     public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
     {
         if (_liveStale) BuildLive();
-        var values = mna.Values;
-        var rhs = mna.Rhs;
-        var matrix = Matrix;
-        var r = Rhs;
-        var (matrixStart, matrixPosition, matrixTarget) = (_matrixStart, _matrixPosition, _matrixTarget);
-        var (rhsStart, rhsPosition, rhsTarget) = (_rhsStart, _rhsPosition, _rhsTarget);
+        if ((uint)start > (uint)end || end > Count) throw new ArgumentOutOfRangeException(nameof(end));
+        if (!stamped.IsEmpty && stamped.Length < end) throw new ArgumentException("a flag per device is needed", nameof(stamped));
+        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
+        // every index below was checked once: at setup (positions and targets of the slots) or just above
+        ref var values = ref MemoryMarshal.GetArrayDataReference(mna.Values);
+        ref var rhs = ref MemoryMarshal.GetArrayDataReference(mna.Rhs);
+        ref var matrix = ref MemoryMarshal.GetArrayDataReference(Matrix);
+        ref var r = ref MemoryMarshal.GetArrayDataReference(Rhs);
+        ref var matrixStart = ref MemoryMarshal.GetArrayDataReference(_matrixStart);
+        ref var matrixPosition = ref MemoryMarshal.GetArrayDataReference(_matrixPosition);
+        ref var matrixTarget = ref MemoryMarshal.GetArrayDataReference(_matrixTarget);
+        ref var rhsStart = ref MemoryMarshal.GetArrayDataReference(_rhsStart);
+        ref var rhsPosition = ref MemoryMarshal.GetArrayDataReference(_rhsPosition);
+        ref var rhsTarget = ref MemoryMarshal.GetArrayDataReference(_rhsTarget);
         var all = stamped.IsEmpty;
         for (var k = start; k < end; k++)
         {
             if (!all && !stamped[k]) continue;
-            for (var j = matrixStart[k]; j < matrixStart[k + 1]; j++) values[matrixTarget[j]] += matrix[matrixPosition[j]];
-            for (var j = rhsStart[k]; j < rhsStart[k + 1]; j++) rhs[rhsTarget[j]] += r[rhsPosition[j]];
+            for (int j = Unsafe.Add(ref matrixStart, k), last = Unsafe.Add(ref matrixStart, k + 1); j < last; j++)
+                Unsafe.Add(ref values, Unsafe.Add(ref matrixTarget, j)) += Unsafe.Add(ref matrix, Unsafe.Add(ref matrixPosition, j));
+            for (int j = Unsafe.Add(ref rhsStart, k), last = Unsafe.Add(ref rhsStart, k + 1); j < last; j++)
+                Unsafe.Add(ref rhs, Unsafe.Add(ref rhsTarget, j)) += Unsafe.Add(ref r, Unsafe.Add(ref rhsPosition, j));
         }
     }
 }
