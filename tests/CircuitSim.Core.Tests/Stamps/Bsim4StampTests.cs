@@ -30,6 +30,33 @@ public class Bsim4StampTests
         return probe.Value;
     }
 
+    /// <summary>The stamped matrix and right-hand side after settling at <paramref name="point"/>.</summary>
+    private static (double[] Values, double[] Rhs) StampAt(StampHarness h, Dictionary<string, double> point)
+    {
+        h.Settle(h.Vector(point));
+        return ((double[])h.Sim.Mna.Values.Clone(), (double[])h.Sim.Mna.Rhs.Clone());
+    }
+
+    [Fact]
+    public void BodyBiasTermsKeptBetweenEvaluations_GiveTheBitsOfAFreshEvaluation()
+    {
+        // forward mode keeps the body-bias terms while vbs is unchanged; a device coming back to a point after
+        // another body bias (and after reverse mode) must stamp what a fresh device stamps there
+        var point = Terminals(d: 0.6, g: 0.9, s: 0, b: 0);
+        var fresh = StampAt(StampHarness.Dc(Build(Bsim4Cards.Nmos())), point);
+
+        var h = StampHarness.Dc(Build(Bsim4Cards.Nmos()));
+        StampAt(h, Terminals(d: 0.6, g: 0.9, s: 0, b: -0.4));
+        var afterBodyBias = StampAt(h, point);
+        StampAt(h, Terminals(d: 0, g: 0.9, s: 0.6, b: 0));
+        var afterReverseMode = StampAt(h, point);
+
+        Assert.Equal(fresh.Values, afterBodyBias.Values);
+        Assert.Equal(fresh.Rhs, afterBodyBias.Rhs);
+        Assert.Equal(fresh.Values, afterReverseMode.Values);
+        Assert.Equal(fresh.Rhs, afterReverseMode.Rhs);
+    }
+
     [Fact]
     public void NmosCutoff_StampIsTheJacobianOfTheLeakageCurrents()
     {

@@ -43,6 +43,12 @@ internal static class Bsim4DrainCurrent
             e.Mode = 1;
             e.ModeVds = new Dual3(vds, 0, 1, 0);
             e.ModeVgs = new Dual3(vgs, 1, 0, 0);
+            // in forward mode the body-bias terms depend on vbs alone: a bulk tied to its source keeps them from one
+            // evaluation to the next (the same instance parameters, the same bits of vbs)
+            e.BodyTermsKept = e.BodyTermsOf == ip && BitConverter.DoubleToInt64Bits(vbs) == e.BodyTermsVbsBits;
+            if (e.BodyTermsKept) return;
+            e.BodyTermsOf = ip;
+            e.BodyTermsVbsBits = BitConverter.DoubleToInt64Bits(vbs);
             Vbs = new Dual3(vbs, 0, 0, 1);
         }
         else
@@ -50,6 +56,8 @@ internal static class Bsim4DrainCurrent
             e.Mode = -1;
             e.ModeVds = new Dual3(-vds, 0, -1, 0);
             e.ModeVgs = new Dual3(vgs - vds, 1, -1, 0);
+            e.BodyTermsKept = false;
+            e.BodyTermsOf = null;
             Vbs = new Dual3(vbs - vds, 0, -1, 1);
         }
         e.ModeVbs = Vbs;
@@ -69,13 +77,13 @@ internal static class Bsim4DrainCurrent
         e.Xdep = p.Xdep0 * e.SqrtPhis / p.SqrtPhi;
     }
 
-    /// <summary>Threshold voltage (body effect, short-channel and narrow-width roll-off, temperature, DIBL, pocket
-    /// implant, DITS) and the subthreshold swing factor n.</summary>
-    private static void Threshold(Bsim4InstanceParameters ip, Bsim4Evaluation e)
+    /// <summary>The threshold voltage's terms that depend on the body bias alone (body effect, short-channel and
+    /// narrow-width roll-off, temperature shift) and the DIBL coefficient η, summed as the threshold's expression
+    /// sums them, so the threshold is the same bits whether they are kept or computed.</summary>
+    private static void BodyTerms(Bsim4InstanceParameters ip, Bsim4Evaluation e)
     {
         var p = ip.Size;
         var vbseff = e.Vbseff;
-        var vds = e.ModeVds;
         var t3 = Dual3.Sqrt(e.Xdep);
         var lt1 = ip.Temperature.Factor1 * t3 * BodyFactor(p.Dvt2 * vbseff);
         var ltw = ip.Temperature.Factor1 * t3 * BodyFactor(p.Dvt2w * vbseff);
@@ -85,9 +93,23 @@ internal static class Bsim4DrainCurrent
         var tempShift = ip.K1oxLpe + (ip.Kt1Sum + p.Kt2 * vbseff) * ip.TempRatio;
         var eta = ip.Eta0 + p.Etab * vbseff;
         if (eta.V < 1.0e-4) eta = (2.0e-4 - eta) / (3.0 - 2.0e4 * eta);
-        var diblSft = eta * p.Theta0vb0 * vds;
-        var vth = ip.TypeVth0 + (p.K1ox * e.SqrtPhis - p.K1 * p.SqrtPhi) * ip.LpeVb - ip.K2ox * vbseff - deltVth - narrow
-                  + (p.K3 + p.K3b * vbseff) * ip.VthNarrowW + tempShift - diblSft;
+        e.Theta0 = theta0;
+        e.Eta = eta;
+        e.VthBody = ip.TypeVth0 + (p.K1ox * e.SqrtPhis - p.K1 * p.SqrtPhi) * ip.LpeVb - ip.K2ox * vbseff - deltVth - narrow
+                    + (p.K3 + p.K3b * vbseff) * ip.VthNarrowW + tempShift;
+    }
+
+    /// <summary>Threshold voltage (body effect, short-channel and narrow-width roll-off, temperature, DIBL, pocket
+    /// implant, DITS) and the subthreshold swing factor n.</summary>
+    private static void Threshold(Bsim4InstanceParameters ip, Bsim4Evaluation e)
+    {
+        var p = ip.Size;
+        var vbseff = e.Vbseff;
+        var vds = e.ModeVds;
+        if (!e.BodyTermsKept) BodyTerms(ip, e);
+        var theta0 = e.Theta0;
+        var diblSft = e.Eta * p.Theta0vb0 * vds;
+        var vth = e.VthBody - diblSft;
 
         var tmp2 = p.Nfactor * (EpsSub / e.Xdep);
         var tmp3 = p.Cdsc + p.Cdscb * vbseff + p.Cdscd * vds;
@@ -147,19 +169,29 @@ internal static class Bsim4DrainCurrent
         }
         e.Rds = rds;
 
+        if (!e.BodyTermsKept) BulkBodyTerms(ip, e);
+        var abulk = e.AbulkAtZeroDrive + e.AbulkSlope * vgsteff;
+        if (abulk.V < 0.1) abulk = (0.2 - abulk) / (3.0 - 20.0 * abulk);
+        e.Abulk = abulk * e.KetaFactor;
+    }
+
+    /// <summary>The bulk charge factor's terms that depend on the body bias alone: Abulk at zero gate drive (before
+    /// and after its lower limit), its slope in Vgsteff and the KETA factor.</summary>
+    private static void BulkBodyTerms(Bsim4InstanceParameters ip, Bsim4Evaluation e)
+    {
+        var p = ip.Size;
         var k1Term = 0.5 * p.K1ox * ip.LpeVb / e.SqrtPhis + ip.K2ox - p.K3b * ip.VthNarrowW;
         var xjDep = Dual3.Sqrt(p.Xj * e.Xdep);
         var t5 = p.Leff / (p.Leff + 2.0 * xjDep);
         var t2 = p.A0 * t5 + ip.B0Term;
         var t7 = t5 * (t5 * t5);
         var abulk0 = 1.0 + k1Term * t2;
-        var abulkSlope = -k1Term * (p.Ags * p.A0 * t7);
-        var abulk = abulk0 + abulkSlope * vgsteff;
+        e.AbulkAtZeroDrive = abulk0;
+        e.AbulkSlope = -k1Term * (p.Ags * p.A0 * t7);
         if (abulk0.V < 0.1) abulk0 = (0.2 - abulk0) / (3.0 - 20.0 * abulk0);
-        if (abulk.V < 0.1) abulk = (0.2 - abulk) / (3.0 - 20.0 * abulk);
         var ketaTerm = p.Keta * e.Vbseff;
         var ketaFactor = ketaTerm.V >= -0.9 ? 1.0 / (1.0 + ketaTerm) : (17.0 + 20.0 * ketaTerm) / (0.8 + ketaTerm);
-        e.Abulk = abulk * ketaFactor;
+        e.KetaFactor = ketaFactor;
         e.Abulk0 = abulk0 * ketaFactor;
     }
 

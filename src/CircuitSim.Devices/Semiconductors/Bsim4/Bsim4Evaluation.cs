@@ -11,6 +11,20 @@ internal sealed class Bsim4Evaluation
     /// <summary>Type-normalized terminal voltages the device was evaluated at (after limiting), V.</summary>
     public double Vgs, Vds, Vbs;
 
+    /// <summary>The instance parameters and the bits of vbs the body-bias terms (<see cref="Vbseff"/> … <see
+    /// cref="VthBody"/>) were last computed for in forward mode, and whether this evaluation kept them.</summary>
+    public Bsim4InstanceParameters? BodyTermsOf;
+    public long BodyTermsVbsBits;
+    public bool BodyTermsKept;
+
+    /// <summary>The short-channel factor θ(Leff), the DIBL coefficient η and the threshold voltage before its DIBL
+    /// shift, V (functions of the body bias only).</summary>
+    public Dual3 Theta0, Eta, VthBody;
+
+    /// <summary>The bulk charge factor at zero gate drive before its lower limit, its slope in Vgsteff (1/V) and the
+    /// KETA factor (functions of the body bias only).</summary>
+    public Dual3 AbulkAtZeroDrive, AbulkSlope, KetaFactor;
+
     /// <summary>+1 when the drain is the more positive terminal (forward), −1 when source and drain swap roles.</summary>
     public int Mode;
 
