@@ -9,7 +9,7 @@ namespace CircuitSim.Core.Behaviors;
 /// (a time point's predictor, a new sweep value or temperature, a gmin or source step: ngspice's INITPRED/INITTRAN),
 /// a junction initialisation or the small-signal load, where the device must evaluate at the new point; only in
 /// iterations that continue from the last one of the same solve (float, and fix for devices not held off).
-/// On by default (<c>.options bypass=0</c> turns it off; ngspice's own default is off).
+/// Off by default, as in ngspice 39 (<c>.options bypass=1</c> turns it on; see SimulationOptions.Bypass for why).
 /// </summary>
 public static class Bypass
 {

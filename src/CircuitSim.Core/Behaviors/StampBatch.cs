@@ -17,8 +17,8 @@ public sealed class StampBatch
 {
     private int[] _handles = Array.Empty<int>();
     private int[] _rows = Array.Empty<int>();
-    // the entries that do not land in ground: device k's are [start[k], start[k+1]), each a slot position and its target
-    private readonly List<int> _matrixLive = new(), _rhsLive = new();
+    // the entries that do not land in ground, made from the handles and rows at the first apply after setup: device
+    // k's are [start[k], start[k+1]), each a slot position and its target
     private int[] _matrixStart = { 0 }, _rhsStart = { 0 };
     private int[] _matrixPosition = Array.Empty<int>(), _matrixTarget = Array.Empty<int>();
     private int[] _rhsPosition = Array.Empty<int>(), _rhsTarget = Array.Empty<int>();
@@ -63,12 +63,6 @@ public sealed class StampBatch
         }
         handles.CopyTo(_handles, Count * MatrixStride);
         rows.CopyTo(_rows, Count * RhsStride);
-        for (var j = 0; j < MatrixStride; j++)
-            if (handles[j] != MnaSystem.Trash) _matrixLive.Add(Count * MatrixStride + j);
-        for (var j = 0; j < RhsStride; j++)
-            if (rows[j] != 0) _rhsLive.Add(Count * RhsStride + j);
-        _matrixLive.Add(-1); // end of the device's entries
-        _rhsLive.Add(-1);
         _liveStale = true;
         return Count++;
     }
@@ -76,29 +70,33 @@ public sealed class StampBatch
     /// <summary>The live entries as arrays (once, at the first apply after setup).</summary>
     private void BuildLive()
     {
-        (_matrixStart, _matrixPosition, _matrixTarget) = Live(_matrixLive, _handles);
-        (_rhsStart, _rhsPosition, _rhsTarget) = Live(_rhsLive, _rows);
+        (_matrixStart, _matrixPosition, _matrixTarget) = Live(_handles, MatrixStride);
+        (_rhsStart, _rhsPosition, _rhsTarget) = Live(_rows, RhsStride);
         _maxHandle = _matrixTarget.Length == 0 ? 0 : _matrixTarget.Max();
         _maxRow = _rhsTarget.Length == 0 ? 0 : _rhsTarget.Max();
         _liveStale = false;
     }
 
-    private (int[] Start, int[] Position, int[] Target) Live(List<int> live, int[] targets)
+    /// <summary>Each device's slot positions whose target (matrix handle or right-hand-side row) is not ground's
+    /// (<see cref="MnaSystem.Trash"/> and row 0 are both 0).</summary>
+    private (int[] Start, int[] Position, int[] Target) Live(int[] targets, int stride)
     {
         var start = new int[Count + 1];
-        var position = new int[live.Count - Count];
-        var target = new int[position.Length];
-        var device = 0;
+        var live = 0;
+        for (var j = 0; j < Count * stride; j++)
+            if (targets[j] != 0) live++;
+        var position = new int[live];
+        var target = new int[live];
         var n = 0;
-        foreach (var j in live)
+        for (var k = 0; k < Count; k++)
         {
-            if (j < 0)
+            for (var j = k * stride; j < (k + 1) * stride; j++)
             {
-                start[++device] = n;
-                continue;
+                if (targets[j] == 0) continue;
+                position[n] = j;
+                target[n++] = targets[j];
             }
-            position[n] = j;
-            target[n++] = targets[j];
+            start[k + 1] = n;
         }
         return (start, position, target);
     }

@@ -62,22 +62,17 @@ internal readonly ref struct TruncationError
     }
 
     /// <summary><see cref="Bound"/> of four charge slots at once.</summary>
-    private Vector256<double> Bounds(ReadOnlySpan<int> q) => Bounds(q[0], q[1], q[2], q[3]);
-
-    private static Vector256<double> Gather(double[] s, int a, int b, int c, int d) => Vector256.Create(s[a], s[b], s[c], s[d]);
-
-    private Vector256<double> Bounds(int i, int j, int k, int l)
+    private Vector256<double> Bounds(ReadOnlySpan<int> q)
     {
-        Vector256<double> Gather(double[] s, int offset) => TruncationError.Gather(s, i + offset, j + offset, k + offset, l + offset);
-        var q0 = Gather(_s0, 0);
-        var q1 = Gather(_s1, 0);
-        var q2 = Gather(_s2, 0);
+        var q0 = Gather(_s0, q, 0);
+        var q1 = Gather(_s1, q, 0);
+        var q2 = Gather(_s2, q, 0);
         Vector256<double> divided;
         if (_order == 1)
             divided = ((q0 - q1) / Vector256.Create(_d0) - (q1 - q2) / Vector256.Create(_d1)) / Vector256.Create(_d1 + _d0);
         else
         {
-            var q3 = Gather(_s3, 0);
+            var q3 = Gather(_s3, q, 0);
             var a = (q0 - q1) / Vector256.Create(_d0);
             var b = (q1 - q2) / Vector256.Create(_d1);
             var c = (q2 - q3) / Vector256.Create(_d2);
@@ -85,9 +80,13 @@ internal readonly ref struct TruncationError
         }
         var relTol = Vector256.Create(_relTol);
         var absTol = Vector256.Create(_absTol);
-        var volttol = absTol + relTol * Vector256.Max(Vector256.Abs(Gather(_s0, 1)), Vector256.Abs(Gather(_s1, 1)));
+        var volttol = absTol + relTol * Vector256.Max(Vector256.Abs(Gather(_s0, q, 1)), Vector256.Abs(Gather(_s1, q, 1)));
         var chargetol = relTol * Vector256.Max(Vector256.Max(Vector256.Abs(q0), Vector256.Abs(q1)), Vector256.Create(_chargeFloor)) / Vector256.Create(_delta);
         var tol = Vector256.Max(volttol, chargetol);
         return Vector256.Create(_trTol) * tol / Vector256.Max(absTol, Vector256.Create(_factor) * Vector256.Abs(divided));
     }
+
+    /// <summary>Slot <paramref name="offset"/> past each of four charge slots (0: the charge, 1: its current).</summary>
+    private static Vector256<double> Gather(double[] s, ReadOnlySpan<int> q, int offset) =>
+        Vector256.Create(s[q[0] + offset], s[q[1] + offset], s[q[2] + offset], s[q[3] + offset]);
 }
