@@ -58,7 +58,7 @@ public sealed class SimulationOptions
     /// (its results with the option unset are those of bypass=0): with it, accepted time points move and the public
     /// MOS1 inverter chain's CSV is 5.6e-2 of i(vdd)'s range from ngspice's instead of 3e-8 (docs/performance.md).</summary>
     public bool Bypass { get; set; }
-    /// <summary>Threads that evaluate the devices of one model batch in a load (<c>.options threads=N</c>): 0, the
+    /// <summary>Threads that evaluate the devices of one batch in a load (<c>.options threads=N</c>): 0, the
     /// default, uses every core for batches large enough to pay for the fork and join and one thread otherwise; 1 keeps
     /// every load on one thread; N ≥ 2 uses N. Results are the same bit for bit for every value (docs/performance.md).</summary>
     public int Threads { get; set; }

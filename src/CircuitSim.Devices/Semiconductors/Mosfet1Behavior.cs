@@ -105,7 +105,9 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         _hBsp = H(_bNode, _sPrime); _hDPsp = H(_dPrime, _sPrime); _hDPd = H(_dPrime, _dNode); _hBg = H(_bNode, _gNode);
         _hDPg = H(_dPrime, _gNode); _hSPg = H(_sPrime, _gNode); _hSPs = H(_sPrime, _sNode); _hDPb = H(_dPrime, _bNode);
         _hSPb = H(_sPrime, _bNode); _hSPdp = H(_sPrime, _dPrime);
-        var batch = context.GetShared(("mos1", _m), () => new Mosfet1Batch(_m.Name, context));
+        // one batch for every level-1 model, in netlist order: one fork and join per load, not one per model, and a
+        // thread's range of an inverter chain is a run of stages whose states lie together
+        var batch = context.GetShared("mos1", () => new Mosfet1Batch(context));
         _stamps = batch.Stamps;
         _slot = _stamps.Add(
             new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },

@@ -109,7 +109,8 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
                 _hSb = m.GetHandle(_sNode, _bNode);
             }
         }
-        var batch = context.GetShared(("bsim4", _model, _rdsMod), () => new Bsim4Batch(_d.ModelName, _rdsMod, context));
+        // one batch for every model with this slot layout, in netlist order (see Mosfet1Behavior.Setup)
+        var batch = context.GetShared(("bsim4", _rdsMod), () => new Bsim4Batch(_rdsMod, context));
         _stamps = batch.Stamps;
         _slot = _stamps.Add(SlotHandles(), SlotRows());
         batch.Add(this);
