@@ -73,8 +73,12 @@ public sealed class Circuit
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in _ordered)
-            foreach (var n in c.Nodes)
-                if (!IsGround(n) && seen.Add(n)) yield return n;
+        {
+            // indexed: a foreach over the interface boxes an enumerator per component
+            var nodes = c.Nodes;
+            for (var k = 0; k < nodes.Count; k++)
+                if (!IsGround(nodes[k]) && seen.Add(nodes[k])) yield return nodes[k];
+        }
     }
 
     /// <summary>SPICE ground names: "0", "gnd" (any case) and "gnd!".</summary>

@@ -85,8 +85,12 @@ public abstract class Simulation
         // the nodes in the order Circuit.NodeNames gives them, without its set of names: the table ignores names it
         // holds already (ground's included), compared as the set compares them
         foreach (var c in Circuit.Components)
-            foreach (var n in c.Nodes)
-                if (!Circuit.IsGround(n)) Unknowns.GetOrAddNode(n);
+        {
+            // indexed: a foreach over the interface boxes an enumerator per component
+            var nodes = c.Nodes;
+            for (var k = 0; k < nodes.Count; k++)
+                if (!Circuit.IsGround(nodes[k])) Unknowns.GetOrAddNode(nodes[k]);
+        }
         var context = new BindingContext(Circuit, State, Mna, Unknowns, FindBehavior, this);
 
         var list = _own!;

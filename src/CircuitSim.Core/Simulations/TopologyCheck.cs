@@ -20,16 +20,18 @@ public static class TopologyCheck
         var warnings = new List<string>();
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { ["0"] = 0 };
         int Id(string n) => Circuit.IsGround(n) ? 0 : index.TryGetValue(n, out var i) ? i : index[n] = index.Count;
-        foreach (var c in circuit.Components) foreach (var n in c.Nodes) Id(n);
+        // indexed: a foreach over the interface boxes an enumerator per component
+        foreach (var c in circuit.Components)
+            for (var k = 0; k < c.Nodes.Count; k++) Id(c.Nodes[k]);
         var names = index.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
 
         // single-terminal nodes
         var touches = new int[index.Count];
         var toucher = new string[index.Count];
         foreach (var c in circuit.Components)
-            foreach (var n in c.Nodes)
+            for (var k = 0; k < c.Nodes.Count; k++)
             {
-                var i = Id(n);
+                var i = Id(c.Nodes[k]);
                 touches[i]++;
                 toucher[i] = c.Name;
             }

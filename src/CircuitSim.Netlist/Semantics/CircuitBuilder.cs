@@ -243,11 +243,12 @@ internal sealed partial class CircuitBuilder
     /// unbraced expression/parameter name.</summary>
     internal static double Number(Statement s, Token t, ParameterScope scope)
     {
+        // a plain number draws nothing: only an expression enters its random-draw site (name and hash built for it)
+        if (t.Kind == TokenKind.Word && EngineeringNumber.TryParse(t.Text, out var v)) return v;
         using var site = scope.Variation.Enter(scope.Variation.CurrentName + ":" + FieldName(s, t));
         switch (t.Kind)
         {
             case TokenKind.Word:
-                if (EngineeringNumber.TryParse(t.Text, out var v)) return v;
                 return scope.Evaluate(t.Text, s.At(t));
             case TokenKind.Brace:
             case TokenKind.Quoted:
