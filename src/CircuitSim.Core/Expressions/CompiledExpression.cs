@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace CircuitSim.Core.Expressions;
 
 /// <summary>What a compiled expression's names mean in a circuit.</summary>
@@ -29,9 +32,10 @@ public interface IStatefulCallHandler
 /// An expression compiled to a register program that returns its value and its exact partial derivatives with respect
 /// to every circuit unknown it reads, for B-source Jacobians. The program is a list of instructions in evaluation
 /// order, one register each, with common subexpressions shared and constant parts folded at compile time
-/// (<see cref="ExpressionCompiler"/>). Evaluation runs forward once for the values, keeping each instruction's local
-/// partial derivatives, then backward once for the gradient (reverse mode: one pass whatever the number of
-/// unknowns). Nothing is allocated while evaluating; native AOT has no code generation, so the interpreter itself
+/// (<see cref="ExpressionCompiler"/>). An expression of up to four unknowns (a behavioural memristor's sources read
+/// three) carries each register's gradient forward in one 256-bit vector: one pass. A larger one runs forward once for
+/// the values, keeping each instruction's local partial derivatives, then backward once for the gradient (reverse
+/// mode: two passes whatever the number of unknowns). Nothing is allocated while evaluating; native AOT has no code generation, so the interpreter itself
 /// is what is fast.
 /// </summary>
 /// <remarks>
@@ -53,6 +57,10 @@ public sealed class CompiledExpression
     // the local derivatives of the evaluation at the operating point, and the complex adjoints of an AC point
     private readonly double[] _smallSignalDa, _smallSignalDb;
     private readonly System.Numerics.Complex[] _complexAdjoint;
+    // forward mode (up to four unknowns): each register's gradient in one 256-bit vector, lane j = ∂/∂ unknown j
+    private readonly Vector256<double>[]? _gradients;
+    private static readonly Vector256<double>[] Unit =
+        [Vector256.Create(1.0, 0, 0, 0), Vector256.Create(0.0, 1, 0, 0), Vector256.Create(0.0, 0, 1, 0), Vector256.Create(0.0, 0, 0, 1)];
 
     internal CompiledExpression(Instruction[] code, int[] unknowns, string text, PiecewiseLinearTable[] tables, StatefulCall[] calls,
         IStatefulCallHandler? handler)
@@ -68,6 +76,7 @@ public sealed class CompiledExpression
         _smallSignalDa = new double[n];
         _smallSignalDb = new double[n];
         _complexAdjoint = new System.Numerics.Complex[n];
+        if (_k <= ForwardModeUnknowns && Vector256.IsHardwareAccelerated) _gradients = new Vector256<double>[n];
         _tables = tables;
         _calls = calls;
         _handler = handler;
@@ -95,11 +104,34 @@ public sealed class CompiledExpression
     public static CompiledExpression Compile(Expression expression, IExpressionBinder binder, string? text = null) =>
         ExpressionCompiler.Compile(expression, binder, text ?? expression.ToString()!);
 
+    /// <summary>The most unknowns an expression may read for its gradient to be carried forward in one 256-bit vector
+    /// per register (every B source of a two-terminal memristor model reads three).</summary>
+    internal const int ForwardModeUnknowns = 4;
+
     /// <summary>
     /// Evaluates at the unknowns' values in <paramref name="solution"/> (indexed by unknown), writing
-    /// ∂value/∂x[Unknowns[k]] into <paramref name="gradient"/>[k].
+    /// ∂value/∂x[Unknowns[k]] into <paramref name="gradient"/>[k]. An expression of up to
+    /// <see cref="ForwardModeUnknowns"/> unknowns carries its gradient forward (one pass, no stored local derivatives:
+    /// about half the work of the two passes of reverse mode); a larger one runs reverse mode.
     /// </summary>
-    public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
+    public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient) =>
+        _gradients is null
+            ? EvaluateReverse(solution, time, temperature, gradient)
+            : EvaluateForward(solution, time, temperature, gradient);
+
+    /// <summary><see cref="Evaluate(ReadOnlySpan{double}, double, double, Span{double})"/> at the operating point of a
+    /// small-signal analysis: also keeps the local derivatives for <see cref="SmallSignalGradient"/>.</summary>
+    public double EvaluateSmallSignalPoint(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
+    {
+        var f = EvaluateReverse(solution, time, temperature, gradient);
+        Array.Copy(_da, _smallSignalDa, _code.Length);
+        Array.Copy(_db, _smallSignalDb, _code.Length);
+        return f;
+    }
+
+    /// <summary>Reverse mode: the forward pass keeps each instruction's local derivatives, one backward pass gathers
+    /// the gradient (any number of unknowns).</summary>
+    internal double EvaluateReverse(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
     {
         var result = Forward(solution, time, temperature, derivatives: true);
         var code = _code;
@@ -129,16 +161,8 @@ public sealed class CompiledExpression
         return result;
     }
 
-    /// <summary>Keeps the local derivatives of the last evaluation (call it at the operating point) for
-    /// <see cref="SmallSignalGradient"/>.</summary>
-    public void SaveSmallSignal()
-    {
-        Array.Copy(_da, _smallSignalDa, _code.Length);
-        Array.Copy(_db, _smallSignalDb, _code.Length);
-    }
-
-    /// <summary>The small-signal gradient at angular frequency <paramref name="omega"/> from the evaluation saved by
-    /// <see cref="SaveSmallSignal"/>: ddt acts as jω and idt as 1/(jω) (0 at ω = 0, where it is a constant).</summary>
+    /// <summary>The small-signal gradient at angular frequency <paramref name="omega"/> from the evaluation kept by
+    /// <see cref="EvaluateSmallSignalPoint"/>: ddt acts as jω and idt as 1/(jω) (0 at ω = 0, where it is a constant).</summary>
     public void SmallSignalGradient(double omega, Span<System.Numerics.Complex> gradient)
     {
         var code = _code;
@@ -170,6 +194,132 @@ public sealed class CompiledExpression
             }
         }
     }
+
+    /// <summary>
+    /// Forward mode: every register carries its value and its gradient (lane j: ∂/∂ unknown j). The values are those of
+    /// reverse mode bit for bit; a gradient lane may differ in its last bits (the chain rule's products are summed in
+    /// another order). A lane the operand does not depend on stays exactly 0, whatever the local derivative (0·∞ would
+    /// be NaN), as reverse mode skips zero adjoints.
+    /// </summary>
+    internal double EvaluateForward(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
+    {
+        var code = _code;
+        var v = _values;
+        var g = _gradients!;
+        var unknowns = Unknowns;
+        var zero = Vector256<double>.Zero;
+        for (var r = 0; r < code.Length; r++)
+        {
+            ref readonly var i = ref code[r];
+            switch (i.Op)
+            {
+                case Opcode.Constant: v[r] = i.Constant; g[r] = zero; break;
+                case Opcode.Input: v[r] = solution[unknowns[i.A]]; g[r] = Unit[i.A]; break;
+                case Opcode.InputDifference:
+                    v[r] = solution[unknowns[i.A]] - solution[unknowns[i.B]];
+                    g[r] = Unit[i.A] - Unit[i.B];
+                    break;
+                case Opcode.Time: v[r] = time; g[r] = zero; break;
+                case Opcode.Temperature: v[r] = temperature; g[r] = zero; break;
+                case Opcode.Add: v[r] = v[i.A] + v[i.B]; g[r] = g[i.A] + g[i.B]; break;
+                case Opcode.Subtract: v[r] = v[i.A] - v[i.B]; g[r] = g[i.A] - g[i.B]; break;
+                case Opcode.Multiply:
+                {
+                    var x = v[i.A];
+                    var y = v[i.B];
+                    v[r] = x * y;
+                    g[r] = Scaled(g[i.A], y) + Scaled(g[i.B], x);
+                    break;
+                }
+                case Opcode.Divide:
+                {
+                    var y = v[i.B];
+                    var f = v[i.A] / y;
+                    v[r] = f;
+                    g[r] = Scaled(g[i.A], 1 / y) + Scaled(g[i.B], -f / y);
+                    break;
+                }
+                case Opcode.Negate: v[r] = -v[i.A]; g[r] = -g[i.A]; break;
+                case Opcode.Affine: v[r] = i.Constant + i.Slope * v[i.A]; g[r] = Scaled(g[i.A], i.Slope); break;
+                case Opcode.Square:
+                {
+                    var x = v[i.A];
+                    v[r] = x * x;
+                    g[r] = Scaled(g[i.A], 2 * x);
+                    break;
+                }
+                case Opcode.Step:
+                {
+                    var x = v[i.A];
+                    v[r] = x > 0 ? 1 : x < 0 ? 0 : 0.5;
+                    g[r] = zero;
+                    break;
+                }
+                case Opcode.Exp:
+                {
+                    var f = Math.Exp(v[i.A]);
+                    v[r] = f;
+                    g[r] = Scaled(g[i.A], f);
+                    break;
+                }
+                case Opcode.Select:
+                {
+                    var chosen = v[i.A] != 0 ? i.B : i.C;
+                    v[r] = v[chosen];
+                    g[r] = g[chosen];
+                    break;
+                }
+                case Opcode.Limit:
+                {
+                    var x = v[i.A];
+                    var chosen = x < v[i.B] ? i.B : x > v[i.C] ? i.C : i.A;
+                    v[r] = v[chosen];
+                    g[r] = g[chosen];
+                    break;
+                }
+                case Opcode.Table:
+                {
+                    v[r] = _tables[i.C].Evaluate(v[i.A], out var d);
+                    g[r] = Scaled(g[i.A], d);
+                    break;
+                }
+                case Opcode.Ddt:
+                case Opcode.Idt:
+                {
+                    v[r] = _handler!.Evaluate(i.C, v[i.A], out var d);
+                    g[r] = Scaled(g[i.A], d);
+                    break;
+                }
+                default:
+                    if (i.Kind == Shape.Unary)
+                    {
+                        var x = v[i.A];
+                        var f = ExpressionFunctions.Unary(i.Op, x);
+                        v[r] = f;
+                        g[r] = Scaled(g[i.A], ExpressionFunctions.UnaryDerivative(i.Op, x, f));
+                    }
+                    else
+                    {
+                        var x = v[i.A];
+                        var y = v[i.B];
+                        var f = ExpressionFunctions.Binary(i.Op, x, y);
+                        v[r] = f;
+                        var (da, db) = ExpressionFunctions.BinaryDerivative(i.Op, x, y, f);
+                        g[r] = Scaled(g[i.A], da) + Scaled(g[i.B], db);
+                    }
+                    break;
+            }
+        }
+        var last = code.Length - 1;
+        var result = g[last];
+        for (var j = 0; j < _k; j++) gradient[j] = result.GetElement(j);
+        return v[last];
+    }
+
+    /// <summary>A gradient times a local derivative, its zero lanes kept exactly 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Scaled(Vector256<double> gradient, double derivative) =>
+        Vector256.ConditionalSelect(Vector256.Equals(gradient, Vector256<double>.Zero), Vector256<double>.Zero, gradient * derivative);
 
     /// <summary>Value only (no derivatives needed).</summary>
     public double Evaluate(ReadOnlySpan<double> solution, double time, double temperature) =>

@@ -143,7 +143,11 @@ public sealed class BehavioralSource : Component
             var s = _s;
             var x = s.Solution;
             var time = s.IsDc ? 0 : s.Time;
-            var f = _f.Evaluate(x, time, s.Temperature - Constants.CelsiusToKelvin, _gradient);
+            var celsius = s.Temperature - Constants.CelsiusToKelvin;
+            // the small-signal analysis reads the local derivatives of its operating point's evaluation
+            var f = s.Init == InitMode.SmallSignal
+                ? _f.EvaluateSmallSignalPoint(x, time, celsius, _gradient)
+                : _f.Evaluate(x, time, celsius, _gradient);
             _value = f;
             var unknowns = _f.Unknowns;
             var linear = f;
@@ -166,7 +170,6 @@ public sealed class BehavioralSource : Component
                 rhs[_pos] -= linear;
                 rhs[_neg] += linear;
             }
-            if (s.Init == InitMode.SmallSignal) _f.SaveSmallSignal();
         }
 
         double IStatefulCallHandler.Evaluate(int call, double argument, out double derivative)

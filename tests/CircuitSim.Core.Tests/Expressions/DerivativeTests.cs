@@ -88,6 +88,76 @@ public class DerivativeTests
     [MemberData(nameof(OperatorExpressions))]
     public void OperatorDerivative_MatchesFiniteDifferences(string text, double[] point) => AssertGradient(text, point);
 
+    [Theory]
+    [MemberData(nameof(BuiltInCalls))]
+    [MemberData(nameof(OperatorExpressions))]
+    public void ForwardModeGradient_EqualsReverseMode(string text, double[] point)
+    {
+        Assert.False(double.IsNaN(point[0]), $"{text}: add the function's domain to Domains");
+        var compiled = CompiledExpression.Compile(ExpressionParser.Parse(text), new Binder());
+        var solution = new double[5];
+        for (var k = 0; k < point.Length; k++) solution[k + 1] = point[k];
+        var forward = new double[compiled.Unknowns.Length];
+        var reverse = new double[compiled.Unknowns.Length];
+        var f = compiled.EvaluateForward(solution, 0, 27, forward);
+        var r = compiled.EvaluateReverse(solution, 0, 27, reverse);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(r), BitConverter.DoubleToInt64Bits(f)); // the values: the same operations
+        // the chain rule's products summed in another order: a few ulps of the largest term
+        for (var k = 0; k < forward.Length; k++)
+            Assert.True(Math.Abs(forward[k] - reverse[k]) <= 1e-14 * Math.Max(1, Math.Abs(reverse[k])),
+                $"{text}: slot {k} forward {forward[k]:R}, reverse {reverse[k]:R}");
+    }
+
+    [Fact]
+    public void ForwardModeGradient_KeepsZeroWhereAnInfiniteDerivativeMeetsAnIndependentInput()
+    {
+        // sqrt'(0) = ∞ multiplies sqrt's argument's gradient, whose v(y) lane is 0: that lane must stay 0 (not 0·∞ = NaN),
+        // so ∂/∂v(y) is exactly the 1 of the "+ v(y)", as reverse mode gives it
+        var compiled = CompiledExpression.Compile(ExpressionParser.Parse("sqrt(v(x)) + v(y)"), new Binder());
+        var solution = new double[] { 0, 0, 0.25, 0, 0 };
+        var forward = new double[compiled.Unknowns.Length];
+        compiled.EvaluateForward(solution, 0, 27, forward);
+        var reverse = new double[compiled.Unknowns.Length];
+        compiled.EvaluateReverse(solution, 0, 27, reverse);
+        var y = Array.IndexOf(compiled.Unknowns, 2);
+        Assert.Equal(1.0, forward[y]);
+        Assert.Equal(reverse, forward);
+    }
+
+    [Fact]
+    public void ExpressionOfFiveUnknowns_GradientMatchesFiniteDifferences()
+    {
+        // more unknowns than a forward-mode vector holds: the reverse-mode path
+        const string text = "v(x) * v(y) + v(z) * i(vx) / (2 + v(x, y)) + v(w) * v(w)";
+        var compiled = CompiledExpression.Compile(ExpressionParser.Parse(text), new FiveBinder());
+        Assert.Equal(5, compiled.Unknowns.Length);
+        var solution = new double[] { 0, 0.3, -0.8, 0.5, 0.9, 0.7 };
+        var gradient = new double[5];
+        compiled.Evaluate(solution, 0, 27, gradient);
+        for (var slot = 0; slot < 5; slot++)
+        {
+            var unknown = compiled.Unknowns[slot];
+            const double h = 1e-6;
+            var plus = (double[])solution.Clone();
+            var minus = (double[])solution.Clone();
+            plus[unknown] += h;
+            minus[unknown] -= h;
+            var fd = (compiled.Evaluate(plus, 0, 27) - compiled.Evaluate(minus, 0, 27)) / (2 * h);
+            Assert.True(Math.Abs(gradient[slot] - fd) <= 1e-7, $"slot {slot}: {gradient[slot]:R} against {fd:R}"); // as AssertGradient
+        }
+    }
+
+    /// <summary>v(x), v(y), v(z), i(vx) to unknowns 1–4 and v(w) to 5, for an expression of five unknowns.</summary>
+    private sealed class FiveBinder : IExpressionBinder
+    {
+        public int BindVoltage(string node, int position) => node switch
+        {
+            "x" => 1, "y" => 2, "z" => 3, "w" => 5, "0" => 0, _ => throw new ArgumentException(node),
+        };
+
+        public int BindCurrent(string element, int position) => 4;
+    }
+
     /// <summary>
     /// Central differences with h = 1e-6·max(1, |x|): truncation h²·f‴/6 ≈ 1e-12·f‴ and round-off ε·|f|/h ≈ 1e-10·|f|
     /// for the O(1) values used here, so 1e-7·max(1, |f|, |∂f|) is a 1000× margin that still catches any wrong factor.
