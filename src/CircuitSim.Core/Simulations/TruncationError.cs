@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace CircuitSim.Core.Simulations;
@@ -62,6 +63,7 @@ internal readonly ref struct TruncationError
     }
 
     /// <summary><see cref="Bound"/> of four charge slots at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector256<double> Bounds(ReadOnlySpan<int> q)
     {
         var q0 = Gather(_s0, q, 0);
@@ -87,6 +89,7 @@ internal readonly ref struct TruncationError
     }
 
     /// <summary>Slot <paramref name="offset"/> past each of four charge slots (0: the charge, 1: its current).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Gather(double[] s, ReadOnlySpan<int> q, int offset) =>
         Vector256.Create(s[q[0] + offset], s[q[1] + offset], s[q[2] + offset], s[q[3] + offset]);
 }
