@@ -47,16 +47,16 @@ public sealed class CompiledExpression
 {
     private readonly Instruction[] _code;
     private readonly double[] _values;
-    private readonly double[] _da;
-    private readonly double[] _db;
-    private readonly double[] _adjoint;
+    // reverse mode's local derivatives and adjoints, and those kept for AC: made on first use (a memristor crossbar's
+    // sources run forward mode only, and a transient needs no small-signal copies)
+    private double[]? _da, _db, _adjoint;
     private readonly int _k;
     private readonly PiecewiseLinearTable[] _tables;
     private readonly StatefulCall[] _calls;
     private readonly IStatefulCallHandler? _handler;
     // the local derivatives of the evaluation at the operating point, and the complex adjoints of an AC point
-    private readonly double[] _smallSignalDa, _smallSignalDb;
-    private readonly System.Numerics.Complex[] _complexAdjoint;
+    private double[]? _smallSignalDa, _smallSignalDb;
+    private System.Numerics.Complex[]? _complexAdjoint;
     // forward mode (up to four unknowns): each register's gradient in one 256-bit vector, lane j = ∂/∂ unknown j
     private readonly Vector256<double>[]? _gradients;
     private static readonly Vector256<double>[] Unit =
@@ -70,12 +70,6 @@ public sealed class CompiledExpression
         _k = unknowns.Length;
         var n = Math.Max(code.Length, 1);
         _values = new double[n];
-        _da = new double[n];
-        _db = new double[n];
-        _adjoint = new double[n];
-        _smallSignalDa = new double[n];
-        _smallSignalDb = new double[n];
-        _complexAdjoint = new System.Numerics.Complex[n];
         if (_k <= ForwardModeUnknowns && Vector256.IsHardwareAccelerated) _gradients = new Vector256<double>[n];
         _tables = tables;
         _calls = calls;
@@ -124,8 +118,10 @@ public sealed class CompiledExpression
     public double EvaluateSmallSignalPoint(ReadOnlySpan<double> solution, double time, double temperature, Span<double> gradient)
     {
         var f = EvaluateReverse(solution, time, temperature, gradient);
-        Array.Copy(_da, _smallSignalDa, _code.Length);
-        Array.Copy(_db, _smallSignalDb, _code.Length);
+        _smallSignalDa ??= new double[_values.Length];
+        _smallSignalDb ??= new double[_values.Length];
+        Array.Copy(_da!, _smallSignalDa, _code.Length);
+        Array.Copy(_db!, _smallSignalDb, _code.Length);
         return f;
     }
 
@@ -135,9 +131,9 @@ public sealed class CompiledExpression
     {
         var result = Forward(solution, time, temperature, derivatives: true);
         var code = _code;
-        var adj = _adjoint;
-        var da = _da;
-        var db = _db;
+        var adj = _adjoint!;
+        var da = _da!;
+        var db = _db!;
         gradient[.._k].Clear();
         Array.Clear(adj, 0, code.Length);
         adj[code.Length - 1] = 1;
@@ -166,9 +162,9 @@ public sealed class CompiledExpression
     public void SmallSignalGradient(double omega, Span<System.Numerics.Complex> gradient)
     {
         var code = _code;
-        var adj = _complexAdjoint;
-        var da = _smallSignalDa;
-        var db = _smallSignalDb;
+        var adj = _complexAdjoint ??= new System.Numerics.Complex[_values.Length];
+        var da = _smallSignalDa ??= new double[_values.Length];
+        var db = _smallSignalDb ??= new double[_values.Length];
         gradient[.._k].Clear();
         Array.Clear(adj, 0, code.Length);
         adj[code.Length - 1] = 1;
@@ -330,8 +326,9 @@ public sealed class CompiledExpression
     {
         var code = _code;
         var v = _values;
-        var da = _da;
-        var db = _db;
+        var da = _da ??= new double[v.Length];
+        var db = _db ??= new double[v.Length];
+        _adjoint ??= new double[v.Length];
         var unknowns = Unknowns;
         for (var r = 0; r < code.Length; r++)
         {

@@ -7,7 +7,10 @@ namespace CircuitSim.Core.Expressions;
 /// </summary>
 internal sealed class ExpressionCompiler : IExpressionVisitor<int>
 {
-    private readonly IExpressionBinder _binder;
+    // one compiler per thread, its collections kept between compiles: a netlist's hundreds of B sources otherwise
+    // grow (and drop) a dictionary and two lists each
+    [ThreadStatic] private static ExpressionCompiler? _spare;
+    private IExpressionBinder _binder;
     private readonly List<Instruction> _code = new();
     // keyed by the constants' bits: 0.0 and −0.0 are different constants
     private readonly Dictionary<(Opcode, Shape, int, int, int, long, long), int> _registers = new();
@@ -19,10 +22,26 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
 
     public static CompiledExpression Compile(Expression e, IExpressionBinder binder, string text)
     {
-        var c = new ExpressionCompiler(binder);
-        var result = e.Accept(c);
-        return new CompiledExpression(c.Live(result), c._unknowns.ToArray(), text, c._tables.ToArray(), c._calls.ToArray(),
-            binder as IStatefulCallHandler);
+        // taken, not shared: a binder that compiles another expression while binding gets a compiler of its own
+        var c = _spare ?? new ExpressionCompiler(binder);
+        _spare = null;
+        c._binder = binder;
+        try
+        {
+            var result = e.Accept(c);
+            return new CompiledExpression(c.Live(result), c._unknowns.ToArray(), text, c._tables.ToArray(), c._calls.ToArray(),
+                binder as IStatefulCallHandler);
+        }
+        finally
+        {
+            c._code.Clear();
+            c._registers.Clear();
+            c._unknowns.Clear();
+            c._tables.Clear();
+            c._calls.Clear();
+            c._binder = null!;
+            _spare = c;
+        }
     }
 
     public static Opcode OpcodeOf(BinaryOperator op) => op switch
@@ -117,13 +136,17 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
             }
         }
         var map = new int[_code.Count];
-        var code = new List<Instruction>();
+        var count = 0;
+        for (var r = 0; r <= result; r++)
+            if (live[r]) count++;
+        var code = new Instruction[count];
+        var n = 0;
         for (var r = 0; r <= result; r++)
         {
             if (!live[r]) continue;
             var i = _code[r];
-            map[r] = code.Count;
-            code.Add(i.Kind switch
+            map[r] = n;
+            code[n++] = (i.Kind switch
             {
                 Shape.Unary => i with { A = map[i.A] },
                 Shape.Binary => i with { A = map[i.A], B = map[i.B] },
@@ -131,7 +154,7 @@ internal sealed class ExpressionCompiler : IExpressionVisitor<int>
                 _ => i,
             });
         }
-        return code.ToArray();
+        return code;
     }
 
     public int Visit(NumberExpression e) => Constant(e.Value);
