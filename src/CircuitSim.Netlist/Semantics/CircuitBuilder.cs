@@ -262,7 +262,7 @@ internal sealed partial class CircuitBuilder
     /// <summary>The name an element's random draws are keyed by: the element's own name (for Y devices the name after
     /// the type).</summary>
     private static string ElementSiteName(Statement s) =>
-        s.Keyword.StartsWith('y') && s.Tokens.Count > 1 && s.Tokens[1].IsWord ? s.Tokens[1].Text : s.Name;
+        s.Name is ['y' or 'Y', ..] && s.Tokens.Count > 1 && s.Tokens[1].IsWord ? s.Tokens[1].Text : s.Name;
 
     /// <summary>Which field of a statement a value token is, for the draw keys (docs/sweeps.md): the parameter's name
     /// for <c>name=value</c>, otherwise the token's position (<c>#3</c>, <c>#4.1</c> inside a parenthesized list).</summary>

@@ -52,14 +52,15 @@ internal sealed partial class CircuitBuilder
     private void ReadTwoTerminal(Statement s, ExpansionContext ctx, string quantity, Func<string, string, string, double, Component> create)
     {
         var kind = char.ToUpperInvariant(s.Name[0]);
-        var syntax = $"{kind}name n+ n- {quantity}";
+        // constant: built per element, an interpolated string was garbage on every line of a large netlist
+        var syntax = kind switch { 'R' => "Rname n+ n- resistance", 'C' => "Cname n+ n- capacitance", _ => "Lname n+ n- inductance" };
         var args = ElementArgs.From(s, 1);
         Require(s, args, 2, syntax);
         var a = Node(ctx, s, args.Positional[0]);
         var b = Node(ctx, s, args.Positional[1]);
         var valueKey = kind switch { 'R' => "r", 'C' => "c", _ => "l" };
         double value;
-        var named = args.Named.ToList();
+        var named = args.Named; // this element's own list
         Token valueToken;
         if (args.Positional.Count >= 3) value = Number(s, valueToken = args.Positional[2], ctx.Scope);
         else if (named.FirstOrDefault(n => n.Key.Is(valueKey)) is { Key: not null } given)

@@ -21,6 +21,8 @@ internal static class OutputNameCheck
         var elementSet = elements.ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var s in statements)
         {
+            // an element's keyword is made from its text on each read: look only at dot commands
+            if (!s.IsDotCommand) continue;
             var measure = s.Keyword is ".meas" or ".measure";
             // .print takes control-language expressions (time, constants, operators): only its v(), i() and @ names
             var bareWordsAreNodes = s.Keyword is ".save" or ".probe" or ".plot";
