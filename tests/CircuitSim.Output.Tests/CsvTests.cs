@@ -112,6 +112,28 @@ public class CsvTests
     }
 
     [Fact]
+    public void Reader_FileCutInItsLastRow_ReadsTheWholeRowsBeforeIt()
+    {
+        // a run killed during a write leaves the last row short and without its newline
+        using var dir = new TempDir();
+        var path = dir.File("cut.csv");
+        File.WriteAllText(path, "time,v(a),v(b)\n0,1,2\n1,3,4\n2,5");
+        var set = CsvFile.Read(path);
+        Assert.Equal(2, set.PointCount);
+        Assert.Equal(new[] { 0.0, 1.0 }, set.Scale!.RealPart());
+    }
+
+    [Fact]
+    public void Reader_ShortLastRowEndingInANewline_Throws()
+    {
+        // a finished file whose last row is short is malformed, not cut
+        using var dir = new TempDir();
+        var path = dir.File("short.csv");
+        File.WriteAllText(path, "time,v(a),v(b)\n0,1,2\n2,5\n");
+        Assert.Throws<InvalidDataException>(() => CsvFile.Read(path));
+    }
+
+    [Fact]
     public void NonFiniteValues_RoundTrip()
     {
         using var dir = new TempDir();

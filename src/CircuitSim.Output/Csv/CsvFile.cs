@@ -23,11 +23,24 @@ public static class CsvFile
     /// column (time → Transient, frequency → AC, a single row → Operating Point, else DC transfer).</summary>
     public static WaveformSet Read(string path, string? plotName = null, string title = "", char separator = ',')
     {
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return Read(reader, plotName, title, separator);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var unterminated = false;
+        if (stream.Length > 0)
+        {
+            stream.Seek(-1, SeekOrigin.End);
+            unterminated = stream.ReadByte() != '\n';
+            stream.Seek(0, SeekOrigin.Begin);
+        }
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return Read(reader, plotName, title, separator, lastLineMayBeCut: unterminated);
     }
 
-    public static WaveformSet Read(TextReader reader, string? plotName = null, string title = "", char separator = ',')
+    /// <param name="lastLineMayBeCut">The text does not end with a newline. Our writers end every line with one, so
+    /// such a file was cut while it was written: a run killed (SIGKILL) in the middle of a write leaves the temporary
+    /// file's last row short, since the kernel stops a write between pages. A last line with fewer fields than the
+    /// header is then dropped instead of failing the read.</param>
+    public static WaveformSet Read(TextReader reader, string? plotName = null, string title = "", char separator = ',',
+        bool lastLineMayBeCut = false)
     {
         List<string>? header = null;
         var rows = new List<double[]>();
@@ -44,7 +57,10 @@ public static class CsvFile
                 continue;
             }
             if (fields.Count != header.Count)
+            {
+                if (lastLineMayBeCut && fields.Count < header.Count && reader.Peek() < 0) break;
                 throw new InvalidDataException($"CSV line {lineNo} has {fields.Count} fields, the header has {header.Count}.");
+            }
             var row = new double[fields.Count];
             for (int i = 0; i < row.Length; i++) row[i] = RawFileReader.ParseDouble(fields[i].Trim());
             rows.Add(row);
