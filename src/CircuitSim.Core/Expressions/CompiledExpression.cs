@@ -35,8 +35,8 @@ public interface IStatefulCallHandler
 /// (<see cref="ExpressionCompiler"/>). An expression of up to four unknowns (a behavioural memristor's sources read
 /// three) carries each register's gradient forward in one 256-bit vector: one pass. A larger one runs forward once for
 /// the values, keeping each instruction's local partial derivatives, then backward once for the gradient (reverse
-/// mode: two passes whatever the number of unknowns). Nothing is allocated while evaluating; native AOT has no code generation, so the interpreter itself
-/// is what is fast.
+/// mode: two passes whatever the number of unknowns). Nothing is allocated while evaluating once each mode has run
+/// once; native AOT has no code generation, so the interpreter itself is what is fast.
 /// </summary>
 /// <remarks>
 /// A <c>ddt</c>/<c>idt</c> call is a one-operand instruction whose value and local derivative come
@@ -131,7 +131,7 @@ public sealed class CompiledExpression
     {
         var result = Forward(solution, time, temperature, derivatives: true);
         var code = _code;
-        var adj = _adjoint!;
+        var adj = _adjoint ??= new double[_values.Length];
         var da = _da!;
         var db = _db!;
         gradient[.._k].Clear();
@@ -328,7 +328,6 @@ public sealed class CompiledExpression
         var v = _values;
         var da = _da ??= new double[v.Length];
         var db = _db ??= new double[v.Length];
-        _adjoint ??= new double[v.Length];
         var unknowns = Unknowns;
         for (var r = 0; r < code.Length; r++)
         {

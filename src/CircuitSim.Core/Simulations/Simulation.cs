@@ -99,7 +99,7 @@ public abstract class Simulation
         if (Unknowns.Count == 0)
             throw new CircuitException("the circuit has no node other than ground: there is nothing to simulate");
         Mna.Resize(Unknowns.Count);
-        // a group behavior (a model's batch) loads where its first member would have: after the component whose setup
+        // a group behavior (a device family's batch) loads where its first member would have: after the component whose setup
         // created it
         var groups = new List<(int After, Behavior Group)>();
         for (var i = 0; i < list.Count; i++)

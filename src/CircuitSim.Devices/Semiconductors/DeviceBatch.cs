@@ -27,7 +27,8 @@ internal interface IBatchMember
 }
 
 /// <summary>
-/// The instances of one device model, loaded together: members evaluate into their slots of a structure-of-arrays
+/// The instances of one device family (every level-1 MOSFET, or every BSIM4 with one slot layout), loaded together in
+/// netlist order: members evaluate into their slots of a structure-of-arrays
 /// <see cref="StampBatch"/> (in ranges claimed by several threads when the batch is large enough to pay for the fork
 /// and join), and the loading thread adds the slots to the system in member order, range by range as the ranges
 /// finish, so the matrix and right-hand side are the same bit for bit for any number of threads. The tallies the
@@ -193,7 +194,7 @@ internal struct ParallelChoice
     private const double Weight = 0.25;
     private double _serial, _parallel;
     private int _untilProbe, _interval;
-    // the try under way: loads left, the way it tries, and the sum of its counted loads
+    // the try under way: loads left, the way it tries, and its counted loads
     private int _tryLeft;
     private bool _tryParallel, _parallelFaster, _lastParallel;
     private Tried _tried;

@@ -52,13 +52,17 @@ internal sealed partial class CircuitBuilder
     private void ReadTwoTerminal(Statement s, ExpansionContext ctx, string quantity, Func<string, string, string, double, Component> create)
     {
         var kind = char.ToUpperInvariant(s.Name[0]);
-        // constant: built per element, an interpolated string was garbage on every line of a large netlist
-        var syntax = kind switch { 'R' => "Rname n+ n- resistance", 'C' => "Cname n+ n- capacitance", _ => "Lname n+ n- inductance" };
+        // constants: an interpolated syntax hint was garbage on every line of a large netlist
+        var (syntax, valueKey) = kind switch
+        {
+            'R' => ("Rname n+ n- resistance", "r"),
+            'C' => ("Cname n+ n- capacitance", "c"),
+            _ => ("Lname n+ n- inductance", "l"),
+        };
         var args = ElementArgs.From(s, 1);
         Require(s, args, 2, syntax);
         var a = Node(ctx, s, args.Positional[0]);
         var b = Node(ctx, s, args.Positional[1]);
-        var valueKey = kind switch { 'R' => "r", 'C' => "c", _ => "l" };
         double value;
         var named = args.Named; // this element's own list
         Token valueToken;
