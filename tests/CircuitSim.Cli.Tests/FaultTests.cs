@@ -92,7 +92,8 @@ public sealed class FaultTests : IDisposable
     {
         using (var p = StartLongRun())
         {
-            Thread.Sleep(2500); // at least two checkpoints (one a second)
+            // a checkpoint with data before the kill: a fixed 2.5 s could end before the first on a loaded machine
+            WaitUntilWriting();
             p.Signal(9);
             p.WaitForEnd(30);
         }
@@ -116,7 +117,7 @@ public sealed class FaultTests : IDisposable
     {
         using (var p = StartLongRun())
         {
-            Thread.Sleep(2500);
+            WaitUntilWriting();
             p.Signal(9);
             p.WaitForEnd(30);
         }
