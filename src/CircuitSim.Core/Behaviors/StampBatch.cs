@@ -7,11 +7,14 @@ namespace CircuitSim.Core.Behaviors;
 /// <summary>
 /// The last contributions of a batch of devices to the MNA system, stored structure-of-arrays: device k's matrix values
 /// are <see cref="Matrix"/>[k·<see cref="MatrixStride"/> …] with their handles alongside, its right-hand-side values
-/// <see cref="Rhs"/>[k·<see cref="RhsStride"/> …]. Devices evaluate into their slots; <see cref="Apply(MnaSystem, ReadOnlySpan{bool})"/> then adds
-/// every slot in one pass over contiguous arrays, in device order (so the sums are the same bit for bit as device
-/// by device), skipping the entries that land in ground's row or column (a source or bulk at ground leaves most of
-/// a MOSFET's entries there). A device that bypasses leaves its slot as it was: applying it again re-stamps its last evaluation
-/// (<see cref="Bypass"/>).
+/// <see cref="Rhs"/>[k·<see cref="RhsStride"/> …]. Devices evaluate into their slots; the evaluating thread then
+/// gathers the entries that do not land in ground's row or column (a source or bulk at ground leaves most of a
+/// MOSFET's there, and an absent series resistance all of its) into one dense array (<see cref="Gather"/>), and
+/// <see cref="Apply(MnaSystem, ReadOnlySpan{bool}, int, int)"/> adds those in one pass, in device order (so the sums
+/// are the same bit for bit as device by device). When another thread applies what a thread evaluated, only the dense
+/// values cross between the cores, not the whole slots: a core that writes cache lines another core has read waits
+/// for each of them to come back, which made a MOS1 evaluation on a second core twice as slow. A device that bypasses
+/// leaves its slot as it was: applying it again re-stamps its last evaluation (<see cref="Bypass"/>).
 /// </summary>
 public sealed class StampBatch
 {
@@ -22,6 +25,8 @@ public sealed class StampBatch
     private int[] _matrixStart = { 0 }, _rhsStart = { 0 };
     private int[] _matrixPosition = Array.Empty<int>(), _matrixTarget = Array.Empty<int>();
     private int[] _rhsPosition = Array.Empty<int>(), _rhsTarget = Array.Empty<int>();
+    // the live entries' values, gathered from the slots in the order of the arrays above
+    private double[] _matrixLive = Array.Empty<double>(), _rhsLive = Array.Empty<double>();
     private bool _liveStale;
     // the largest matrix handle and right-hand-side row any slot adds to (checked against the system once per apply)
     private int _maxHandle, _maxRow;
@@ -74,6 +79,8 @@ public sealed class StampBatch
         (_rhsStart, _rhsPosition, _rhsTarget) = Live(_rows, RhsStride);
         _maxHandle = _matrixTarget.Length == 0 ? 0 : _matrixTarget.Max();
         _maxRow = _rhsTarget.Length == 0 ? 0 : _rhsTarget.Max();
+        _matrixLive = new double[_matrixTarget.Length];
+        _rhsLive = new double[_rhsTarget.Length];
         _liveStale = false;
     }
 
@@ -108,36 +115,66 @@ public sealed class StampBatch
         return grown;
     }
 
-    /// <summary>Adds the slots of every device to the system, or of those <paramref name="stamped"/> marks.</summary>
+    /// <summary>On the thread that evaluated devices [<paramref name="start"/>, <paramref name="end"/>): copies the live
+    /// entries of their slots (those <paramref name="stamped"/> marks, when given) into the dense arrays that
+    /// <see cref="Apply(MnaSystem, ReadOnlySpan{bool}, int, int)"/> reads.</summary>
+    public void Gather(ReadOnlySpan<bool> stamped, int start, int end)
+    {
+        if (_liveStale) BuildLive();
+        CheckRange(stamped, start, end);
+        CopyLive(Matrix, _matrixStart, _matrixPosition, _matrixLive, stamped, start, end);
+        CopyLive(Rhs, _rhsStart, _rhsPosition, _rhsLive, stamped, start, end);
+    }
+
+    /// <summary>Adds the gathered entries of every device to the system, or of those <paramref name="stamped"/> marks.</summary>
     public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped = default) => Apply(mna, stamped, 0, Count);
 
-    /// <summary>Adds the slots of devices [<paramref name="start"/>, <paramref name="end"/>) to the system (those
-    /// <paramref name="stamped"/> marks, when given), in device order.</summary>
+    /// <summary>Adds the gathered entries of devices [<paramref name="start"/>, <paramref name="end"/>) to the system
+    /// (those <paramref name="stamped"/> marks, when given), in device order.</summary>
     public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
     {
         if (_liveStale) BuildLive();
+        CheckRange(stamped, start, end);
+        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
+        Add(mna.Values, _matrixStart, _matrixTarget, _matrixLive, stamped, start, end);
+        Add(mna.Rhs, _rhsStart, _rhsTarget, _rhsLive, stamped, start, end);
+    }
+
+    private void CheckRange(ReadOnlySpan<bool> stamped, int start, int end)
+    {
         if ((uint)start > (uint)end || end > Count) throw new ArgumentOutOfRangeException(nameof(end));
         if (!stamped.IsEmpty && stamped.Length < end) throw new ArgumentException("a flag per device is needed", nameof(stamped));
-        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
-        // every index below was checked once: at setup (positions and targets of the slots) or just above
-        ref var values = ref MemoryMarshal.GetArrayDataReference(mna.Values);
-        ref var rhs = ref MemoryMarshal.GetArrayDataReference(mna.Rhs);
-        ref var matrix = ref MemoryMarshal.GetArrayDataReference(Matrix);
-        ref var r = ref MemoryMarshal.GetArrayDataReference(Rhs);
-        ref var matrixStart = ref MemoryMarshal.GetArrayDataReference(_matrixStart);
-        ref var matrixPosition = ref MemoryMarshal.GetArrayDataReference(_matrixPosition);
-        ref var matrixTarget = ref MemoryMarshal.GetArrayDataReference(_matrixTarget);
-        ref var rhsStart = ref MemoryMarshal.GetArrayDataReference(_rhsStart);
-        ref var rhsPosition = ref MemoryMarshal.GetArrayDataReference(_rhsPosition);
-        ref var rhsTarget = ref MemoryMarshal.GetArrayDataReference(_rhsTarget);
+    }
+
+    private static void CopyLive(double[] slots, int[] starts, int[] positions, double[] live, ReadOnlySpan<bool> stamped, int start, int end)
+    {
+        // every index below was checked once: at setup (positions of the slots) or in CheckRange
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(slots);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var position = ref MemoryMarshal.GetArrayDataReference(positions);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(live);
         var all = stamped.IsEmpty;
         for (var k = start; k < end; k++)
         {
             if (!all && !stamped[k]) continue;
-            for (int j = Unsafe.Add(ref matrixStart, k), last = Unsafe.Add(ref matrixStart, k + 1); j < last; j++)
-                Unsafe.Add(ref values, Unsafe.Add(ref matrixTarget, j)) += Unsafe.Add(ref matrix, Unsafe.Add(ref matrixPosition, j));
-            for (int j = Unsafe.Add(ref rhsStart, k), last = Unsafe.Add(ref rhsStart, k + 1); j < last; j++)
-                Unsafe.Add(ref rhs, Unsafe.Add(ref rhsTarget, j)) += Unsafe.Add(ref r, Unsafe.Add(ref rhsPosition, j));
+            for (int j = Unsafe.Add(ref first, k), last = Unsafe.Add(ref first, k + 1); j < last; j++)
+                Unsafe.Add(ref value, j) = Unsafe.Add(ref slot, Unsafe.Add(ref position, j));
+        }
+    }
+
+    private static void Add(double[] system, int[] starts, int[] targets, double[] live, ReadOnlySpan<bool> stamped, int start, int end)
+    {
+        // every index below was checked once: at setup (targets of the slots) or in Apply
+        ref var values = ref MemoryMarshal.GetArrayDataReference(system);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(targets);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(live);
+        var all = stamped.IsEmpty;
+        for (var k = start; k < end; k++)
+        {
+            if (!all && !stamped[k]) continue;
+            for (int j = Unsafe.Add(ref first, k), last = Unsafe.Add(ref first, k + 1); j < last; j++)
+                Unsafe.Add(ref values, Unsafe.Add(ref target, j)) += Unsafe.Add(ref value, j);
         }
     }
 }

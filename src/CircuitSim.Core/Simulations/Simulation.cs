@@ -108,6 +108,7 @@ public abstract class Simulation
             foreach (var g in _newShared) groups.Add((i, g));
             _newShared.Clear();
         }
+        context.AllocateGroupedStates();
         var ordered = new Behavior[list.Count + groups.Count];
         for (int i = 0, k = 0, g = 0; i < list.Count; i++)
         {

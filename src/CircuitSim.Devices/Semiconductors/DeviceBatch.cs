@@ -61,6 +61,9 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     private const int TallyStride = 8;
     private const int MaxThreads = 64;
     private ParallelChoice _choice;
+    // the threads of the last load (the truncation check splits the same way)
+    private int _lastThreads = 1;
+    private TruncationRanges? _truncation;
 
     /// <param name="evaluationNs">Typical cost of one member's evaluation, ns (sets how many threads pay).</param>
     protected DeviceBatch(string name, BindingContext context, int matrixStride, int rhsStride, double evaluationNs) : base(name)
@@ -88,7 +91,28 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     public double Truncate()
     {
         if (_charges.Length != _pendingCharges.Count) _charges = _pendingCharges.ToArray(); // first call after setup
-        return _charges.Length == 0 ? double.PositiveInfinity : _state.TruncationStep(_charges);
+        if (_charges.Length == 0) return double.PositiveInfinity;
+        if (_lastThreads < 2) return _state.TruncationStep(_charges);
+        // where the last load ran on several threads, so does the check: each thread reads the charges of about the
+        // members it evaluates, whose states are in its core's cache (read from the loading thread, every line of them
+        // would have to come back before the members' next evaluation could write it); the smallest step is the same
+        // whatever the split
+        _truncation ??= new TruncationRanges(this);
+        var n = _charges.Length;
+        // one range per thread: a thread's is about its home stretch of the load (the check is too short to balance)
+        var parts = DeviceEvaluationPool.Shared.Run(_truncation, n, _lastThreads, _lastThreads);
+        var smallest = double.PositiveInfinity;
+        for (var p = 0; p < parts; p++) smallest = Math.Min(smallest, _truncation.Smallest[p * TallyStride]);
+        return smallest;
+    }
+
+    /// <summary>The truncation check of a range of the batch's charges, the smallest step of each range in its own slot.</summary>
+    private sealed class TruncationRanges(DeviceBatch<T> batch) : IRangeWork
+    {
+        public readonly double[] Smallest = new double[TallyStride * DeviceEvaluationPool.MaxChunks];
+
+        public void Run(int start, int end, int part) =>
+            Smallest[part * TallyStride] = batch._state.TruncationStep(batch._charges.AsSpan(start, end - start));
     }
 
     public int Count => _pending.Count;
@@ -129,6 +153,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
             _choice.Record(threads > 1, Stopwatch.GetTimestamp() - start);
         }
         if (parts > 1) _stats.ParallelBatchLoads++;
+        _lastThreads = parts > 1 ? threads : 1;
         long bypassed = 0, limited = 0;
         for (var p = 0; p < parts; p++)
         {
@@ -174,6 +199,8 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
         }
         _tallies[part * TallyStride] = bypassed;
         _tallies[part * TallyStride + 1] = limited;
+        // while the slots are in this core's cache: only their live entries go to the loading thread
+        Stamps.Gather(stamped, start, end);
     }
 }
 

@@ -96,7 +96,6 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
 
     public override void Setup(BindingContext context)
     {
-        _st = context.AllocateStates(Count);
         var m = _mna;
         int H(int r, int c) => m.GetHandle(r, c);
         _hDd = H(_dNode, _dNode); _hGg = H(_gNode, _gNode); _hSs = H(_sNode, _sNode); _hBb = H(_bNode, _bNode);
@@ -109,12 +108,21 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         // thread's range of an inverter chain is a run of stages whose states lie together
         var batch = context.GetShared("mos1", () => new Mosfet1Batch(context));
         _stamps = batch.Stamps;
+        // without a drain (source) resistance its three entries are always 0: they go to the trash, so applying the
+        // slot skips them (adding 0 changes no sum)
+        var (dd, ddp, dpd) = _dPrime == _dNode ? (MnaSystem.Trash, MnaSystem.Trash, MnaSystem.Trash) : (_hDd, _hDdp, _hDPd);
+        var (ss, ssp, sps) = _sPrime == _sNode ? (MnaSystem.Trash, MnaSystem.Trash, MnaSystem.Trash) : (_hSs, _hSsp, _hSPs);
         _slot = _stamps.Add(
-            new[] { _hDd, _hGg, _hSs, _hBb, _hDPdp, _hSPsp, _hDdp, _hGb, _hGdp, _hGsp, _hSsp, _hBg, _hBdp, _hBsp, _hDPd, _hDPg, _hDPb, _hDPsp, _hSPg, _hSPs, _hSPb, _hSPdp },
+            new[] { dd, _hGg, ss, _hBb, _hDPdp, _hSPsp, ddp, _hGb, _hGdp, _hGsp, ssp, _hBg, _hBdp, _hBsp, dpd, _hDPg, _hDPb, _hDPsp, _hSPg, sps, _hSPb, _hSPdp },
             new[] { _gNode, _bNode, _dPrime, _sPrime });
         batch.Add(this);
-        // the gate charges' truncation error limits the step (the batch checks all members' at once)
-        batch.AddTruncatedCharges(_st + Qgs, _st + Qgd, _st + Qgb);
+        // the states lie with the batch's (it may evaluate on other threads); the gate charges' truncation error
+        // limits the step (the batch checks all members' at once)
+        context.AllocateGroupedStates(batch, Count, st =>
+        {
+            _st = st;
+            batch.AddTruncatedCharges(st + Qgs, st + Qgd, st + Qgb);
+        });
     }
 
     public void UpdateTemperature()

@@ -79,7 +79,6 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
 
     public override void Setup(BindingContext context)
     {
-        _st = context.AllocateStates(Count);
         var m = _mna;
         Span<int> nodes = stackalloc int[] { _dPrime, _gNode, _sPrime, _bNode };
         for (var i = 0; i < 4; i++)
@@ -114,8 +113,13 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavi
         _stamps = batch.Stamps;
         _slot = _stamps.Add(SlotHandles(), SlotRows());
         batch.Add(this);
-        // the terminal charges' truncation error limits the step (the batch checks all members' at once)
-        batch.AddTruncatedCharges(_st + Qb, _st + Qg, _st + Qd);
+        // the states lie with the batch's (see Mosfet1Behavior.Setup); the terminal charges' truncation error limits
+        // the step (the batch checks all members' at once)
+        context.AllocateGroupedStates(batch, Count, st =>
+        {
+            _st = st;
+            batch.AddTruncatedCharges(st + Qb, st + Qg, st + Qd);
+        });
     }
 
     /// <summary>The matrix handles of a stamp slot, in the order <see cref="Stamp"/> writes them: the four rows of the
