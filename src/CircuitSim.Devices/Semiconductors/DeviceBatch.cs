@@ -209,7 +209,9 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
 /// are busy with other work (the workers start late and the join waits). The batch keeps running averages of the wall
 /// time of its loads on one thread and on several, loads the faster way, and tries the other way now and then: after
 /// 32 loads, and after twice as many each time the try confirms the choice (up to 4096), so a way that keeps losing
-/// costs next to nothing. A try is <see cref="TryLoads"/> loads in a row, the first not counted, and the first load
+/// costs next to nothing. Only a try switches: when the way in use becomes slower than the other was at its last try,
+/// the other is tried at once (a preempted load moves an average by at most an eighth, so a pair of them does not
+/// start a spell on the slower way). A try is <see cref="TryLoads"/> loads in a row, the first not counted, and the first load
 /// back after a try is not counted either: the first parallel load after a spell on one thread wakes the workers,
 /// which then spin for the next. The results do not depend on the choice (the stamps are the same bit for bit).
 /// </summary>
@@ -241,12 +243,10 @@ internal struct ParallelChoice
         {
             if (_parallel == 0) StartTry(parallel: true);
             else if (_serial == 0) StartTry(parallel: false);
-            else
-            {
-                _parallelFaster = _parallel < _serial;
-                if (--_untilProbe > 0) return _parallelFaster ? parts : 1;
-                StartTry(!_parallelFaster);
-            }
+            // the way in use has become slower than the other was at its last try: try that one again now, rather
+            // than switch on an old figure
+            else if (--_untilProbe <= 0 || (_parallelFaster ? _serial < _parallel : _parallel < _serial)) StartTry(!_parallelFaster);
+            else return _parallelFaster ? parts : 1;
         }
         return _tryParallel ? parts : 1;
     }
@@ -266,8 +266,9 @@ internal struct ParallelChoice
             // the first load back after a try warms its way up again
             if (!warm) return;
             ref var average = ref parallel ? ref _parallel : ref _serial;
-            // a load preempted by another process says nothing about the way it went
-            average += Weight * (Math.Min(ticks, 3 * average) - average);
+            // a load preempted by another process says little about the way it went: it moves the average by at most
+            // an eighth (a lasting slowdown still shows within a few loads)
+            average += Weight * (Math.Min(ticks, 1.5 * average) - average);
             return;
         }
         if (_tryLeft < TryLoads) _tried[TryLoads - 1 - _tryLeft] = ticks;
@@ -278,8 +279,10 @@ internal struct ParallelChoice
         else _serial = tried;
         if (_parallel == 0 || _serial == 0) return; // the first two tries measure both ways
         // the try confirmed the choice: wait longer before the next; it overturned it: look again soon
-        var confirmed = (_parallel < _serial) == _parallelFaster;
-        _interval = confirmed && _interval > 0 ? Math.Min(2 * _interval, LastProbe) : FirstProbe;
+        var parallelFaster = _parallel < _serial;
+        var confirmed = parallelFaster == _parallelFaster && _interval > 0;
+        _parallelFaster = parallelFaster;
+        _interval = confirmed ? Math.Min(2 * _interval, LastProbe) : FirstProbe;
         _untilProbe = _interval;
     }
 }

@@ -66,4 +66,31 @@ public class ParallelChoiceTests
 
         Assert.True(parallel > 9_800, $"{parallel} of 10 000 loads on two threads");
     }
+
+    [Fact]
+    public void Choice_StaysOnSeveralThreads_ThroughPairsOfPreemptedLoads()
+    {
+        // a worker preempted now and then (another process, the hypervisor) makes two parallel loads in a row slow
+        var choice = new ParallelChoice();
+        var parallel = 0;
+        for (var k = 0; k < 10_000; k++)
+        {
+            var parts = choice.Choose(2);
+            var preempted = k % 200 is 100 or 101;
+            choice.Record(parts > 1, parts > 1 ? preempted ? 2_000 : 60 : 100);
+            if (parts > 1) parallel++;
+        }
+
+        Assert.True(parallel > 9_800, $"{parallel} of 10 000 loads on two threads");
+    }
+
+    [Fact]
+    public void Choice_MovesToOneThread_SoonAfterTheCoresBecomeBusy()
+    {
+        var choice = new ParallelChoice();
+        ParallelLoads(ref choice, 10_000, serial: 100, parallel: 60);
+        var parallel = ParallelLoads(ref choice, 1_000, serial: 100, parallel: 400);
+
+        Assert.True(parallel < 50, $"{parallel} of 1 000 loads on two threads after the cores became busy");
+    }
 }
