@@ -115,12 +115,20 @@ public sealed class StampBatch
         return grown;
     }
 
+    /// <summary>Makes the live entries' arrays (on one thread, after the last <see cref="Add"/> and before the first
+    /// <see cref="Gather"/>).</summary>
+    public void Prepare()
+    {
+        if (_liveStale) BuildLive();
+    }
+
     /// <summary>On the thread that evaluated devices [<paramref name="start"/>, <paramref name="end"/>): copies the live
     /// entries of their slots (those <paramref name="stamped"/> marks, when given) into the dense arrays that
     /// <see cref="Apply(MnaSystem, ReadOnlySpan{bool}, int, int)"/> reads.</summary>
     public void Gather(ReadOnlySpan<bool> stamped, int start, int end)
     {
-        if (_liveStale) BuildLive();
+        // several threads gather at once: the arrays they copy into must exist before (made by one thread, Prepare)
+        if (_liveStale) throw new InvalidOperationException("the batch's live entries are not prepared: call Prepare after its last Add");
         CheckRange(stamped, start, end);
         CopyLive(Matrix, _matrixStart, _matrixPosition, _matrixLive, stamped, start, end);
         CopyLive(Rhs, _rhsStart, _rhsPosition, _rhsLive, stamped, start, end);
@@ -136,8 +144,8 @@ public sealed class StampBatch
         if (_liveStale) BuildLive();
         CheckRange(stamped, start, end);
         if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
-        Add(mna.Values, _matrixStart, _matrixTarget, _matrixLive, stamped, start, end);
-        Add(mna.Rhs, _rhsStart, _rhsTarget, _rhsLive, stamped, start, end);
+        AddLive(mna.Values, _matrixStart, _matrixTarget, _matrixLive, stamped, start, end);
+        AddLive(mna.Rhs, _rhsStart, _rhsTarget, _rhsLive, stamped, start, end);
     }
 
     private void CheckRange(ReadOnlySpan<bool> stamped, int start, int end)
@@ -162,7 +170,7 @@ public sealed class StampBatch
         }
     }
 
-    private static void Add(double[] system, int[] starts, int[] targets, double[] live, ReadOnlySpan<bool> stamped, int start, int end)
+    private static void AddLive(double[] system, int[] starts, int[] targets, double[] live, ReadOnlySpan<bool> stamped, int start, int end)
     {
         // every index below was checked once: at setup (targets of the slots) or in Apply
         ref var values = ref MemoryMarshal.GetArrayDataReference(system);

@@ -137,6 +137,8 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
             // the first load after setup (not on the hot path)
             _members = _pending.ToArray();
             _stamped = new bool[_members.Length];
+            // before the first parallel load: the threads gather into the arrays this makes
+            Stamps.Prepare();
         }
         var n = _members.Length;
         var requested = _state.Options.Threads;

@@ -29,14 +29,15 @@ public class ParallelDeviceEvaluationTests
         return c;
     }
 
-    /// <summary>Every node voltage and the supply current at every time point, with the number of parallel loads.</summary>
-    private static (Run.Trace Trace, long ParallelLoads) Simulate(Circuit circuit, double step, double stop, int threads, int stages)
+    /// <summary>Every node voltage and the supply current at every time point, with the number of parallel loads and
+    /// of Newton iterations.</summary>
+    private static (Run.Trace Trace, long ParallelLoads, int Iterations) Simulate(Circuit circuit, double step, double stop, int threads, int stages)
     {
         var sim = new Transient(circuit, step, stop);
         sim.Options.Threads = threads;
         var probes = Enumerable.Range(1, stages).Select(k => $"v(n{k})").Append("i(vdd)").ToArray();
         var trace = Run.Record(sim, probes);
-        return (trace, sim.Statistics.ParallelBatchLoads);
+        return (trace, sim.Statistics.ParallelBatchLoads, sim.Statistics.NewtonIterations);
     }
 
     private static void AssertBitIdentical(Run.Trace one, Run.Trace many)
@@ -51,31 +52,33 @@ public class ParallelDeviceEvaluationTests
     public void Mos1Transient_OnFourThreads_IsBitIdenticalToOneThread()
     {
         const int stages = 20;
-        var (one, serialLoads) = Simulate(CmosCircuits.InverterChain(stages), 20e-12, 6e-9, 1, stages);
-        var (many, parallelLoads) = Simulate(CmosCircuits.InverterChain(stages), 20e-12, 6e-9, 4, stages);
+        var (one, serialLoads, oneIterations) = Simulate(CmosCircuits.InverterChain(stages), 20e-12, 6e-9, 1, stages);
+        var (many, parallelLoads, manyIterations) = Simulate(CmosCircuits.InverterChain(stages), 20e-12, 6e-9, 4, stages);
 
         Assert.Equal(0, serialLoads);
         Assert.True(parallelLoads > 100, $"the batches were loaded on several threads ({parallelLoads} times)");
         AssertBitIdentical(one, many);
+        Assert.Equal(oneIterations, manyIterations);
     }
 
     [Fact]
     public void Bsim4Transient_OnFourThreads_IsBitIdenticalToOneThread()
     {
         const int stages = 8;
-        var (one, serialLoads) = Simulate(Bsim4Chain(stages), 2e-12, 600e-12, 1, stages);
-        var (many, parallelLoads) = Simulate(Bsim4Chain(stages), 2e-12, 600e-12, 4, stages);
+        var (one, serialLoads, oneIterations) = Simulate(Bsim4Chain(stages), 2e-12, 600e-12, 1, stages);
+        var (many, parallelLoads, manyIterations) = Simulate(Bsim4Chain(stages), 2e-12, 600e-12, 4, stages);
 
         Assert.Equal(0, serialLoads);
         Assert.True(parallelLoads > 100, $"the batches were loaded on several threads ({parallelLoads} times)");
         AssertBitIdentical(one, many);
+        Assert.Equal(oneIterations, manyIterations);
     }
 
     [Fact]
     public void DefaultThreads_KeepSmallBatchesOnOneThread()
     {
         const int stages = 3;
-        var (_, parallelLoads) = Simulate(Bsim4Chain(stages), 2e-12, 100e-12, 0, stages);
+        var (_, parallelLoads, _) = Simulate(Bsim4Chain(stages), 2e-12, 100e-12, 0, stages);
 
         Assert.Equal(0, parallelLoads);
     }

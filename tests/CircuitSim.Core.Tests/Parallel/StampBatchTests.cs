@@ -29,6 +29,7 @@ public class StampBatchTests
         double[] matrix = { 1, 100, 2, 3, 4, 5 }, rhs = { 100, 6, 7, 8 };
         matrix.CopyTo(b.Matrix, 0);
         rhs.CopyTo(b.Rhs, 0);
+        b.Prepare();
         return b;
     }
 
@@ -89,10 +90,20 @@ public class StampBatchTests
         for (var k = 0; k < 3; k++) b.Add(new[] { h }, new[] { 1 });
         double[] values = { 1, 1e16, -1e16 };
         values.CopyTo(b.Matrix, 0);
+        b.Prepare();
 
         b.Gather(default, 0, 3);
         b.Apply(mna);
 
         Assert.Equal(0, mna.Values[h]);
+    }
+
+    [Fact]
+    public void Gather_BeforePrepare_Throws()
+    {
+        var b = new StampBatch(1, 1);
+        b.Add(new[] { 1 }, new[] { 1 });
+
+        Assert.Throws<InvalidOperationException>(() => b.Gather(default, 0, 1));
     }
 }
