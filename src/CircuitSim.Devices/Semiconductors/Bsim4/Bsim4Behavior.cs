@@ -12,7 +12,7 @@ namespace CircuitSim.Devices.Semiconductors.Bsim4;
 /// the model's <see cref="Bsim4Batch"/>, which adds the slots to the system; a bypass leaves the slot as it was. The
 /// evaluation keeps the voltages it was made at.
 /// </summary>
-internal sealed class Bsim4Behavior : Behavior, IBatchMember, IConvergenceBehavior, IFrequencyBehavior,
+internal sealed class Bsim4Behavior : Behavior, IBatchMember, IFrequencyBehavior,
     ITemperatureBehavior, IInitialConditionBehavior, IProbeSource
 {
     private const int Vbd = 0, Vbs = 1, Vgs = 2, Vds = 3, Vses = 4, Vdes = 5, Qb = 6, Qg = 8, Qd = 10, Qbs = 12, Qbd = 13, Qs = 14, Count = 15;
