@@ -235,6 +235,9 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         var s0 = s.States.State0;
         var s1 = s.States.State1;
         var st = _st;
+        // this device's states: constant indices into spans of known length, so no bounds check per access
+        var q0 = s0.AsSpan(st, Count);
+        var q1 = s1.AsSpan(st, Count);
         var m = _m;
         var d = _d;
         var type = _type;
@@ -249,14 +252,14 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             if (predicting)
             {
                 xfact = s.Delta / s.DeltaOld[1];
-                var s2 = s.States.State2;
-                s0[st + Vbs] = s1[st + Vbs];
-                vbs = (1 + xfact) * s1[st + Vbs] - xfact * s2[st + Vbs];
-                s0[st + Vgs] = s1[st + Vgs];
-                vgs = (1 + xfact) * s1[st + Vgs] - xfact * s2[st + Vgs];
-                s0[st + Vds] = s1[st + Vds];
-                vds = (1 + xfact) * s1[st + Vds] - xfact * s2[st + Vds];
-                s0[st + Vbd] = s0[st + Vbs] - s0[st + Vds];
+                var q2 = s.States.State2.AsSpan(st, Count);
+                q0[Vbs] = q1[Vbs];
+                vbs = (1 + xfact) * q1[Vbs] - xfact * q2[Vbs];
+                q0[Vgs] = q1[Vgs];
+                vgs = (1 + xfact) * q1[Vgs] - xfact * q2[Vgs];
+                q0[Vds] = q1[Vds];
+                vds = (1 + xfact) * q1[Vds] - xfact * q2[Vds];
+                q0[Vbd] = q0[Vbs] - q0[Vds];
             }
             else
             {
@@ -267,26 +270,26 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0)) return LoadOutcome.Bypassed;
             }
             var vgd0 = vgs - vds;
-            var vgdo = s0[st + Vgs] - s0[st + Vds];
+            var vgdo = q0[Vgs] - q0[Vds];
             var vonLimit = type * _von;
-            if (s0[st + Vds] >= 0)
+            if (q0[Vds] >= 0)
             {
-                vgs = Junction.LimitFet(vgs, s0[st + Vgs], vonLimit);
+                vgs = Junction.LimitFet(vgs, q0[Vgs], vonLimit);
                 vds = vgs - vgd0;
-                vds = Junction.LimitVds(vds, s0[st + Vds]);
+                vds = Junction.LimitVds(vds, q0[Vds]);
             }
             else
             {
                 var vgd = Junction.LimitFet(vgd0, vgdo, vonLimit);
                 vds = vgs - vgd;
-                vds = -Junction.LimitVds(-vds, -s0[st + Vds]);
+                vds = -Junction.LimitVds(-vds, -q0[Vds]);
                 vgs = vgd + vds;
             }
             if (vds >= 0)
-                vbs = Junction.LimitPn(vbs, s0[st + Vbs], vt, _sourceVcrit, out check);
+                vbs = Junction.LimitPn(vbs, q0[Vbs], vt, _sourceVcrit, out check);
             else
             {
-                var vbd = Junction.LimitPn(vbs - vds, s0[st + Vbd], vt, _drainVcrit, out check);
+                var vbd = Junction.LimitPn(vbs - vds, q0[Vbd], vt, _drainVcrit, out check);
                 vbs = vbd + vds;
             }
         }
@@ -382,67 +385,67 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         var chargeStorage = s.IsTransient || s.IsTranOp || init == InitMode.SmallSignal;
         if (chargeStorage)
         {
-            (s0[st + Qbs], _capbs) = JunctionCharge(vbs, _cbsZero, _cbsSw, _f2s, _f3s, _f4s);
-            (s0[st + Qbd], _capbd) = JunctionCharge(vbdNow, _cbdZero, _cbdSw, _f2d, _f3d, _f4d);
+            (q0[Qbs], _capbs) = JunctionCharge(vbs, _cbsZero, _cbsSw, _f2s, _f3s, _f4s);
+            (q0[Qbd], _capbd) = JunctionCharge(vbdNow, _cbdZero, _cbdSw, _f2d, _f3d, _f4d);
             if (s.IsTransient)
             {
                 s.Integrate(st + Qbd, _capbd, out var geq, out _);
                 _gbd += geq;
-                _cbd += s0[st + Qbd + 1];
-                _cd -= s0[st + Qbd + 1];
+                _cbd += q0[Qbd + 1];
+                _cd -= q0[Qbd + 1];
                 s.Integrate(st + Qbs, _capbs, out geq, out _);
                 _gbs += geq;
-                _cbs += s0[st + Qbs + 1];
+                _cbs += q0[Qbs + 1];
             }
         }
 
         var outcome = (!d.Off || init is not (InitMode.Fix or InitMode.SmallSignal)) && check ? LoadOutcome.Limited : LoadOutcome.Evaluated;
 
-        s0[st + Vbs] = vbs;
-        s0[st + Vbd] = vbdNow;
-        s0[st + Vgs] = vgs;
-        s0[st + Vds] = vds;
+        q0[Vbs] = vbs;
+        q0[Vbd] = vbdNow;
+        q0[Vgs] = vgs;
+        q0[Vds] = vds;
 
         double capgs = 0, capgd = 0, capgb = 0;
         if (chargeStorage)
         {
             var vonLocal = _von * type;
             var vdsatLocal = _vdsat * type;
-            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out s0[st + Capgs], out s0[st + Capgd], out s0[st + Capgb], _tPhi, _oxideCap);
-            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out s0[st + Capgd], out s0[st + Capgs], out s0[st + Capgb], _tPhi, _oxideCap);
-            var vgs1 = s1[st + Vgs];
-            var vgd1 = vgs1 - s1[st + Vds];
-            var vgb1 = vgs1 - s1[st + Vbs];
+            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out q0[Capgs], out q0[Capgd], out q0[Capgb], _tPhi, _oxideCap);
+            else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out q0[Capgd], out q0[Capgs], out q0[Capgb], _tPhi, _oxideCap);
+            var vgs1 = q1[Vgs];
+            var vgd1 = vgs1 - q1[Vds];
+            var vgb1 = vgs1 - q1[Vbs];
             if (s.IsTranOp || init == InitMode.SmallSignal)
             {
-                capgs = 2 * s0[st + Capgs] + _gsOverlap;
-                capgd = 2 * s0[st + Capgd] + _gdOverlap;
-                capgb = 2 * s0[st + Capgb] + _gbOverlap;
+                capgs = 2 * q0[Capgs] + _gsOverlap;
+                capgd = 2 * q0[Capgd] + _gdOverlap;
+                capgb = 2 * q0[Capgb] + _gbOverlap;
             }
             else
             {
-                capgs = s0[st + Capgs] + s1[st + Capgs] + _gsOverlap;
-                capgd = s0[st + Capgd] + s1[st + Capgd] + _gdOverlap;
-                capgb = s0[st + Capgb] + s1[st + Capgb] + _gbOverlap;
+                capgs = q0[Capgs] + q1[Capgs] + _gsOverlap;
+                capgd = q0[Capgd] + q1[Capgd] + _gdOverlap;
+                capgb = q0[Capgb] + q1[Capgb] + _gbOverlap;
             }
             if (predicting)
             {
-                var s2 = s.States.State2;
-                s0[st + Qgs] = (1 + xfact) * s1[st + Qgs] - xfact * s2[st + Qgs];
-                s0[st + Qgd] = (1 + xfact) * s1[st + Qgd] - xfact * s2[st + Qgd];
-                s0[st + Qgb] = (1 + xfact) * s1[st + Qgb] - xfact * s2[st + Qgb];
+                var q2 = s.States.State2.AsSpan(st, Count);
+                q0[Qgs] = (1 + xfact) * q1[Qgs] - xfact * q2[Qgs];
+                q0[Qgd] = (1 + xfact) * q1[Qgd] - xfact * q2[Qgd];
+                q0[Qgb] = (1 + xfact) * q1[Qgb] - xfact * q2[Qgb];
             }
             else if (s.IsTransient)
             {
-                s0[st + Qgs] = (vgs - vgs1) * capgs + s1[st + Qgs];
-                s0[st + Qgd] = (vgdNow - vgd1) * capgd + s1[st + Qgd];
-                s0[st + Qgb] = (vgb - vgb1) * capgb + s1[st + Qgb];
+                q0[Qgs] = (vgs - vgs1) * capgs + q1[Qgs];
+                q0[Qgd] = (vgdNow - vgd1) * capgd + q1[Qgd];
+                q0[Qgb] = (vgb - vgb1) * capgb + q1[Qgb];
             }
             else
             {
-                s0[st + Qgs] = vgs * capgs;
-                s0[st + Qgd] = vgdNow * capgd;
-                s0[st + Qgb] = vgb * capgb;
+                q0[Qgs] = vgs * capgs;
+                q0[Qgd] = vgdNow * capgd;
+                q0[Qgb] = vgb * capgb;
             }
         }
         if (init == InitMode.SmallSignal) return outcome | LoadOutcome.Stored; // the AC load reads the stored small-signal values
@@ -450,16 +453,16 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         double gcgs = 0, ceqgs = 0, gcgd = 0, ceqgd = 0, gcgb = 0, ceqgb = 0;
         if (init != InitMode.Transient && s.IsTransient)
         {
-            if (capgs == 0) s0[st + Qgs + 1] = 0;
-            if (capgd == 0) s0[st + Qgd + 1] = 0;
-            if (capgb == 0) s0[st + Qgb + 1] = 0;
+            if (capgs == 0) q0[Qgs + 1] = 0;
+            if (capgd == 0) q0[Qgd + 1] = 0;
+            if (capgb == 0) q0[Qgb + 1] = 0;
             s.Integrate(st + Qgs, capgs, out gcgs, out ceqgs);
             s.Integrate(st + Qgd, capgd, out gcgd, out ceqgd);
             s.Integrate(st + Qgb, capgb, out gcgb, out ceqgb);
             var ag0 = s.Ag[0];
-            ceqgs = ceqgs - gcgs * vgs + ag0 * s0[st + Qgs];
-            ceqgd = ceqgd - gcgd * vgdNow + ag0 * s0[st + Qgd];
-            ceqgb = ceqgb - gcgb * vgb + ag0 * s0[st + Qgb];
+            ceqgs = ceqgs - gcgs * vgs + ag0 * q0[Qgs];
+            ceqgd = ceqgd - gcgd * vgdNow + ag0 * q0[Qgd];
+            ceqgb = ceqgb - gcgb * vgb + ag0 * q0[Qgb];
         }
 
         var ceqbs = type * (_cbs - _gbs * vbs);
