@@ -148,6 +148,35 @@ public sealed class StampBatch
         AddLive(mna.Rhs, _rhsStart, _rhsTarget, _rhsLive, stamped, start, end);
     }
 
+    /// <summary>Adds the live entries of devices [<paramref name="start"/>, <paramref name="end"/>) straight from their
+    /// slots (those <paramref name="stamped"/> marks, when given), in device order, without a <see cref="Gather"/>: for a
+    /// load on one thread, where the slots are in this core's cache anyway (the same sums as through the dense copy).</summary>
+    public void ApplySlots(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
+    {
+        if (_liveStale) BuildLive();
+        CheckRange(stamped, start, end);
+        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
+        AddSlots(mna.Values, Matrix, _matrixStart, _matrixPosition, _matrixTarget, stamped, start, end);
+        AddSlots(mna.Rhs, Rhs, _rhsStart, _rhsPosition, _rhsTarget, stamped, start, end);
+    }
+
+    private static void AddSlots(double[] system, double[] slots, int[] starts, int[] positions, int[] targets, ReadOnlySpan<bool> stamped, int start, int end)
+    {
+        // every index below was checked once: at setup (positions and targets of the slots) or in ApplySlots
+        ref var values = ref MemoryMarshal.GetArrayDataReference(system);
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(slots);
+        ref var first = ref MemoryMarshal.GetArrayDataReference(starts);
+        ref var position = ref MemoryMarshal.GetArrayDataReference(positions);
+        ref var target = ref MemoryMarshal.GetArrayDataReference(targets);
+        var all = stamped.IsEmpty;
+        for (var k = start; k < end; k++)
+        {
+            if (!all && !stamped[k]) continue;
+            for (int j = Unsafe.Add(ref first, k), last = Unsafe.Add(ref first, k + 1); j < last; j++)
+                Unsafe.Add(ref values, Unsafe.Add(ref target, j)) += Unsafe.Add(ref slot, Unsafe.Add(ref position, j));
+        }
+    }
+
     private void CheckRange(ReadOnlySpan<bool> stamped, int start, int end)
     {
         if ((uint)start > (uint)end || end > Count) throw new ArgumentOutOfRangeException(nameof(end));

@@ -65,6 +65,8 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     private int _lastThreads = 1;
     private TruncationRanges? _truncation;
     private ConvergenceRanges? _convergence;
+    // a parallel load is under way: the ranges gather their slots' live entries for the loading thread
+    private bool _parallelLoad;
 
     /// <param name="evaluationNs">Typical cost of one member's evaluation, ns (sets how many threads pay).</param>
     protected DeviceBatch(string name, BindingContext context, int matrixStride, int rhsStride, double evaluationNs) : base(name)
@@ -219,11 +221,24 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     private int RunParallel(int n, int threads)
     {
         var chunks = Math.Max(threads, (int)Math.Ceiling(n * _evaluationNs / WorkPerChunkNs));
-        return DeviceEvaluationPool.Shared.Run(this, n, threads, chunks);
+        _parallelLoad = true;
+        try
+        {
+            return DeviceEvaluationPool.Shared.Run(this, n, threads, chunks);
+        }
+        finally
+        {
+            _parallelLoad = false;
+        }
     }
 
-    /// <summary>Adds the slots of members [start, end) to the system (on the loading thread, in member order).</summary>
-    public void Consume(int start, int end) => Stamps.Apply(_mna, _stamped, start, end);
+    /// <summary>Adds the slots of members [start, end) to the system (on the loading thread, in member order): the live
+    /// entries their range gathered in a parallel load, else straight from the slots.</summary>
+    public void Consume(int start, int end)
+    {
+        if (_parallelLoad) Stamps.Apply(_mna, _stamped, start, end);
+        else Stamps.ApplySlots(_mna, _stamped, start, end);
+    }
 
     /// <summary>Evaluates members [start, end) (one thread's range) and records its tallies.</summary>
     public void Run(int start, int end, int part)
@@ -243,7 +258,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
         _tallies[part * TallyStride] = bypassed;
         _tallies[part * TallyStride + 1] = limited;
         // while the slots are in this core's cache: only their live entries go to the loading thread
-        Stamps.Gather(stamped, start, end);
+        if (_parallelLoad) Stamps.Gather(stamped, start, end);
     }
 }
 

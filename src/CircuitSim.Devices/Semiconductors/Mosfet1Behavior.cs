@@ -383,9 +383,10 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         _cd = _mode * cdrain - _cbd;
 
         var chargeStorage = s.IsTransient || s.IsTranOp || init == InitMode.SmallSignal;
-        if (chargeStorage)
+        // a junction without capacitance (no CBD/CBS/CJ/CJSW) keeps charge, capacitance and current 0: adding their
+        // zeros would change nothing
+        if (chargeStorage && (_cbdZero != 0 || _cbdSw != 0))
         {
-            (q0[Qbs], _capbs) = JunctionCharge(vbs, _cbsZero, _cbsSw, _f2s, _f3s, _f4s);
             (q0[Qbd], _capbd) = JunctionCharge(vbdNow, _cbdZero, _cbdSw, _f2d, _f3d, _f4d);
             if (s.IsTransient)
             {
@@ -393,7 +394,14 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 _gbd += geq;
                 _cbd += q0[Qbd + 1];
                 _cd -= q0[Qbd + 1];
-                s.Integrate(st + Qbs, _capbs, out geq, out _);
+            }
+        }
+        if (chargeStorage && (_cbsZero != 0 || _cbsSw != 0))
+        {
+            (q0[Qbs], _capbs) = JunctionCharge(vbs, _cbsZero, _cbsSw, _f2s, _f3s, _f4s);
+            if (s.IsTransient)
+            {
+                s.Integrate(st + Qbs, _capbs, out var geq, out _);
                 _gbs += geq;
                 _cbs += q0[Qbs + 1];
             }
@@ -544,7 +552,6 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
     /// <summary>Depletion charge and capacitance of a bulk junction (bottom + sidewall), continued as a quadratic above FC·PB.</summary>
     private (double Charge, double Capacitance) JunctionCharge(double v, double cz, double czsw, double f2, double f3, double f4)
     {
-        if (cz == 0 && czsw == 0) return (0, 0);
         if (v < _tDepCap)
         {
             var arg = 1 - v / _tBulkPot;

@@ -106,4 +106,20 @@ public class StampBatchTests
 
         Assert.Throws<InvalidOperationException>(() => b.Gather(default, 0, 1));
     }
+
+    [Fact]
+    public void ApplySlots_AddsWhatGatherAndApplyAdd()
+    {
+        var (direct, h11, h12, h22) = System();
+        var (gathered, _, _, _) = System();
+        var b = Batch(h11, h12, h22);
+        var stamped = new[] { true, true };
+
+        b.ApplySlots(direct, stamped, 0, 2);
+        b.Gather(stamped, 0, 2);
+        b.Apply(gathered, stamped, 0, 2);
+
+        Assert.Equal(gathered.Values, direct.Values);
+        Assert.Equal(gathered.Rhs, direct.Rhs);
+    }
 }
