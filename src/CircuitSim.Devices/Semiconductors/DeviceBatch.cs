@@ -30,8 +30,9 @@ internal interface IBatchMember
 /// The instances of one device family (every level-1 MOSFET, or every BSIM4 with one slot layout), loaded together in
 /// netlist order: members evaluate into their slots of a structure-of-arrays
 /// <see cref="StampBatch"/> (in ranges claimed by several threads when the batch is large enough to pay for the fork
-/// and join), and the loading thread adds the slots to the system in member order, range by range as the ranges
-/// finish, so the matrix and right-hand side are the same bit for bit for any number of threads. The tallies the
+/// and join; each range then gathers its slots' live entries while they are in its core's cache), and the loading
+/// thread adds them to the system in member order, range by range as the ranges finish, so the matrix and right-hand
+/// side are the same bit for bit for any number of threads. The tallies the
 /// members report (bypasses, limited junctions) are counted per range and added after the join.
 /// </summary>
 internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehavior, IOrderedRangeWork where T : class, IBatchMember
@@ -61,7 +62,7 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     private const int TallyStride = 8;
     private const int MaxThreads = 64;
     private ParallelChoice _choice;
-    // the threads of the last load (the truncation check splits the same way)
+    // the threads of the last load (the truncation check and the convergence tests split the same way)
     private int _lastThreads = 1;
     private TruncationRanges? _truncation;
     private ConvergenceRanges? _convergence;
