@@ -13,15 +13,16 @@ namespace CircuitSim.Core.Behaviors;
 /// <see cref="Apply(MnaSystem, ReadOnlySpan{bool}, int, int)"/> adds those in one pass, in device order (so the sums
 /// are the same bit for bit as device by device). When another thread applies what a thread evaluated, only the dense
 /// values cross between the cores, not the whole slots: a core that writes cache lines another core has read waits
-/// for each of them to come back, which made a MOS1 evaluation on a second core twice as slow. A device that bypasses
+/// for each of them to come back, which made a MOS1 evaluation on a second core twice as slow. A load on one thread
+/// adds the same entries straight from the slots (<see cref="ApplySlots"/>). A device that bypasses
 /// leaves its slot as it was: applying it again re-stamps its last evaluation (<see cref="Bypass"/>).
 /// </summary>
 public sealed class StampBatch
 {
     private int[] _handles = Array.Empty<int>();
     private int[] _rows = Array.Empty<int>();
-    // the entries that do not land in ground, made from the handles and rows at the first apply after setup: device
-    // k's are [start[k], start[k+1]), each a slot position and its target
+    // the entries that do not land in ground, made from the handles and rows by Prepare (or the first ApplySlots)
+    // after setup: device k's are [start[k], start[k+1]), each a slot position and its target
     private int[] _matrixStart = { 0 }, _rhsStart = { 0 };
     private int[] _matrixPosition = Array.Empty<int>(), _matrixTarget = Array.Empty<int>();
     private int[] _rhsPosition = Array.Empty<int>(), _rhsTarget = Array.Empty<int>();
@@ -141,9 +142,9 @@ public sealed class StampBatch
     /// (those <paramref name="stamped"/> marks, when given), in device order.</summary>
     public void Apply(MnaSystem mna, ReadOnlySpan<bool> stamped, int start, int end)
     {
-        if (_liveStale) BuildLive();
+        if (_liveStale) throw new InvalidOperationException("the batch's live entries are not prepared: call Prepare after its last Add");
         CheckRange(stamped, start, end);
-        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
+        CheckSystem(mna);
         AddLive(mna.Values, _matrixStart, _matrixTarget, _matrixLive, stamped, start, end);
         AddLive(mna.Rhs, _rhsStart, _rhsTarget, _rhsLive, stamped, start, end);
     }
@@ -155,7 +156,7 @@ public sealed class StampBatch
     {
         if (_liveStale) BuildLive();
         CheckRange(stamped, start, end);
-        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
+        CheckSystem(mna);
         AddSlots(mna.Values, Matrix, _matrixStart, _matrixPosition, _matrixTarget, stamped, start, end);
         AddSlots(mna.Rhs, Rhs, _rhsStart, _rhsPosition, _rhsTarget, stamped, start, end);
     }
@@ -175,6 +176,11 @@ public sealed class StampBatch
             for (int j = Unsafe.Add(ref first, k), last = Unsafe.Add(ref first, k + 1); j < last; j++)
                 Unsafe.Add(ref values, Unsafe.Add(ref target, j)) += Unsafe.Add(ref slot, Unsafe.Add(ref position, j));
         }
+    }
+
+    private void CheckSystem(MnaSystem mna)
+    {
+        if (mna.Values.Length <= _maxHandle || mna.Rhs.Length <= _maxRow) throw new ArgumentException("the system is smaller than the batch's entries", nameof(mna));
     }
 
     private void CheckRange(ReadOnlySpan<bool> stamped, int start, int end)

@@ -108,6 +108,16 @@ public class StampBatchTests
     }
 
     [Fact]
+    public void Apply_BeforePrepare_Throws()
+    {
+        var (mna, h11, _, _) = System();
+        var b = new StampBatch(1, 1);
+        b.Add(new[] { h11 }, new[] { 1 });
+
+        Assert.Throws<InvalidOperationException>(() => b.Apply(mna));
+    }
+
+    [Fact]
     public void ApplySlots_AddsWhatGatherAndApplyAdd()
     {
         var (direct, h11, h12, h22) = System();
