@@ -95,6 +95,23 @@ public sealed class SimulationState
         geq = Ag[0] * capacitance;
     }
 
+    /// <summary><see cref="Integrate(int, double, out double, out double)"/> for a device that holds its states as spans
+    /// (<paramref name="q0"/>, <paramref name="q1"/>: the present and last point's, from its first slot
+    /// <paramref name="first"/>) and charge slot <paramref name="k"/> among them: the trapezoidal rule reads nothing
+    /// else, with the same arithmetic (Gear reads the whole history through the state vectors).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void Integrate(Span<double> q0, ReadOnlySpan<double> q1, int first, int k, double capacitance, out double geq, out double ceq)
+    {
+        var ag = Ag;
+        double current;
+        if (Method == IntegrationMethodKind.Trapezoidal)
+            current = Order == 1 ? ag[0] * q0[k] + ag[1] * q1[k] : -q1[k + 1] * ag[1] + ag[0] * (q0[k] - q1[k]);
+        else current = GearCurrent(first + k);
+        q0[k + 1] = current;
+        ceq = current - ag[0] * q0[k];
+        geq = ag[0] * capacitance;
+    }
+
     private double GearCurrent(int q)
     {
         var current = Ag[0] * States.State0[q];

@@ -464,9 +464,9 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             if (capgs == 0) q0[Qgs + 1] = 0;
             if (capgd == 0) q0[Qgd + 1] = 0;
             if (capgb == 0) q0[Qgb + 1] = 0;
-            s.Integrate(st + Qgs, capgs, out gcgs, out ceqgs);
-            s.Integrate(st + Qgd, capgd, out gcgd, out ceqgd);
-            s.Integrate(st + Qgb, capgb, out gcgb, out ceqgb);
+            s.Integrate(q0, q1, st, Qgs, capgs, out gcgs, out ceqgs);
+            s.Integrate(q0, q1, st, Qgd, capgd, out gcgd, out ceqgd);
+            s.Integrate(q0, q1, st, Qgb, capgb, out gcgb, out ceqgb);
             var ag0 = s.Ag[0];
             ceqgs = ceqgs - gcgs * vgs + ag0 * q0[Qgs];
             ceqgd = ceqgd - gcgd * vgdNow + ag0 * q0[Qgd];

@@ -1,4 +1,5 @@
 using CircuitSim.Core.Circuits;
+using CircuitSim.Core.Simulations;
 using CircuitSim.Core.Tests.Support;
 using CircuitSim.Devices.Semiconductors;
 using static CircuitSim.Core.Tests.Support.Models;
@@ -129,6 +130,18 @@ public class MosfetStampTests
         var a = h.AssertStampIsJacobian(point);
 
         Assert.True(Read(h, "cbd", point) > 0 && Read(h, "cgs", point) > 0);
+        Assert.True(a[h.Index("g"), h.Index("g")] > 0, "the gate row holds the capacitive companion conductances");
+    }
+
+    /// <summary>The same saturated point integrated by second-order Gear, whose companion reads three past charges.</summary>
+    [Fact]
+    public void SaturatedGearTransient_StampIsTheJacobianOfGateAndJunctionCharges()
+    {
+        var h = StampHarness.Transient(Build(WithJunctionCapacitance(Nmos()), ad: 1e-12, @as: 1e-12),
+            Terminals(d: 2.3, g: 1.45, s: 0, b: 0), 1e-9, 1e-11, IntegrationMethodKind.Gear);
+        var point = Terminals(d: 2.5, g: 1.5, s: 0.05, b: -0.1);
+        var a = h.AssertStampIsJacobian(point);
+
         Assert.True(a[h.Index("g"), h.Index("g")] > 0, "the gate row holds the capacitive companion conductances");
     }
 
