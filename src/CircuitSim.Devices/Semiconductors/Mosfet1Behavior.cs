@@ -390,7 +390,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             (q0[Qbd], _capbd) = JunctionCharge(vbdNow, _cbdZero, _cbdSw, _f2d, _f3d, _f4d);
             if (s.IsTransient)
             {
-                s.Integrate(st + Qbd, _capbd, out var geq, out _);
+                s.Integrate(q0, q1, st, Qbd, _capbd, out var geq, out _);
                 _gbd += geq;
                 _cbd += q0[Qbd + 1];
                 _cd -= q0[Qbd + 1];
@@ -401,7 +401,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             (q0[Qbs], _capbs) = JunctionCharge(vbs, _cbsZero, _cbsSw, _f2s, _f3s, _f4s);
             if (s.IsTransient)
             {
-                s.Integrate(st + Qbs, _capbs, out var geq, out _);
+                s.Integrate(q0, q1, st, Qbs, _capbs, out var geq, out _);
                 _gbs += geq;
                 _cbs += q0[Qbs + 1];
             }

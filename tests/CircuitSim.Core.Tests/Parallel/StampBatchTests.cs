@@ -131,5 +131,6 @@ public class StampBatchTests
 
         Assert.Equal(gathered.Values, direct.Values);
         Assert.Equal(gathered.Rhs, direct.Rhs);
+        Assert.Equal(1 + 5, direct.Values[h11]);
     }
 }
