@@ -14,7 +14,7 @@ namespace CircuitSim.Numerics;
 /// <para>The arrays may be longer than the entries in use (<see cref="LStart"/>[n], <see cref="UStart"/>[n]).</para>
 /// </remarks>
 internal sealed class LUFactors<T>
-    where T : struct
+    where T : struct, System.Numerics.INumberBase<T>
 {
     public LUFactors(int size, int matrixEntries)
     {
@@ -59,6 +59,9 @@ internal sealed class LUFactors<T>
     public int[] AStart { get; }
     public int[] ARow { get; }
     public int[] AHandle { get; }
+
+    /// <summary>The last columns of L again, dense, for refactorization (chosen after each full factorization).</summary>
+    public DenseTrailingBlock<T> TrailingBlock { get; } = new();
 
     public long NonZeros => (long)LStart[Size] + UStart[Size] + Size;
 

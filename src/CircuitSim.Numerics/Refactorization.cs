@@ -45,6 +45,8 @@ internal static class Refactorization<T, TMagnitude>
         ref T inversePivots = ref MemoryMarshal.GetArrayDataReference(factors.InversePivot);
         ref T xx = ref MemoryMarshal.GetArrayDataReference(x);
         ref T vv = ref MemoryMarshal.GetReference(values);
+        var block = factors.TrailingBlock;
+        int blockStart = block.Start;
 
         for (int k = 0; k < n; k++)
         {
@@ -58,6 +60,7 @@ internal static class Refactorization<T, TMagnitude>
             for (int p = Unsafe.Add(ref uStart, k); p < uEnd; p++)
             {
                 int j = Unsafe.Add(ref uIndex, p);
+                if (j >= blockStart) continue; // an update among the block's columns: the block's own elimination does it
                 ref T xjRef = ref Unsafe.Add(ref xx, j);
                 T xj = xjRef;
                 xjRef = T.Zero;
@@ -67,6 +70,13 @@ internal static class Refactorization<T, TMagnitude>
                 {
                     Unsafe.Add(ref xx, Unsafe.Add(ref lIndex, q)) -= Unsafe.Add(ref lValue, q) * xj;
                 }
+            }
+
+            if (k >= blockStart)
+            {
+                // a column of the block, updated by every column before it: eliminated with the others below
+                block.Gather(ref xx, k);
+                continue;
             }
 
             ref T pivotRef = ref Unsafe.Add(ref xx, k);
@@ -87,6 +97,13 @@ internal static class Refactorization<T, TMagnitude>
             double pivotMagnitude = TMagnitude.Magnitude(pivot);
             if (!threshold.Accepts(pivotMagnitude, Math.Max(largest, pivotMagnitude))) return k;
             Unsafe.Add(ref inversePivots, k) = inversePivot;
+        }
+
+        if (block.Size > 0)
+        {
+            int rejected = block.Factor(factors.InversePivot, threshold);
+            if (rejected >= 0) return rejected;
+            block.Store(factors);
         }
 
         return -1;

@@ -50,6 +50,7 @@ internal sealed class SparseLUEngine<T, TMagnitude>
         Size = Size,
         MatrixNonZeros = EntryCount,
         FactorNonZeros = factored ? factors.NonZeros : 0,
+        DenseBlockSize = factors.TrailingBlock.Size,
         FullFactorizations = fullFactorizations,
         Refactorizations = refactorizations,
         Repivots = repivots,
@@ -93,6 +94,7 @@ internal sealed class SparseLUEngine<T, TMagnitude>
         }
 
         pivoting.Factor(values, factors);
+        factors.TrailingBlock.Reset(factors);
         factorTicks += Stopwatch.GetTimestamp() - start;
         fullFactorizations++;
         pivotSearchNeeded = false;

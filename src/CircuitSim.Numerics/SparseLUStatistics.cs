@@ -12,6 +12,9 @@ public readonly record struct SparseLUStatistics
     /// <summary>Stored entries of the current factors: strictly lower L (its unit diagonal is implicit) plus U with its diagonal.</summary>
     public long FactorNonZeros { get; init; }
 
+    /// <summary>Trailing steps that refactorization eliminates as one dense block (0: none pays on this pattern).</summary>
+    public int DenseBlockSize { get; init; }
+
     /// <summary>Factorizations that searched for pivots (the first one, after a re-pivot request, or after a rejected pivot).</summary>
     public int FullFactorizations { get; init; }
 

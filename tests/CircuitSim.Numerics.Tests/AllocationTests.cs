@@ -28,6 +28,19 @@ public class AllocationTests
     }
 
     [Fact]
+    public void RefactorWithADenseTrailingBlock_AllocatesNothing()
+    {
+        var system = CrossbarCircuit.Build(16);
+        var lu = new SparseLU(system.Size, system.Rows, system.Columns);
+        double[] values = system.Values;
+        lu.Factor(values);
+
+        Assert.True(lu.Statistics.DenseBlockSize > 0, "the crossbar should have a dense block");
+        Assert.Equal(0, AllocatedBytesDuring(() => lu.Factor(values)));
+        Assert.Equal(0, lu.Statistics.Repivots);
+    }
+
+    [Fact]
     public void Solve_AllocatesNothing()
     {
         var system = CrossbarCircuit.Build(8);
