@@ -126,7 +126,8 @@ internal static class ProbeParser
         }
         if (args.Length != 1) throw new CircuitException($"probe '{text}': i() takes one element name");
         var behavior = sim.FindBehavior(args[0]) ?? throw new CircuitException($"probe '{text}': no element named '{args[0]}'");
-        if (behavior is IBranchBehavior br) return new DifferenceProbe(canonical, sim, br.Branch, 0, kind, part);
+        // branch 0 is ground: an element without a branch of its own in this use (an I= B source) reports its current itself
+        if (behavior is IBranchBehavior { Branch: > 0 } br) return new DifferenceProbe(canonical, sim, br.Branch, 0, kind, part);
         if (behavior is IProbeSource src && src.GetProbe("i") is { } current) return new FunctionProbe(canonical, current);
         throw new CircuitException($"probe '{text}': '{args[0]}' has no current to report");
     }
