@@ -17,6 +17,10 @@ public abstract class Behavior
 
     /// <summary>Second setup phase: every branch exists, so take matrix handles and state slots here.</summary>
     public virtual void Setup(BindingContext context) { }
+
+    /// <summary>Whether a group behavior (a batch it joined in <see cref="Setup"/>) loads this one: the simulation then
+    /// leaves its <see cref="ILoadBehavior.Load"/> out of the load loop.</summary>
+    public bool LoadedByGroup { get; protected set; }
 }
 
 /// <summary>Stamps the linearized element into the real MNA system at the present iterate (DC and transient).</summary>

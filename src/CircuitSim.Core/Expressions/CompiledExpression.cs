@@ -90,6 +90,13 @@ public sealed class CompiledExpression
 
     public string Text { get; }
 
+    /// <summary>The program (for <see cref="ExpressionBatch"/>).</summary>
+    internal Instruction[] Code => _code;
+
+    /// <summary>Whether <see cref="Evaluate(ReadOnlySpan{double}, double, double, Span{double})"/> carries the gradient
+    /// forward (few enough unknowns, and 256-bit vectors in hardware).</summary>
+    internal bool IsForwardMode => _gradients is not null;
+
     /// <summary>Instructions after sharing and folding (for tests of the compiler).</summary>
     internal int InstructionCount => _code.Length;
 

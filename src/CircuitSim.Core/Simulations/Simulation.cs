@@ -118,7 +118,7 @@ public abstract class Simulation
         Behaviors = ordered;
         _groupsAfter = groups.Select(g => g.After).ToArray();
         _own = null;
-        Loaders = Of<ILoadBehavior>();
+        Loaders = Of<ILoadBehavior>(b => !b.LoadedByGroup);
         Truncaters = Of<ITruncateBehavior>();
         Accepters = Of<IAcceptBehavior>();
         Rejecters = Of<IRejectBehavior>();
@@ -141,15 +141,15 @@ public abstract class Simulation
     /// <summary>The behaviors that are <typeparamref name="T"/>, in order. Counted first, not Enumerable.ToArray: that
     /// grows its buffers from ArrayPool&lt;T&gt;.Shared, which keeps them for the life of the process, a few MB for each
     /// behavior interface on a 200 000-element circuit.</summary>
-    private T[] Of<T>() where T : class
+    private T[] Of<T>(Func<Behavior, bool>? where = null) where T : class
     {
         var count = 0;
         foreach (var b in Behaviors)
-            if (b is T) count++;
+            if (b is T && (where is null || where(b))) count++;
         var result = new T[count];
         var k = 0;
         foreach (var b in Behaviors)
-            if (b is T t) result[k++] = t;
+            if (b is T t && (where is null || where(b))) result[k++] = t;
         return result;
     }
 

@@ -86,6 +86,9 @@ public sealed class BehavioralSource : Component
         private int[] _posHandles = Array.Empty<int>(), _negHandles = Array.Empty<int>(), _branchHandles = Array.Empty<int>();
         private BranchStamp _stamp;
         private double _value;
+        // the batch that loads this source with the others running its program (I= sources only), and its index there
+        private BehavioralCurrentBatch? _batch;
+        private int _member;
 
         public Impl(BehavioralSource b, BindingContext context) : base(b.Name)
         {
@@ -124,6 +127,12 @@ public sealed class BehavioralSource : Component
             {
                 _posHandles = _f.Unknowns.Select(u => _mna.GetHandle(_pos, u)).ToArray();
                 _negHandles = _f.Unknowns.Select(u => _mna.GetHandle(_neg, u)).ToArray();
+                if (ExpressionBatch.Supports(_f))
+                {
+                    _batch = context.GetShared(("b current", ExpressionBatch.KeyOf(_f)), () => new BehavioralCurrentBatch(context, _f));
+                    _member = _batch.Add(this, _f, _pos, _neg, _posHandles, _negHandles);
+                    LoadedByGroup = true;
+                }
             }
         }
 
@@ -247,7 +256,7 @@ public sealed class BehavioralSource : Component
 
         public Func<double>? GetProbe(string quantity) => quantity.ToLowerInvariant() switch
         {
-            "i" => () => _b.Kind == BehavioralKind.Voltage ? _s.Solution[Branch] : _value,
+            "i" => () => _b.Kind == BehavioralKind.Voltage ? _s.Solution[Branch] : _batch?.ValueOf(_member) ?? _value,
             "v" => () => _s.Solution[_pos] - _s.Solution[_neg],
             _ => null,
         };

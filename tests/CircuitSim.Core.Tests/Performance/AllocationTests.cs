@@ -1,6 +1,10 @@
 using CircuitSim.Core.Analyses;
 using CircuitSim.Core.Simulations;
+using CircuitSim.Core.Circuits;
 using CircuitSim.Core.Tests.Support;
+using CircuitSim.Devices.Behavioral;
+using CircuitSim.Devices.Passive;
+using CircuitSim.Devices.Sources;
 
 namespace CircuitSim.Core.Tests.Performance;
 
@@ -109,6 +113,35 @@ public class AllocationTests
 
         Assert.True(sim.Statistics.DeviceBypasses > bypassed, "the window must include bypassed loads");
         Assert.True(double.IsFinite(sum));
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void BatchedBehavioralSources_TransientPointsAllocateNothing()
+    {
+        // 40 I= sources of one program (one batch, part of its second chunk filled), each on an RC cell driven by a sine
+        var elements = new List<Component> { new VoltageSource("V1", "in", "0", new Sine(0, 1, 1e6)) };
+        for (var k = 0; k < 40; k++)
+        {
+            elements.Add(new Resistor($"R{k}", "in", $"p{k}", 1e3));
+            elements.Add(new Capacitor($"C{k}", $"p{k}", "0", 1e-12));
+            elements.Add(new BehavioralSource($"B{k}", $"p{k}", "0", BehavioralKind.Current, $"1e-3*v(p{k})*v(p{k})*v(p{k}) + 1e-4*tanh(3*v(p{k}))"));
+        }
+        var sim = new Transient(new Circuit(elements.ToArray()), 1e-8, 1e-5);
+        var probe = sim.CreateProbe("i(b7)");
+        using var points = sim.Run().GetEnumerator();
+        for (var k = 0; k < 50; k++) Assert.True(points.MoveNext());
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        double sum = 0;
+        for (var k = 0; k < 300; k++)
+        {
+            Assert.True(points.MoveNext());
+            sum += Math.Abs(probe.Value);
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(sum > 0, "the sources should conduct");
         Assert.Equal(0, allocated);
     }
 }

@@ -56,4 +56,26 @@ public class BehavioralSourceStampTests
         Assert.Equal(Value(0.7, -0.3, 2e-3), f[h.Index("p")], 1e-12); // the current leaves p through the source
         Assert.Equal(-Value(0.7, -0.3, 2e-3), f[h.Index("n")], 1e-12);
     }
+
+    private static double MemristorLike(double vp, double vn) => 1e-3 * (vp - vn) * (vp - vn) + 1e-4 * Math.Tanh(3 * vp);
+
+    [Fact]
+    public void CurrentExpressionsRunningOneProgram_EachStampTheJacobianOfItsOwnCurrent()
+    {
+        // three sources of one program over their own nodes load as one batch; each must still stamp its own Jacobian
+        var circuit = new Circuit(
+            new Resistor("R1", "p1", "0", 1e3), new Resistor("R2", "p2", "0", 1e3), new Resistor("R3", "p3", "n3", 1e3),
+            new BehavioralSource("B1", "p1", "n1", BehavioralKind.Current, "1e-3*v(p1,n1)*v(p1,n1) + 1e-4*tanh(3*v(p1))"),
+            new BehavioralSource("B2", "p2", "n2", BehavioralKind.Current, "1e-3*v(p2,n2)*v(p2,n2) + 1e-4*tanh(3*v(p2))"),
+            new BehavioralSource("B3", "p3", "n3", BehavioralKind.Current, "1e-3*v(p3,n3)*v(p3,n3) + 1e-4*tanh(3*v(p3))"));
+        var h = StampHarness.Transient(circuit, Point(), Time, 1e-9);
+        var point = Point(("p1", 0.7), ("n1", -0.3), ("p2", -0.4), ("n2", 0.9), ("p3", 1.3), ("n3", 0.2));
+        h.AssertStampIsJacobian(point);
+
+        var f = h.Residual(h.Vector(point));
+        // the residual at n is the current the source drives into it (and R3's); O(1e-3) values: round-off 1e-15
+        Assert.Equal(-MemristorLike(0.7, -0.3), f[h.Index("n1")], 1e-15);
+        Assert.Equal(-MemristorLike(-0.4, 0.9), f[h.Index("n2")], 1e-15);
+        Assert.Equal(-MemristorLike(1.3, 0.2) - (1.3 - 0.2) / 1e3, f[h.Index("n3")], 1e-15); // R3 takes (v(p3) − v(n3))/R into n3
+    }
 }
