@@ -48,6 +48,10 @@ public static class RunCommand
         try
         {
             netlist = new NetlistReader(DeviceCatalog.Create(families)).ReadFile(netlistFile.FullName);
+            // most of what reading allocated (tokens, expanded subcircuit text, expression trees) is garbage now; one
+            // young-generation collection lets setup and the analysis reuse that memory instead of touching fresh pages
+            // (a 16×16 memristor crossbar: 750 of 2 260 page faults fewer, about 12 ms; docs/performance.md)
+            GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         catch (NetlistException e)
         {
