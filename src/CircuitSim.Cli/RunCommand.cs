@@ -31,6 +31,10 @@ public static class ExitCodes
 /// <summary><c>circuitsim run file.cir</c>: read, simulate every analysis, write raw/CSV/charts (PNG/SVG), print a summary.</summary>
 public static class RunCommand
 {
+    /// <summary>Bytes allocated while reading beyond which a collection before setup pays (a page fault here costs
+    /// about 8 µs; the collection about 0.3 ms).</summary>
+    private const long ReadingGarbageWorthCollecting = 1 << 20;
+
     /// <param name="jobs">Workers for .step points.</param>
     /// <param name="plotFormat">The chart files: PNG, SVG or both.</param>
     /// <param name="deviceFilesAnywhere">Let devices and .control write/wrdata write files outside the output directory
@@ -47,11 +51,14 @@ public static class RunCommand
         Netlist.Netlist netlist;
         try
         {
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             netlist = new NetlistReader(DeviceCatalog.Create(families)).ReadFile(netlistFile.FullName);
             // most of what reading allocated (tokens, expanded subcircuit text, expression trees) is garbage now; one
             // young-generation collection lets setup and the analysis reuse that memory instead of touching fresh pages
-            // (a 16×16 memristor crossbar: 750 of 2 260 page faults fewer, about 12 ms; docs/performance.md)
-            GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: true);
+            // (a 16×16 memristor crossbar: 750 of 2 260 page faults fewer, about 12 ms; docs/performance.md). Not worth
+            // its 0.3 ms after a small netlist.
+            if (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore > ReadingGarbageWorthCollecting)
+                GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
         catch (NetlistException e)
         {

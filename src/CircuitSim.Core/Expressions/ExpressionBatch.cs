@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace CircuitSim.Core.Expressions;
@@ -232,8 +234,8 @@ public sealed class ExpressionBatch
             var g = G(_code.Length - 1, j, width);
             for (var m = 0; m < width; m += 4)
             {
-                var l = Vector256.Create<double>(linear.Slice(m, 4));
-                (l - Vector256.Create<double>(g.Slice(m, 4)) * Vector256.Create<double>(x.Slice(m, 4))).CopyTo(linear.Slice(m, 4));
+                var l = Load(linear, m);
+                (l - Load(g, m) * Load(x, m)).StoreTo(linear, m);
             }
         }
     }
@@ -260,9 +262,9 @@ public sealed class ExpressionBatch
         {
             for (var m = 0; m < target.Length; m += 4)
             {
-                var xv = Vector256.Create<double>(x.Slice(m, 4));
-                var yv = Vector256.Create<double>(y.Slice(m, 4));
-                (subtract ? xv - yv : xv + yv).CopyTo(target.Slice(m, 4));
+                var xv = Load(x, m);
+                var yv = Load(y, m);
+                (subtract ? xv - yv : xv + yv).StoreTo(target, m);
             }
         }
     }
@@ -273,7 +275,7 @@ public sealed class ExpressionBatch
         var y = V(b, width);
         var v = V(r, width);
         for (var m = 0; m < width; m += 4)
-            (Vector256.Create<double>(x.Slice(m, 4)) * Vector256.Create<double>(y.Slice(m, 4))).CopyTo(v.Slice(m, 4));
+            (Load(x, m) * Load(y, m)).StoreTo(v, m);
         Chain(r, a, y, b, x, width);
     }
 
@@ -286,11 +288,11 @@ public sealed class ExpressionBatch
         var db = _db.AsSpan(0, width);
         for (var m = 0; m < width; m += 4)
         {
-            var yv = Vector256.Create<double>(y.Slice(m, 4));
-            var f = Vector256.Create<double>(x.Slice(m, 4)) / yv;
-            f.CopyTo(v.Slice(m, 4));
-            (Vector256<double>.One / yv).CopyTo(da.Slice(m, 4));
-            (Negated(f) / yv).CopyTo(db.Slice(m, 4));
+            var yv = Load(y, m);
+            var f = Load(x, m) / yv;
+            f.StoreTo(v, m);
+            (Vector256<double>.One / yv).StoreTo(da, m);
+            (Negated(f) / yv).StoreTo(db, m);
         }
         Chain(r, a, da, b, db, width);
     }
@@ -299,13 +301,13 @@ public sealed class ExpressionBatch
     {
         var x = V(a, width);
         var v = V(r, width);
-        for (var m = 0; m < width; m += 4) Negated(Vector256.Create<double>(x.Slice(m, 4))).CopyTo(v.Slice(m, 4));
+        for (var m = 0; m < width; m += 4) Negated(Load(x, m)).StoreTo(v, m);
         // the gradient as forward mode negates it: the vector operator
         for (var j = 0; j < _k; j++)
         {
             var g = G(a, j, width);
             var target = G(r, j, width);
-            for (var m = 0; m < width; m += 4) (-Vector256.Create<double>(g.Slice(m, 4))).CopyTo(target.Slice(m, 4));
+            for (var m = 0; m < width; m += 4) (-Load(g, m)).StoreTo(target, m);
         }
     }
 
@@ -315,7 +317,7 @@ public sealed class ExpressionBatch
         var v = V(r, width);
         var c = Vector256.Create(constant);
         var s = Vector256.Create(slope);
-        for (var m = 0; m < width; m += 4) (c + s * Vector256.Create<double>(x.Slice(m, 4))).CopyTo(v.Slice(m, 4));
+        for (var m = 0; m < width; m += 4) (c + s * Load(x, m)).StoreTo(v, m);
         var d = _da.AsSpan(0, width);
         d.Fill(slope);
         ScaledInto(r, a, d, width);
@@ -328,9 +330,9 @@ public sealed class ExpressionBatch
         var d = _da.AsSpan(0, width);
         for (var m = 0; m < width; m += 4)
         {
-            var xv = Vector256.Create<double>(x.Slice(m, 4));
-            (xv * xv).CopyTo(v.Slice(m, 4));
-            (Vector256.Create(2.0) * xv).CopyTo(d.Slice(m, 4));
+            var xv = Load(x, m);
+            (xv * xv).StoreTo(v, m);
+            (Vector256.Create(2.0) * xv).StoreTo(d, m);
         }
         ScaledInto(r, a, d, width);
     }
@@ -343,7 +345,7 @@ public sealed class ExpressionBatch
             var ga = G(a, j, width);
             var target = G(r, j, width);
             for (var m = 0; m < width; m += 4)
-                Scaled(Vector256.Create<double>(ga.Slice(m, 4)), Vector256.Create<double>(da.Slice(m, 4))).CopyTo(target.Slice(m, 4));
+                Scaled(Load(ga, m), Load(da, m)).StoreTo(target, m);
         }
     }
 
@@ -358,9 +360,9 @@ public sealed class ExpressionBatch
             var target = G(r, j, width);
             for (var m = 0; m < width; m += 4)
             {
-                var ta = Scaled(Vector256.Create<double>(ga.Slice(m, 4)), Vector256.Create<double>(da.Slice(m, 4)));
-                var tb = Scaled(Vector256.Create<double>(gb.Slice(m, 4)), Vector256.Create<double>(db.Slice(m, 4)));
-                (ta + tb).CopyTo(target.Slice(m, 4));
+                var ta = Scaled(Load(ga, m), Load(da, m));
+                var tb = Scaled(Load(gb, m), Load(db, m));
+                (ta + tb).StoreTo(target, m);
             }
         }
     }
@@ -369,6 +371,14 @@ public sealed class ExpressionBatch
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Scaled(Vector256<double> gradient, Vector256<double> derivative) =>
         Vector256.ConditionalSelect(Vector256.Equals(gradient, Vector256<double>.Zero), Vector256<double>.Zero, gradient * derivative);
+
+    /// <summary>Four members' values from <paramref name="m"/> on (every span here is a whole number of vectors long).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> values, int m)
+    {
+        Debug.Assert(m + 4 <= values.Length);
+        return Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)m);
+    }
 
     /// <summary>−x as the scalar negation rounds it: the sign flipped (−0 for +0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -415,5 +425,16 @@ public sealed class ExpressionBatch
             }
             return h.ToHashCode();
         }
+    }
+}
+
+/// <summary>Stores of four members' values (see <see cref="ExpressionBatch"/>).</summary>
+internal static class VectorStore
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreTo(this Vector256<double> vector, Span<double> values, int m)
+    {
+        Debug.Assert(m + 4 <= values.Length);
+        vector.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)m);
     }
 }
