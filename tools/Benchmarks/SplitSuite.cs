@@ -127,7 +127,37 @@ internal static class SplitSuite
                 Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
             Measurement.Progress($"mos1: bypass {(bypass ? "on" : "off")}: {Stat.Median(ns):F1} ns per instance");
         }
+        var (median, range) = EvaluationAlone(sim, batches, instances, reps);
+        table.Add("bypass off, evaluation alone (into the slots, nothing added to the system)", median, range);
         return table;
+    }
+
+    /// <summary>The batches' members evaluated into their slots (<c>DeviceBatch.Run</c> over all of them on this
+    /// thread), without clearing or adding to the system: what the evaluation costs apart from the stamping.</summary>
+    private static (string Median, string Range) EvaluationAlone(Simulation sim, ILoadBehavior[] batches, int instances, int reps)
+    {
+        sim.Options.Bypass = false;
+        sim.State.Iteration = 2;
+        sim.State.Init = InitMode.Float;
+        var runs = batches.Select(b =>
+        {
+            var run = b.GetType().GetMethod("Run", BindingFlags.Public | BindingFlags.Instance, [typeof(int), typeof(int), typeof(int)])!;
+            var count = (int)b.GetType().GetProperty("Count")!.GetValue(b)!;
+            var evaluate = run.CreateDelegate<Action<int, int, int>>(b);
+            return (evaluate, count);
+        }).ToArray();
+        const int rounds = 2000;
+        var ns = new List<double>();
+        for (var r = 0; r < Math.Max(reps, 3); r++)
+        {
+            Measurement.Settle();
+            var t0 = CpuClock.ThreadSeconds();
+            for (var k = 0; k < rounds; k++)
+                foreach (var (evaluate, count) in runs) evaluate(0, count, 0);
+            ns.Add((CpuClock.ThreadSeconds() - t0) * 1e9 / ((double)rounds * instances));
+        }
+        Measurement.Progress($"mos1: evaluation alone: {Stat.Median(ns):F1} ns per instance");
+        return (Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
     }
 
 }
