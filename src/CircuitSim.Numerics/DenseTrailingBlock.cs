@@ -120,8 +120,8 @@ internal sealed class DenseTrailingBlock<T>
             ref T column = ref Unsafe.Add(ref a, k * m);
             var pivot = Unsafe.Add(ref column, k);
             var largest = 0.0;
-            for (var i = k + 1; i < m; i++) largest = Math.Max(largest, TMagnitudeOf(Unsafe.Add(ref column, i)));
-            var pivotMagnitude = TMagnitudeOf(pivot);
+            for (var i = k + 1; i < m; i++) largest = Math.Max(largest, Magnitude(Unsafe.Add(ref column, i)));
+            var pivotMagnitude = Magnitude(pivot);
             if (!threshold.Accepts(pivotMagnitude, Math.Max(largest, pivotMagnitude))) return Start + k;
             var inversePivot = T.One / pivot;
             inversePivots[Start + k] = inversePivot;
@@ -157,7 +157,7 @@ internal sealed class DenseTrailingBlock<T>
         }
     }
 
-    private static double TMagnitudeOf(T value) => Math.Abs(double.CreateTruncating(value));
+    private static double Magnitude(T value) => Math.Abs(double.CreateTruncating(value));
 
     /// <summary>column[from..m) ·= factor.</summary>
     private static void Scale(ref T column, int from, int m, T factor)

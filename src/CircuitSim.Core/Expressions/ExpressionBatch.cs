@@ -235,7 +235,7 @@ public sealed class ExpressionBatch
             for (var m = 0; m < width; m += 4)
             {
                 var l = Load(linear, m);
-                (l - Load(g, m) * Load(x, m)).StoreTo(linear, m);
+                Store(l - Load(g, m) * Load(x, m), linear, m);
             }
         }
     }
@@ -264,7 +264,7 @@ public sealed class ExpressionBatch
             {
                 var xv = Load(x, m);
                 var yv = Load(y, m);
-                (subtract ? xv - yv : xv + yv).StoreTo(target, m);
+                Store(subtract ? xv - yv : xv + yv, target, m);
             }
         }
     }
@@ -275,7 +275,7 @@ public sealed class ExpressionBatch
         var y = V(b, width);
         var v = V(r, width);
         for (var m = 0; m < width; m += 4)
-            (Load(x, m) * Load(y, m)).StoreTo(v, m);
+            Store(Load(x, m) * Load(y, m), v, m);
         Chain(r, a, y, b, x, width);
     }
 
@@ -290,9 +290,9 @@ public sealed class ExpressionBatch
         {
             var yv = Load(y, m);
             var f = Load(x, m) / yv;
-            f.StoreTo(v, m);
-            (Vector256<double>.One / yv).StoreTo(da, m);
-            (Negated(f) / yv).StoreTo(db, m);
+            Store(f, v, m);
+            Store(Vector256<double>.One / yv, da, m);
+            Store(Negated(f) / yv, db, m);
         }
         Chain(r, a, da, b, db, width);
     }
@@ -301,13 +301,13 @@ public sealed class ExpressionBatch
     {
         var x = V(a, width);
         var v = V(r, width);
-        for (var m = 0; m < width; m += 4) Negated(Load(x, m)).StoreTo(v, m);
+        for (var m = 0; m < width; m += 4) Store(Negated(Load(x, m)), v, m);
         // the gradient as forward mode negates it: the vector operator
         for (var j = 0; j < _k; j++)
         {
             var g = G(a, j, width);
             var target = G(r, j, width);
-            for (var m = 0; m < width; m += 4) (-Load(g, m)).StoreTo(target, m);
+            for (var m = 0; m < width; m += 4) Store(-Load(g, m), target, m);
         }
     }
 
@@ -317,7 +317,7 @@ public sealed class ExpressionBatch
         var v = V(r, width);
         var c = Vector256.Create(constant);
         var s = Vector256.Create(slope);
-        for (var m = 0; m < width; m += 4) (c + s * Load(x, m)).StoreTo(v, m);
+        for (var m = 0; m < width; m += 4) Store(c + s * Load(x, m), v, m);
         var d = _da.AsSpan(0, width);
         d.Fill(slope);
         ScaledInto(r, a, d, width);
@@ -331,8 +331,8 @@ public sealed class ExpressionBatch
         for (var m = 0; m < width; m += 4)
         {
             var xv = Load(x, m);
-            (xv * xv).StoreTo(v, m);
-            (Vector256.Create(2.0) * xv).StoreTo(d, m);
+            Store(xv * xv, v, m);
+            Store(Vector256.Create(2.0) * xv, d, m);
         }
         ScaledInto(r, a, d, width);
     }
@@ -345,7 +345,7 @@ public sealed class ExpressionBatch
             var ga = G(a, j, width);
             var target = G(r, j, width);
             for (var m = 0; m < width; m += 4)
-                Scaled(Load(ga, m), Load(da, m)).StoreTo(target, m);
+                Store(Scaled(Load(ga, m), Load(da, m)), target, m);
         }
     }
 
@@ -362,7 +362,7 @@ public sealed class ExpressionBatch
             {
                 var ta = Scaled(Load(ga, m), Load(da, m));
                 var tb = Scaled(Load(gb, m), Load(db, m));
-                (ta + tb).StoreTo(target, m);
+                Store(ta + tb, target, m);
             }
         }
     }
@@ -378,6 +378,14 @@ public sealed class ExpressionBatch
     {
         Debug.Assert(m + 4 <= values.Length);
         return Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)m);
+    }
+
+    /// <summary>Stores four members' values from <paramref name="m"/> on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> vector, Span<double> values, int m)
+    {
+        Debug.Assert(m + 4 <= values.Length);
+        vector.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)m);
     }
 
     /// <summary>−x as the scalar negation rounds it: the sign flipped (−0 for +0).</summary>
@@ -425,16 +433,5 @@ public sealed class ExpressionBatch
             }
             return h.ToHashCode();
         }
-    }
-}
-
-/// <summary>Stores of four members' values (see <see cref="ExpressionBatch"/>).</summary>
-internal static class VectorStore
-{
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreTo(this Vector256<double> vector, Span<double> values, int m)
-    {
-        Debug.Assert(m + 4 <= values.Length);
-        vector.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)m);
     }
 }
