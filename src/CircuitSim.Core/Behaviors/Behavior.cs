@@ -18,8 +18,9 @@ public abstract class Behavior
     /// <summary>Second setup phase: every branch exists, so take matrix handles and state slots here.</summary>
     public virtual void Setup(BindingContext context) { }
 
-    /// <summary>Whether a group behavior (a batch it joined in <see cref="Setup"/>) loads this one: the simulation then
-    /// leaves its <see cref="ILoadBehavior.Load"/> out of the load loop.</summary>
+    /// <summary>Whether a group behavior (a batch it joined in <see cref="Setup"/>) loads this one and checks its
+    /// truncation error: the simulation then leaves its <see cref="ILoadBehavior.Load"/> out of the load loop and its
+    /// <see cref="ITruncateBehavior.Truncate"/> out of the step control.</summary>
     public bool LoadedByGroup { get; protected set; }
 }
 

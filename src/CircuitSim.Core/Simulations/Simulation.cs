@@ -119,7 +119,7 @@ public abstract class Simulation
         _groupsAfter = groups.Select(g => g.After).ToArray();
         _own = null;
         Loaders = Of<ILoadBehavior>(b => !b.LoadedByGroup);
-        Truncaters = Of<ITruncateBehavior>();
+        Truncaters = Of<ITruncateBehavior>(b => !b.LoadedByGroup);
         Accepters = Of<IAcceptBehavior>();
         Rejecters = Of<IRejectBehavior>();
         TemperatureBehaviors = Of<ITemperatureBehavior>();

@@ -9,7 +9,8 @@ namespace CircuitSim.Devices.Behavioral;
 /// memristors are 512 sources of two programs), loaded together where the first of them would have loaded: one
 /// <see cref="ExpressionBatch"/> evaluates them all, then each stamps its Jacobian entries and right-hand side in
 /// member order, with the same arithmetic as a source loading alone. A small-signal operating point is loaded source by
-/// source (each keeps its local derivatives for AC).
+/// source (each keeps its local derivatives for AC). Its members keep no state (no ddt or idt), so there is no
+/// truncation error to check.
 /// </summary>
 internal sealed class BehavioralCurrentBatch : Behavior, ILoadBehavior
 {
