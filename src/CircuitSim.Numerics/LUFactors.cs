@@ -60,7 +60,8 @@ internal sealed class LUFactors<T>
     public int[] ARow { get; }
     public int[] AHandle { get; }
 
-    /// <summary>The last columns of L again, dense, for refactorization (chosen after each full factorization).</summary>
+    /// <summary>The trailing steps that refactorization eliminates as one dense block (chosen after each full
+    /// factorization).</summary>
     public DenseTrailingBlock<T> TrailingBlock { get; } = new();
 
     public long NonZeros => (long)LStart[Size] + UStart[Size] + Size;

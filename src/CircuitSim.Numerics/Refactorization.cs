@@ -9,7 +9,8 @@ namespace CircuitSim.Numerics;
 /// <see cref="PivotingFactorization{T, TMagnitude}"/> replayed without any search, so it allocates nothing and costs only
 /// the arithmetic. Each reused pivot must still pass the threshold test over its column; the first one that fails
 /// ends the attempt, because values (e.g. of a transistor switching region) have moved too far from those the pivots were
-/// chosen for.
+/// chosen for. The nearly dense trailing steps of a meshed matrix, when the pattern has them, are gathered after the
+/// updates from the sparse columns and eliminated as one dense block (<see cref="DenseTrailingBlock{T}"/>).
 /// </summary>
 /// <remarks>
 /// Compiled fully optimized from the first call (AggressiveOptimization), because one call on a large matrix is a long

@@ -141,6 +141,7 @@ public abstract class Simulation
     /// <summary>The behaviors that are <typeparamref name="T"/>, in order. Counted first, not Enumerable.ToArray: that
     /// grows its buffers from ArrayPool&lt;T&gt;.Shared, which keeps them for the life of the process, a few MB for each
     /// behavior interface on a 200 000-element circuit.</summary>
+    /// <param name="where">Which of them to take (all when null).</param>
     private T[] Of<T>(Func<Behavior, bool>? where = null) where T : class
     {
         var count = 0;
