@@ -131,17 +131,28 @@ public static class LineGrammar
 
     private static void CheckNesting(string text)
     {
+        var i = NestedTooDeepAt(text);
+        if (i >= 0) throw new LineSyntaxException($"parentheses and braces nested more than {MaxNesting} deep", i, "less nesting");
+    }
+
+    /// <summary>Where the line first nests deeper than <see cref="MaxNesting"/>, or -1.</summary>
+    private static int NestedTooDeepAt(string text)
+    {
         var depth = 0;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] is '(' or '{')
             {
-                if (++depth > MaxNesting)
-                    throw new LineSyntaxException($"parentheses and braces nested more than {MaxNesting} deep", i, "less nesting");
+                if (++depth > MaxNesting) return i;
             }
             else if (text[i] is ')' or '}' && depth > 0) depth--;
         }
+        return -1;
     }
+
+    /// <summary>Whether <see cref="Tokenize"/> would give at least one token without an error, found without making
+    /// the tokens (a netlist's element lines are checked when it is loaded and tokenized when they are built).</summary>
+    public static bool HasTokens(string text) => NestedTooDeepAt(text) < 0 && LineScanner.HasTokens(text);
 
     /// <summary>What is wrong with a line that does not tokenize, and what was expected.</summary>
     private static (string Message, string Expected) Explain(string text, int pos, string expected)

@@ -11,17 +11,33 @@ internal static class LineScanner
     /// <summary>The tokens of <paramref name="text"/>, or null when the line is not well formed.</summary>
     public static List<Token>? TryScan(string text)
     {
-        var position = 0;
-        var tokens = Items(text, ref position);
-        if (tokens is null) return null;
-        SkipSeparators(text, ref position);
-        return position == text.Length ? tokens : null;
+        var tokens = new List<Token>();
+        return Scan(text, tokens) ? tokens : null;
     }
 
-    /// <summary>Tokens up to the end of the text or a closing parenthesis (not consumed); null on a malformed token.</summary>
-    private static List<Token>? Items(string text, ref int position)
+    /// <summary>Whether <see cref="TryScan"/> would give tokens, at least one, without making them (the nesting must be
+    /// checked first: the scan recurses per level).</summary>
+    public static bool HasTokens(string text)
     {
-        var tokens = new List<Token>();
+        var position = 0;
+        SkipSeparators(text, ref position);
+        return position < text.Length && Scan(text, null);
+    }
+
+    /// <summary>Scans the whole text, adding its tokens to <paramref name="tokens"/> unless it is null; false when the
+    /// line is not well formed.</summary>
+    private static bool Scan(string text, List<Token>? tokens)
+    {
+        var position = 0;
+        if (!Items(text, ref position, tokens)) return false;
+        SkipSeparators(text, ref position);
+        return position == text.Length;
+    }
+
+    /// <summary>Tokens up to the end of the text or a closing parenthesis (not consumed), into
+    /// <paramref name="tokens"/> unless it is null; false on a malformed token.</summary>
+    private static bool Items(string text, ref int position, List<Token>? tokens)
+    {
         while (true)
         {
             var start = position;
@@ -29,15 +45,14 @@ internal static class LineScanner
             if (position == text.Length || text[position] == ')')
             {
                 position = start; // as the grammar's Many: the separators before the end belong to the caller
-                return tokens;
+                return true;
             }
-            var token = Next(text, ref position);
-            if (token is null) return null;
-            tokens.Add(token);
+            if (!Next(text, ref position, tokens)) return false;
         }
     }
 
-    private static Token? Next(string text, ref int position)
+    /// <summary>One token, added to <paramref name="tokens"/> unless it is null; false when malformed.</summary>
+    private static bool Next(string text, ref int position, List<Token>? tokens)
     {
         var start = position;
         switch (text[position])
@@ -45,12 +60,13 @@ internal static class LineScanner
             case '(':
             {
                 position++;
-                var children = Items(text, ref position);
-                if (children is null) return null;
+                var children = tokens is null ? null : new List<Token>();
+                if (!Items(text, ref position, children)) return false;
                 SkipSeparators(text, ref position);
-                if (position == text.Length || text[position] != ')') return null;
+                if (position == text.Length || text[position] != ')') return false;
                 position++;
-                return new Token(TokenKind.Group, "", start, position - start, children);
+                tokens?.Add(new Token(TokenKind.Group, "", start, position - start, children!));
+                return true;
             }
             case '{':
             {
@@ -60,24 +76,29 @@ internal static class LineScanner
                     if (text[position] == '{') depth++;
                     else if (text[position] == '}' && --depth == 0) break;
                 }
-                if (position == text.Length) return null;
+                if (position == text.Length) return false;
                 position++;
-                return new Token(TokenKind.Brace, text[(start + 1)..(position - 1)], start, position - start, Array.Empty<Token>());
+                tokens?.Add(new Token(TokenKind.Brace, text[(start + 1)..(position - 1)], start, position - start, Array.Empty<Token>()));
+                return true;
             }
             case '\'' or '"':
             {
                 var end = text.IndexOf(text[position], position + 1);
-                if (end < 0) return null;
+                if (end < 0) return false;
                 position = end + 1;
-                return new Token(TokenKind.Quoted, text[(start + 1)..end], start, position - start, Array.Empty<Token>());
+                tokens?.Add(new Token(TokenKind.Quoted, text[(start + 1)..end], start, position - start, Array.Empty<Token>()));
+                return true;
             }
             case '=':
                 position++;
-                return new Token(TokenKind.Equals, "=", start, 1, Array.Empty<Token>());
+                tokens?.Add(new Token(TokenKind.Equals, "=", start, 1, Array.Empty<Token>()));
+                return true;
             default:
             {
                 while (position < text.Length && IsWordChar(text[position])) position++;
-                return position == start ? null : new Token(TokenKind.Word, text[start..position], start, position - start, Array.Empty<Token>());
+                if (position == start) return false;
+                tokens?.Add(new Token(TokenKind.Word, text[start..position], start, position - start, Array.Empty<Token>()));
+                return true;
             }
         }
     }

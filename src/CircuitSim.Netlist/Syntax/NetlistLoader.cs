@@ -151,25 +151,30 @@ public static class NetlistLoader
                 continue;
             }
 
-            List<Token> tokens;
-            try
+            // an element line is only checked here: its tokens are made when it is built (a large netlist never holds
+            // them all at once, and they are not made twice)
+            List<Token>? tokens = null;
+            if (line.Text.StartsWith('.') || !LineGrammar.HasTokens(line.Text))
             {
-                tokens = LineGrammar.Tokenize(line.Text);
+                try
+                {
+                    tokens = LineGrammar.Tokenize(line.Text);
+                }
+                catch (LineSyntaxException e)
+                {
+                    diagnostics.Error(line.Locate(e.Position), e.Message, e.Expected);
+                    continue;
+                }
+                if (tokens.Count == 0) continue;
             }
-            catch (LineSyntaxException e)
-            {
-                diagnostics.Error(line.Locate(e.Position), e.Message, e.Expected);
-                continue;
-            }
-            if (tokens.Count == 0) continue;
             var statement = new Statement(line, tokens);
             switch (statement.Keyword)
             {
                 case ".include" or ".inc":
                     Include(statement, output, diagnostics, includeStack, null, control);
                     continue;
-                case ".lib" when tokens.Count >= 3:
-                    Include(statement, output, diagnostics, includeStack, tokens[2].Text, control);
+                case ".lib" when statement.Tokens.Count >= 3:
+                    Include(statement, output, diagnostics, includeStack, statement.Tokens[2].Text, control);
                     continue;
                 case ".lib":
                     diagnostics.Error(statement.Start, ".lib needs a file and a section name", ".lib file section");
@@ -177,7 +182,6 @@ public static class NetlistLoader
                 case ".endl":
                     continue;
             }
-            // an element's tokens are made again when it is built: a large netlist never holds them all at once
             if (!statement.IsDotCommand) statement.ForgetTokens();
             output.Add(statement);
         }

@@ -17,7 +17,9 @@ public sealed class Statement
     private readonly int _line;
     private readonly int _column;
 
-    public Statement(LogicalLine line, List<Token> tokens)
+    /// <param name="line">The logical line.</param>
+    /// <param name="tokens">Its tokens, or null to make them when first read.</param>
+    public Statement(LogicalLine line, List<Token>? tokens)
     {
         _text = line.Text;
         if (line.IsWholePhysicalLine)

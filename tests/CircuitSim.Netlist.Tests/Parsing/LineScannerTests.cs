@@ -36,6 +36,40 @@ public class LineScannerTests
         Assert.Null(LineScanner.TryScan(line));
     }
 
+    [Theory]
+    [InlineData("R1 in n1 0.01", true)]
+    [InlineData("V1 a 0 PULSE(0, 1, 0 10n 10n 2u 4u)", true)]
+    [InlineData("B1 a 0 I = {v(a)*(1 - {k})} ", true)]
+    [InlineData(",,, a,,b ,", true)]
+    [InlineData(", ,\t", false)]
+    [InlineData("", false)]
+    [InlineData("R1 a (b", false)]
+    [InlineData("B1 a 0 I={v(a)", false)]
+    [InlineData("E1 o 0 'v(a)", false)]
+    public void HasTokens_TellsWhetherTokenizeGivesTokensWithoutAnError(string line, bool expected)
+    {
+        List<Token>? tokens;
+        try
+        {
+            tokens = LineGrammar.Tokenize(line);
+        }
+        catch (LineSyntaxException)
+        {
+            tokens = null;
+        }
+
+        Assert.Equal(expected, tokens is { Count: > 0 }); // the cases say what Tokenize does
+        Assert.Equal(expected, LineGrammar.HasTokens(line));
+    }
+
+    [Fact]
+    public void HasTokens_IsFalseForALineNestedTooDeep_WithoutRecursingThroughIt()
+    {
+        var line = "R1 a 0 " + new string('(', 5000) + "1" + new string(')', 5000);
+
+        Assert.False(LineGrammar.HasTokens(line));
+    }
+
     [Fact]
     public void Scanner_GivesTheGrammarsTokensForEveryLineOfTheRepositorysNetlists()
     {
