@@ -110,31 +110,40 @@ internal static class SplitSuite
             // an iteration that continues a solve (bypass allowed when on) at the last accepted point
             sim.State.Iteration = 2;
             sim.State.Init = InitMode.Float;
-            const int rounds = 2000;
-            var ns = new List<double>();
-            for (var r = 0; r < Math.Max(reps, 3); r++)
+            var ns = NsPerInstance(() =>
             {
-                Measurement.Settle();
-                var t0 = CpuClock.ThreadSeconds();
-                for (var k = 0; k < rounds; k++)
-                {
-                    sim.Mna.Clear();
-                    foreach (var b in batches) b.Load();
-                }
-                ns.Add((CpuClock.ThreadSeconds() - t0) * 1e9 / ((double)rounds * instances));
-            }
-            table.Add(bypass ? "bypass on, every instance held (re-stamp only)" : "bypass off (evaluate and stamp)",
-                Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
+                sim.Mna.Clear();
+                foreach (var b in batches) b.Load();
+            }, instances, reps);
+            AddRow(table, bypass ? "bypass on, every instance held (re-stamp only)" : "bypass off (evaluate and stamp)", ns);
             Measurement.Progress($"mos1: bypass {(bypass ? "on" : "off")}: {Stat.Median(ns):F1} ns per instance");
         }
-        var (median, range) = EvaluationAlone(sim, batches, instances, reps);
-        table.Add("bypass off, evaluation alone (into the slots, nothing added to the system)", median, range);
+        var alone = EvaluationAlone(sim, batches, instances, reps);
+        AddRow(table, "bypass off, evaluation alone (into the slots, nothing added to the system)", alone);
         return table;
     }
 
+    /// <summary>Thread CPU time of one call of <paramref name="round"/> per instance, ns: 2000 calls per repetition.</summary>
+    private static List<double> NsPerInstance(Action round, int instances, int reps)
+    {
+        const int rounds = 2000;
+        var ns = new List<double>();
+        for (var r = 0; r < Math.Max(reps, 3); r++)
+        {
+            Measurement.Settle();
+            var t0 = CpuClock.ThreadSeconds();
+            for (var k = 0; k < rounds; k++) round();
+            ns.Add((CpuClock.ThreadSeconds() - t0) * 1e9 / ((double)rounds * instances));
+        }
+        return ns;
+    }
+
+    private static void AddRow(MarkdownTable table, string label, List<double> ns) =>
+        table.Add(label, Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
+
     /// <summary>The batches' members evaluated into their slots (<c>DeviceBatch.Run</c> over all of them on this
     /// thread), without clearing or adding to the system: what the evaluation costs apart from the stamping.</summary>
-    private static (string Median, string Range) EvaluationAlone(Simulation sim, ILoadBehavior[] batches, int instances, int reps)
+    private static List<double> EvaluationAlone(Simulation sim, ILoadBehavior[] batches, int instances, int reps)
     {
         sim.Options.Bypass = false;
         sim.State.Iteration = 2;
@@ -146,18 +155,11 @@ internal static class SplitSuite
             var evaluate = run.CreateDelegate<Action<int, int, int>>(b);
             return (evaluate, count);
         }).ToArray();
-        const int rounds = 2000;
-        var ns = new List<double>();
-        for (var r = 0; r < Math.Max(reps, 3); r++)
+        var ns = NsPerInstance(() =>
         {
-            Measurement.Settle();
-            var t0 = CpuClock.ThreadSeconds();
-            for (var k = 0; k < rounds; k++)
-                foreach (var (evaluate, count) in runs) evaluate(0, count, 0);
-            ns.Add((CpuClock.ThreadSeconds() - t0) * 1e9 / ((double)rounds * instances));
-        }
+            foreach (var (evaluate, count) in runs) evaluate(0, count, 0);
+        }, instances, reps);
         Measurement.Progress($"mos1: evaluation alone: {Stat.Median(ns):F1} ns per instance");
-        return (Stat.Median(ns).ToString("F1", CultureInfo.InvariantCulture), $"[{ns.Min():F1}–{ns.Max():F1}]");
+        return ns;
     }
-
 }

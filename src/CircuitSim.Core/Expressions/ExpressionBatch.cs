@@ -74,9 +74,6 @@ public sealed class ExpressionBatch
         return _pending.Count - 1;
     }
 
-    /// <summary>The unknown that slot <paramref name="slot"/> of member <paramref name="member"/> reads.</summary>
-    public int Unknown(int member, int slot) => _unknowns[slot * _capacity + member];
-
     /// <summary>The members' values at the last <see cref="Evaluate"/>.</summary>
     public ReadOnlySpan<double> Values => _values.AsSpan(0, Count);
 

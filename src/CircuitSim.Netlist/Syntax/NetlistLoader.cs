@@ -152,9 +152,10 @@ public static class NetlistLoader
             }
 
             // an element line is only checked here: its tokens are made when it is built (a large netlist never holds
-            // them all at once, and they are not made twice)
+            // them all at once, and they are not made twice); a dot command keeps its tokens
+            var dotCommand = line.Text.StartsWith('.');
             List<Token>? tokens = null;
-            if (line.Text.StartsWith('.') || !LineGrammar.HasTokens(line.Text))
+            if (dotCommand || !LineGrammar.HasTokens(line.Text))
             {
                 try
                 {
@@ -167,7 +168,7 @@ public static class NetlistLoader
                 }
                 if (tokens.Count == 0) continue;
             }
-            var statement = new Statement(line, tokens);
+            var statement = new Statement(line, dotCommand ? tokens : null);
             switch (statement.Keyword)
             {
                 case ".include" or ".inc":
@@ -182,7 +183,6 @@ public static class NetlistLoader
                 case ".endl":
                     continue;
             }
-            if (!statement.IsDotCommand) statement.ForgetTokens();
             output.Add(statement);
         }
         if (inControl) diagnostics.Error(controlStart!.Locate(0), ".control block is not closed", ".endc");
