@@ -60,11 +60,14 @@ Command PlotCommandTree()
 // options, because RootCommand looks its name up through the entry assembly, which costs a native executable more than
 // a small run does; and when the first argument names a subcommand only that one is built (the others' options, the
 // crossbar's cell catalogue, ... are not needed to parse or run it), while anything else (--help, a typo) builds them all.
+// The help and version options are added only when an argument could ask for them (HelpRequest).
 var debugOption = new Option<bool>("--debug") { Description = "Show the stack trace of an internal error.", Recursive = true };
-var root = new Command("circuitsim", "CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.")
+var root = new Command("circuitsim", "CircuitSim: a SPICE-style circuit simulator with magnetization-physics memristors.") { debugOption };
+if (HelpRequest.MayAsk(args))
 {
-    new HelpOption(), new VersionOption(), debugOption,
-};
+    root.Options.Insert(0, new VersionOption());
+    root.Options.Insert(0, new HelpOption());
+}
 var subcommands = new (string Name, Func<Command> Create)[]
 {
     ("run", RunCommandTree), ("plot", PlotCommandTree), ("crossbar", () => CrossbarCommand.Create(stdout, stderr)),

@@ -42,21 +42,23 @@ public sealed class VariationSites
     private sealed class Site : IVariationDraws, IDisposable
     {
         private readonly VariationSites _owner;
-        private readonly ulong _hash;
+        // hashed at the first draw: most sites (every element's value) draw nothing
+        private ulong? _hash;
         private int _draw;
 
         public Site(VariationSites owner, string name)
         {
             _owner = owner;
             Name = name;
-            _hash = VariationRandom.SiteHash(name);
         }
 
         public string Name { get; }
 
-        public double NextGaussian() => VariationRandom.Gaussian(_owner.Seed, _owner.Run, _hash, _draw++);
+        private ulong Hash => _hash ??= VariationRandom.SiteHash(Name);
 
-        public double NextSymmetricUniform() => VariationRandom.SymmetricUniform(_owner.Seed, _owner.Run, _hash, _draw++);
+        public double NextGaussian() => VariationRandom.Gaussian(_owner.Seed, _owner.Run, Hash, _draw++);
+
+        public double NextSymmetricUniform() => VariationRandom.SymmetricUniform(_owner.Seed, _owner.Run, Hash, _draw++);
 
         public void Dispose()
         {

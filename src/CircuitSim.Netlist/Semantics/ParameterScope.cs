@@ -88,17 +88,30 @@ internal sealed class ParameterScope
     /// the problem within <paramref name="text"/>).</summary>
     public double Evaluate(Expression expression, SourceLocation at, string text)
     {
-        var evaluator = new ExpressionEvaluator(Lookup,
-            (name, args) => CallUserFunction(name, args, at) ?? StatisticalFunctions.TryEvaluate(name, args, Variation.Current));
+        // one evaluator per scope, not one (with two delegates) per value: the location its user-function calls are
+        // reported at is the expression being evaluated, which nests through a parameter's lookup
+        _evaluator ??= new ExpressionEvaluator(Lookup, CallFunction);
+        var outer = _evaluatingAt;
+        _evaluatingAt = at;
         try
         {
-            return evaluator.Evaluate(expression);
+            return _evaluator.Evaluate(expression);
         }
         catch (ExpressionEvaluationException e)
         {
             throw new StatementException(at with { Column = at.Column + e.Position }, $"{e.Message} in '{text}'");
         }
+        finally
+        {
+            _evaluatingAt = outer;
+        }
     }
+
+    private ExpressionEvaluator? _evaluator;
+    private SourceLocation? _evaluatingAt;
+
+    private double? CallFunction(string name, IReadOnlyList<double> args) =>
+        CallUserFunction(name, args, _evaluatingAt!) ?? StatisticalFunctions.TryEvaluate(name, args, Variation.Current);
 
     /// <summary>Parses and evaluates expression text; <paramref name="at"/> locates its first character.</summary>
     public double Evaluate(string text, SourceLocation at) => Evaluate(ParseShared(text, at), at, text);

@@ -388,6 +388,40 @@ public class ErrorTests
     }
 
     [Fact]
+    public void WrongArgumentCount_AfterANestedParameterEvaluation_IsLocatedAtTheElement()
+    {
+        // evaluating {a+f(1)} first evaluates the subcircuit's a, at a's own location; the call f(1) after it is
+        // reported at the element again
+        var error = Read.Error("""
+            t
+            .func f(x, y) {x+y}
+            .subckt sub n
+            .param a={f(1, 2)}
+            R1 n 0 {a+f(1)}
+            .ends
+            X1 1 sub
+            """);
+
+        Assert.Equal(("function 'f' takes 2 arguments, got 1", 5, 9), (error.Message, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public void WrongArgumentCount_InsideANestedParameterEvaluation_IsLocatedAtTheParameter()
+    {
+        var error = Read.Error("""
+            t
+            .func f(x, y) {x+y}
+            .subckt sub n
+            .param a={f(1)}
+            R1 n 0 {a+1}
+            .ends
+            X1 1 sub
+            """);
+
+        Assert.Equal(("function 'f' takes 2 arguments, got 1", 4, 11), (error.Message, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
     public void Unbalanced_ParenthesesOpened()
     {
         var error = Read.Error("""
