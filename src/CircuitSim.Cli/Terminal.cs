@@ -22,8 +22,9 @@ internal static class Terminal
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
             // the profile is set above; Spectre's enrichers (CI-service detection from the environment) would only
-            // cost start-up time
+            // cost start-up time, and so would the copy of the whole environment it makes for them when given none
             Enrichment = new ProfileEnrichment { UseDefaultEnrichers = false },
+            EnvironmentVariables = new Dictionary<string, string>(),
         });
         console.Profile.Width = Width(redirected);
         return console;

@@ -23,7 +23,9 @@ public static class TopologyCheck
         // indexed: a foreach over the interface boxes an enumerator per component
         foreach (var c in circuit.Components)
             for (var k = 0; k < c.Nodes.Count; k++) Id(c.Nodes[k]);
-        var names = index.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+        // by index, without LINQ's generic virtual Select, which a native executable resolves at run time
+        var names = new string[index.Count];
+        foreach (var (name, i) in index) names[i] = name;
 
         // single-terminal nodes
         var touches = new int[index.Count];

@@ -26,7 +26,9 @@ public sealed class AmmFamily : ICrossbarCellFamily, IRunAnalysisFamily
 
     public IRunAnalysis? CreateRunAnalysis(Circuit circuit, RunOutput output)
     {
-        var rings = circuit.Components.OfType<AmmRing>().Select(r => r.Name).ToList();
+        var rings = new List<string>();
+        foreach (var c in circuit.Components)
+            if (c is AmmRing r) rings.Add(r.Name);
         return output.Charts && rings.Count > 0 ? new AmmLoopObserver(output, rings) : null;
     }
 }
