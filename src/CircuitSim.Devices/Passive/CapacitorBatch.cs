@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CircuitSim.Core.Behaviors;
 using CircuitSim.Core.Simulations;
 
@@ -22,6 +24,8 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
     private readonly int[] _charges;         // the charge's state slot (its current is the next slot)
     private readonly double[] _capacitance;
     private readonly double[] _initial;
+    // the largest node, charge slot and handle added: the trapezoidal load checks them once against the arrays
+    private int _maxNode, _maxCharge, _maxHandle;
 
     /// <param name="capacity">How many capacitors the circuit has.</param>
     public CapacitorBatch(BindingContext context, int capacity) : base("capacitors")
@@ -48,6 +52,9 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
         _charges[k] = charge;
         _capacitance[k] = capacitance;
         _initial[k] = initial;
+        _maxNode = Math.Max(_maxNode, Math.Max(a, b));
+        _maxCharge = Math.Max(_maxCharge, charge);
+        foreach (var h in _handles.AsSpan(4 * k, 4)) _maxHandle = Math.Max(_maxHandle, h);
         return k;
     }
 
@@ -87,6 +94,13 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
         var first = s.Init == InitMode.Transient;
         var values = _mna.Values;
         var rhs = _mna.Rhs;
+        if (s.Method == IntegrationMethodKind.Trapezoidal && !first && !useIc &&
+            _maxNode < Math.Min(x.Length, rhs.Length) && _maxCharge + 1 < Math.Min(s0.Length, s1.Length) && _maxHandle < values.Length)
+        {
+            if (s.Order == 1) LoadTrapezoidal<FirstOrder>(x, s0, s1, values, rhs, s.Ag[0], s.Ag[1], predict);
+            else LoadTrapezoidal<SecondOrder>(x, s0, s1, values, rhs, s.Ag[0], s.Ag[1], predict);
+            return;
+        }
         var handles = _handles;
         for (var k = 0; k < n; k++)
         {
@@ -112,4 +126,79 @@ internal sealed class CapacitorBatch : Behavior, ILinearLoadBehavior, ITruncateB
     }
 
     public double Truncate() => _s.TruncationStep(_charges.AsSpan(0, _count));
+
+    /// <summary>
+    /// A trapezoidal step's load after the first point (every load of a transient but a handful): the arithmetic of
+    /// <see cref="SimulationState.Integrate(int, double, out double, out double)"/> in the same order, with the order's
+    /// branch taken once and the indices checked once against the arrays (by the caller, against the largest ones
+    /// added) instead of at every access. The charge is the one at the iterate, or the last point's when
+    /// <paramref name="predict"/> (a step's first iteration, as the loop below it did).
+    /// </summary>
+    private void LoadTrapezoidal<TOrder>(double[] x, double[] s0, double[] s1, double[] values, double[] rhs, double ag0, double ag1, bool predict)
+        where TOrder : struct, ITrapezoidalCurrent
+    {
+        ref var v = ref MemoryMarshal.GetArrayDataReference(x);
+        ref var q0 = ref MemoryMarshal.GetArrayDataReference(s0);
+        ref var q1 = ref MemoryMarshal.GetArrayDataReference(s1);
+        ref var matrix = ref MemoryMarshal.GetArrayDataReference(values);
+        ref var right = ref MemoryMarshal.GetArrayDataReference(rhs);
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var handles = ref MemoryMarshal.GetArrayDataReference(_handles);
+        ref var charges = ref MemoryMarshal.GetArrayDataReference(_charges);
+        ref var capacitance = ref MemoryMarshal.GetArrayDataReference(_capacitance);
+        for (var k = 0; k < _count; k++)
+        {
+            var q = Unsafe.Add(ref charges, k);
+            var c = Unsafe.Add(ref capacitance, k);
+            int a = Unsafe.Add(ref nodes, 2 * k), b = Unsafe.Add(ref nodes, 2 * k + 1);
+            var charge = predict ? Unsafe.Add(ref q1, q) : c * (Unsafe.Add(ref v, a) - Unsafe.Add(ref v, b));
+            Unsafe.Add(ref q0, q) = charge;
+            var current = TOrder.Current(ag0, ag1, charge, Unsafe.Add(ref q1, q), Unsafe.Add(ref q1, q + 1));
+            Unsafe.Add(ref q0, q + 1) = current;
+            var ceq = current - ag0 * charge;
+            var geq = ag0 * c;
+            // nothing goes to ground's row and column (the matrix's trash slot and the right-hand side's row 0): every
+            // capacitor of a ladder to ground added three times to the one trash slot and once to row 0, a chain of
+            // dependent read-modify-writes through memory that set the loop's pace. Each of the other entries gets one
+            // addition per capacitor, as before, in the same capacitor order.
+            var h = 4 * k;
+            if (b == 0)
+            {
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h)) += geq;
+                Unsafe.Add(ref right, a) -= ceq;
+            }
+            else if (a == 0)
+            {
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h + 3)) += geq;
+                Unsafe.Add(ref right, b) += ceq;
+            }
+            else
+            {
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h)) += geq;
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h + 1)) -= geq;
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h + 2)) -= geq;
+                Unsafe.Add(ref matrix, Unsafe.Add(ref handles, h + 3)) += geq;
+                Unsafe.Add(ref right, a) -= ceq;
+                Unsafe.Add(ref right, b) += ceq;
+            }
+        }
+    }
+
+    /// <summary>The trapezoidal rule's capacitor current from the present charge and the last point's charge and
+    /// current (SPICE's NIintegrate), for one order.</summary>
+    private interface ITrapezoidalCurrent
+    {
+        static abstract double Current(double ag0, double ag1, double charge, double lastCharge, double lastCurrent);
+    }
+
+    private struct FirstOrder : ITrapezoidalCurrent
+    {
+        public static double Current(double ag0, double ag1, double charge, double lastCharge, double lastCurrent) => ag0 * charge + ag1 * lastCharge;
+    }
+
+    private struct SecondOrder : ITrapezoidalCurrent
+    {
+        public static double Current(double ag0, double ag1, double charge, double lastCharge, double lastCurrent) =>
+            -lastCurrent * ag1 + ag0 * (charge - lastCharge);
+    }
 }
