@@ -111,18 +111,21 @@ internal sealed partial class CircuitBuilder
         {
             if (s.IsDotCommand) continue;
             using var site = ctx.Scope.Variation.Enter(ctx.Prefix + ElementSiteName(s));
-            Guard(s, () => ReadElement(s, ctx));
+            Guard(s, ctx, static (builder, statement, context) => builder.ReadElement(statement, context));
             // a top-level element is read once per build; subcircuit elements are read once per instance
             if (topLevel && ForgetsTopLevelTokens) s.ForgetTokens();
         }
     }
 
     /// <summary>Runs one statement's reader, turning its failures into diagnostics at the statement.</summary>
-    private void Guard(Statement s, Action read)
+    private void Guard(Statement s, Action read) => Guard(s, read, static (_, _, r) => r());
+
+    /// <summary><see cref="Guard(Statement, Action)"/> with the reader's state passed in: no closure per element.</summary>
+    private void Guard<TState>(Statement s, TState state, Action<CircuitBuilder, Statement, TState> read)
     {
         try
         {
-            read();
+            read(this, s, state);
         }
         catch (StatementException e)
         {

@@ -14,13 +14,26 @@ public sealed class LogicalLine
 
     private readonly record struct Segment(int Start, int Line, int FirstColumn, string PhysicalText);
 
-    internal LogicalLine(string file, string text, List<(int Start, int Line, int FirstColumn, string PhysicalText)> segments)
+    /// <param name="line">The first physical line's number.</param>
+    /// <param name="firstColumn">Where <paramref name="text"/> starts in it.</param>
+    /// <param name="physicalText">The first physical line as written.</param>
+    /// <param name="continuations">The '+' lines joined to it: where each starts in <paramref name="text"/>, its line,
+    /// the column its part starts in and its text as written (null for none).</param>
+    internal LogicalLine(string file, string text, int line, int firstColumn, string physicalText,
+        List<(int Start, int Line, int FirstColumn, string PhysicalText)>? continuations)
+        : this(file, text, line, firstColumn, physicalText,
+            continuations?.Select(s => new Segment(s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToArray())
+    {
+    }
+
+    private LogicalLine(string file, string text, int line, int firstColumn, string physicalText, Segment[]? continuations)
     {
         File = file;
         Text = text;
-        (_, _line, _firstColumn, _physicalText) = segments[0];
-        if (segments.Count > 1)
-            _continuations = segments.Skip(1).Select(s => new Segment(s.Start, s.Line, s.FirstColumn, s.PhysicalText)).ToArray();
+        _line = line;
+        _firstColumn = firstColumn;
+        _physicalText = physicalText;
+        _continuations = continuations;
     }
 
     /// <summary>A line that is one physical line, <paramref name="text"/> itself, starting in column
@@ -55,14 +68,7 @@ public sealed class LogicalLine
     }
 
     /// <summary>A copy whose text is replaced (same location map), for parameter substitution.</summary>
-    internal LogicalLine WithText(string text) => new(File, text, Segments());
-
-    private List<(int, int, int, string)> Segments()
-    {
-        var list = new List<(int, int, int, string)> { (0, _line, _firstColumn, _physicalText) };
-        if (_continuations is not null) list.AddRange(_continuations.Select(s => (s.Start, s.Line, s.FirstColumn, s.PhysicalText)));
-        return list;
-    }
+    internal LogicalLine WithText(string text) => new(File, text, _line, _firstColumn, _physicalText, _continuations);
 
     public override string ToString() => Text;
 }
@@ -81,14 +87,17 @@ public static class LineJoiner
     {
         var result = new List<LogicalLine>();
         string? text = null;
-        List<(int, int, int, string)>? segments = null;
+        // the statement's first physical line (number, column its text starts in, text as written), and the '+' lines
+        // joined to it (most statements have none: no list for them)
+        var first = (Line: 0, Column: 0, Raw: "");
+        List<(int, int, int, string)>? continuations = null;
         var inControl = false;
 
         void Flush()
         {
-            if (text is not null && text.Trim().Length > 0) result.Add(new LogicalLine(file, text, segments!));
+            if (!string.IsNullOrWhiteSpace(text)) result.Add(new LogicalLine(file, text, first.Line, first.Column, first.Raw, continuations));
             text = null;
-            segments = null;
+            continuations = null;
         }
 
         var i = firstLine - 2;
@@ -112,18 +121,18 @@ public static class LineJoiner
                 {
                     // a continuation with nothing to continue: keep it with its '+', the loader reports it
                     text = trimmed.TrimEnd();
-                    segments = new() { (0, i + 1, indent + 1, raw) };
+                    first = (i + 1, indent + 1, raw);
                     continue;
                 }
                 var rest = trimmed[1..];
                 var start = text.Length + 1;
                 text += " " + rest;
-                segments!.Add((start, i + 1, indent + 2, raw));
+                (continuations ??= new()).Add((start, i + 1, indent + 2, raw));
                 continue;
             }
             Flush();
             text = trimmed.TrimEnd();
-            segments = new() { (0, i + 1, indent + 1, raw) };
+            first = (i + 1, indent + 1, raw);
         }
         Flush();
         return result;
