@@ -86,27 +86,9 @@ internal sealed partial class CircuitBuilder
     private void Expand(ExpansionContext ctx, bool topLevel)
     {
         // parameters, functions and models first, so elements may use ones defined after them
+        // (state passed in, not captured: a lambda capturing s made a closure for every statement, element lines too)
         foreach (var s in ctx.Block.Statements)
-        {
-            if (!s.IsDotCommand) continue;
-            Guard(s, () =>
-            {
-                switch (s.Keyword)
-                {
-                    case ".param" when !topLevel: DefineParameters(s, ctx.Scope); break;
-                    case ".func" when !topLevel: DefineFunction(s, ctx); break;
-                    case ".model":
-                        using (ctx.Scope.Variation.Enter(ctx.Prefix + (s.Tokens.Count > 1 ? s.Tokens[1].Text : "")))
-                            DefineModel(s, ctx);
-                        break;
-                    case ".param" or ".func" or ".global": break;
-                    default:
-                        if (!topLevel)
-                            throw new StatementException(s.At(s.Tokens[0]), $"{s.Keyword} is not allowed inside a subcircuit", ".param, .model or elements");
-                        break;
-                }
-            });
-        }
+            if (s.IsDotCommand) Guard(s, (ctx, topLevel), static (builder, statement, state) => builder.ReadDefinition(statement, state.ctx, state.topLevel));
         foreach (var s in ctx.Block.Statements)
         {
             if (s.IsDotCommand) continue;
@@ -117,10 +99,28 @@ internal sealed partial class CircuitBuilder
         }
     }
 
-    /// <summary>Runs one statement's reader, turning its failures into diagnostics at the statement.</summary>
-    private void Guard(Statement s, Action read) => Guard(s, read, static (_, _, r) => r());
+    /// <summary>A dot command of an expansion's first pass: parameters, functions and models (only models at the top,
+    /// whose parameters and functions the reader defined before the build).</summary>
+    private void ReadDefinition(Statement s, ExpansionContext ctx, bool topLevel)
+    {
+        switch (s.Keyword)
+        {
+            case ".param" when !topLevel: DefineParameters(s, ctx.Scope); break;
+            case ".func" when !topLevel: DefineFunction(s, ctx); break;
+            case ".model":
+                using (ctx.Scope.Variation.Enter(ctx.Prefix + (s.Tokens.Count > 1 ? s.Tokens[1].Text : "")))
+                    DefineModel(s, ctx);
+                break;
+            case ".param" or ".func" or ".global": break;
+            default:
+                if (!topLevel)
+                    throw new StatementException(s.At(s.Tokens[0]), $"{s.Keyword} is not allowed inside a subcircuit", ".param, .model or elements");
+                break;
+        }
+    }
 
-    /// <summary><see cref="Guard(Statement, Action)"/> with the reader's state passed in: no closure per element.</summary>
+    /// <summary>Runs one statement's reader, turning its failures into diagnostics at the statement; the reader's
+    /// state is passed in, so no closure is made per statement.</summary>
     private void Guard<TState>(Statement s, TState state, Action<CircuitBuilder, Statement, TState> read)
     {
         try
