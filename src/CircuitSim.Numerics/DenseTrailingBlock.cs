@@ -65,7 +65,7 @@ internal sealed class DenseTrailingBlock<T>
     }
 
     /// <summary>Sets the block to start at <paramref name="start"/> (n: no block).</summary>
-    internal void Resize(int n, int start)
+    private void Resize(int n, int start)
     {
         Start = start;
         Size = n - start;

@@ -8,12 +8,6 @@ public class DenseTrailingBlockTests
     /// <summary>O(n·ε·growth) budget, as in the mesh tests: diagonal pivots on these systems keep growth near 1.</summary>
     private const double BackwardErrorTolerance = 1e-13;
 
-    private static double[] Perturbed(double[] values, int seed)
-    {
-        var random = new Random(seed);
-        return values.Select(v => v * (0.5 + 1.5 * random.NextDouble())).ToArray();
-    }
-
     private static SparseSystem<double> WithValues(SparseSystem<double> pattern, double[] values)
     {
         var system = new SparseSystem<double>(pattern.Size);
@@ -71,7 +65,7 @@ public class DenseTrailingBlockTests
 
         for (int step = 0; step < 5; step++)
         {
-            var values = Perturbed(system.Values, seed: 200 + step);
+            var values = TestCircuits.Perturbed(system.Values, seed: 200 + step);
             lu.Factor(values);
             double[] x = [.. system.RightHandSide];
             lu.Solve(x);
@@ -87,16 +81,13 @@ public class DenseTrailingBlockTests
         var system = CrossbarCircuit.Build(16);
         var lu = new SparseLU(system.Size, system.Rows, system.Columns);
         lu.Factor(system.Values);
-        var values = Perturbed(system.Values, seed: 210);
+        var values = TestCircuits.Perturbed(system.Values, seed: 210);
 
         lu.Factor(values);
         double[] x = [.. system.RightHandSide];
         lu.Solve(x);
 
-        var fresh = new SparseLU(system.Size, system.Rows, system.Columns);
-        fresh.Factor(values);
-        double[] expected = [.. system.RightHandSide];
-        fresh.Solve(expected);
+        var expected = SparseSolve.WithSparseLU(WithValues(system, values));
         Assert.Equal(1, lu.Statistics.Refactorizations);
         // the same pivots and products; only the order of the block's subtractions differs, so only rounding can (the
         // same budget as the sparse refactorization's agreement test; measured 2e-18)
@@ -110,7 +101,7 @@ public class DenseTrailingBlockTests
         var lu = new SparseLU(system.Size, system.Rows, system.Columns);
         lu.Factor(system.Values);
 
-        lu.Factor(Perturbed(system.Values, seed: 8));
+        lu.Factor(TestCircuits.Perturbed(system.Values, seed: 8));
 
         Assert.Equal(40, lu.Statistics.DenseBlockSize);
         Assert.Equal(1, lu.Statistics.Refactorizations);

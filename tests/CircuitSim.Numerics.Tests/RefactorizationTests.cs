@@ -5,13 +5,6 @@ namespace CircuitSim.Numerics.Tests;
 /// <summary>Behaviour of later Factor calls, which reuse the pivots and factor pattern of the first.</summary>
 public class RefactorizationTests
 {
-    /// <summary>Multiplies every stamp of a random circuit by a factor in [0.5, 2], as a Newton step or time step would.</summary>
-    private static double[] Perturbed(double[] values, int seed)
-    {
-        var random = new Random(seed);
-        return values.Select(v => v * (0.5 + 1.5 * random.NextDouble())).ToArray();
-    }
-
     [Fact]
     public void Refactor_AfterValuesChange_GivesTheSameSolutionAsAFreshFactorization()
     {
@@ -19,7 +12,7 @@ public class RefactorizationTests
         var lu = new SparseLU(system.Size, system.Rows, system.Columns);
         lu.Factor(system.Values);
 
-        double[] changed = Perturbed(system.Values, seed: 52);
+        double[] changed = TestCircuits.Perturbed(system.Values, seed: 52);
         lu.Factor(changed);
         double[] x = [.. system.RightHandSide];
         lu.Solve(x);
@@ -43,7 +36,7 @@ public class RefactorizationTests
 
         for (int step = 0; step < 20; step++)
         {
-            double[] values = Perturbed(system.Values, seed: 100 + step);
+            double[] values = TestCircuits.Perturbed(system.Values, seed: 100 + step);
             var stepSystem = new SparseSystem<double>(system.Size);
             int[] rows = system.Rows, columns = system.Columns;
             for (int h = 0; h < values.Length; h++) stepSystem.Add(rows[h], columns[h], values[h]);

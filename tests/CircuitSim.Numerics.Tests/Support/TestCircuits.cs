@@ -103,6 +103,13 @@ public static class TestCircuits
 
     public static double UniformReal(Random random) => 2 * random.NextDouble() - 1;
 
+    /// <summary>Every stamp multiplied by a factor in [0.5, 2], as a Newton step or time step would change them.</summary>
+    public static double[] Perturbed(double[] values, int seed)
+    {
+        var random = new Random(seed);
+        return values.Select(v => v * (0.5 + 1.5 * random.NextDouble())).ToArray();
+    }
+
     public static Complex UniformComplex(Random random) => new(2 * random.NextDouble() - 1, 2 * random.NextDouble() - 1);
 
     /// <summary>The Newton Jacobian of a ten-stage CMOS inverter chain with every node at mid-rail (14 unknowns:
