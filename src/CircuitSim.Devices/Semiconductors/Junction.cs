@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CircuitSim.Core.Simulations;
 
 namespace CircuitSim.Devices.Semiconductors;
@@ -9,6 +10,7 @@ public static class Junction
     /// Limits the change of a pn-junction voltage between Newton iterations (SPICE's DEVpnjlim): above the critical
     /// voltage an exponential step becomes logarithmic. Sets <paramref name="limited"/> when it changed the value.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double LimitPn(double vnew, double vold, double vt, double vcrit, out bool limited)
     {
         if (vnew > vcrit && Math.Abs(vnew - vold) > vt + vt)
@@ -36,6 +38,7 @@ public static class Junction
     }
 
     /// <summary>Limits the change of a FET gate voltage around threshold (SPICE's DEVfetlim).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double LimitFet(double vnew, double vold, double vto)
     {
         var vtsthi = Math.Abs(2 * (vold - vto)) + 2;
@@ -75,6 +78,7 @@ public static class Junction
     }
 
     /// <summary>Limits the change of a FET drain–source voltage (SPICE's DEVlimvds).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double LimitVds(double vnew, double vold)
     {
         if (vold >= 3.5)

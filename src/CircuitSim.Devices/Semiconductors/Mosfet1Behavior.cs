@@ -311,36 +311,38 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         var vgdNow = vgs - vds;
         var vgb = vgs - vbs;
 
-        // bulk junction diodes
+        // bulk junction diodes (the operating point in locals, stored into the fields once below: a field read after
+        // a store into the state spans would be read again from memory)
+        double gbs, cbs, gbd, cbd, gm, gds, gmbs;
         var gmin = s.Gmin;
         if (vbs <= -3 * vt)
         {
-            _gbs = gmin;
-            _cbs = _gbs * vbs - _sourceSatCur;
+            gbs = gmin;
+            cbs = gbs * vbs - _sourceSatCur;
         }
         else
         {
             // a bulk tied to its source (most circuits) sits at exactly 0 V: e⁰ = 1 without the call
             var evbs = vbs == 0 ? 1 : Math.Exp(Math.Min(Constants.MaxExpArg, vbs / vt));
-            _gbs = _sourceSatCur * evbs / vt + gmin;
-            _cbs = _sourceSatCur * (evbs - 1) + gmin * vbs;
+            gbs = _sourceSatCur * evbs / vt + gmin;
+            cbs = _sourceSatCur * (evbs - 1) + gmin * vbs;
         }
         if (vbdNow <= -3 * vt)
         {
-            _gbd = gmin;
-            _cbd = _gbd * vbdNow - _drainSatCur;
+            gbd = gmin;
+            cbd = gbd * vbdNow - _drainSatCur;
         }
         else
         {
             var evbd = vbdNow == 0 ? 1 : Math.Exp(Math.Min(Constants.MaxExpArg, vbdNow / vt));
-            _gbd = _drainSatCur * evbd / vt + gmin;
-            _cbd = _drainSatCur * (evbd - 1) + gmin * vbdNow;
+            gbd = _drainSatCur * evbd / vt + gmin;
+            cbd = _drainSatCur * (evbd - 1) + gmin * vbdNow;
         }
 
-        _mode = vds >= 0 ? 1 : -1;
+        var mode = vds >= 0 ? 1 : -1;
         double cdrain;
         {
-            var vbsMode = _mode == 1 ? vbs : vbdNow;
+            var vbsMode = mode == 1 ? vbs : vbdNow;
             double sarg;
             if (vbsMode <= 0) sarg = Math.Sqrt(_tPhi - vbsMode);
             else
@@ -349,16 +351,16 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 sarg = Math.Max(0, sarg - vbsMode / (sarg + sarg));
             }
             var von = _tVbi * type + _gamma * sarg;
-            var vgst = (_mode == 1 ? vgs : vgdNow) - von;
+            var vgst = (mode == 1 ? vgs : vgdNow) - von;
             var vdsat = Math.Max(vgst, 0);
             // ∂sarg/∂vbs is −1/(2·sarg) on the square-root branch but −1/(2·√φ) on the linear continuation for a
             // forward-biased bulk (where SPICE keeps γ/(2·sarg), so its gmbs there is not the Jacobian)
             var arg = sarg <= 0 ? 0 : vbsMode <= 0 ? _gamma / (sarg + sarg) : _gamma / (2 * Math.Sqrt(_tPhi));
-            var vdsMode = vds * _mode;
+            var vdsMode = vds * mode;
             if (vgst <= 0)
             {
                 cdrain = 0;
-                _gm = _gds = _gmbs = 0;
+                gm = gds = gmbs = 0;
             }
             else
             {
@@ -366,21 +368,21 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 if (vgst <= vdsMode)
                 {
                     cdrain = betap * vgst * vgst * .5;
-                    _gm = betap * vgst;
-                    _gds = m.Lambda * _beta * vgst * vgst * .5;
+                    gm = betap * vgst;
+                    gds = m.Lambda * _beta * vgst * vgst * .5;
                 }
                 else
                 {
                     cdrain = betap * vdsMode * (vgst - .5 * vdsMode);
-                    _gm = betap * vdsMode;
-                    _gds = betap * (vgst - vdsMode) + m.Lambda * _beta * vdsMode * (vgst - .5 * vdsMode);
+                    gm = betap * vdsMode;
+                    gds = betap * (vgst - vdsMode) + m.Lambda * _beta * vdsMode * (vgst - .5 * vdsMode);
                 }
-                _gmbs = _gm * arg;
+                gmbs = gm * arg;
             }
             _von = type * von;
             _vdsat = type * vdsat;
         }
-        _cd = _mode * cdrain - _cbd;
+        var cd = mode * cdrain - cbd;
 
         var chargeStorage = s.IsTransient || s.IsTranOp || init == InitMode.SmallSignal;
         // a junction without capacitance (no CBD/CBS/CJ/CJSW) keeps charge, capacitance and current 0: adding their
@@ -391,9 +393,9 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             if (s.IsTransient)
             {
                 s.Integrate(q0, q1, st, Qbd, _capbd, out var geq, out _);
-                _gbd += geq;
-                _cbd += q0[Qbd + 1];
-                _cd -= q0[Qbd + 1];
+                gbd += geq;
+                cbd += q0[Qbd + 1];
+                cd -= q0[Qbd + 1];
             }
         }
         if (chargeStorage && (_cbsZero != 0 || _cbsSw != 0))
@@ -402,10 +404,13 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             if (s.IsTransient)
             {
                 s.Integrate(q0, q1, st, Qbs, _capbs, out var geq, out _);
-                _gbs += geq;
-                _cbs += q0[Qbs + 1];
+                gbs += geq;
+                cbs += q0[Qbs + 1];
             }
         }
+
+        (_gbs, _cbs, _gbd, _cbd, _cd) = (gbs, cbs, gbd, cbd, cd);
+        (_gm, _gds, _gmbs, _mode) = (gm, gds, gmbs, mode);
 
         var outcome = (!d.Off || init is not (InitMode.Fix or InitMode.SmallSignal)) && check ? LoadOutcome.Limited : LoadOutcome.Evaluated;
 
@@ -419,7 +424,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         {
             var vonLocal = _von * type;
             var vdsatLocal = _vdsat * type;
-            if (_mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out q0[Capgs], out q0[Capgd], out q0[Capgb], _tPhi, _oxideCap);
+            if (mode > 0) Meyer(vgs, vgdNow, vonLocal, vdsatLocal, out q0[Capgs], out q0[Capgd], out q0[Capgb], _tPhi, _oxideCap);
             else Meyer(vgdNow, vgs, vonLocal, vdsatLocal, out q0[Capgd], out q0[Capgs], out q0[Capgb], _tPhi, _oxideCap);
             var vgs1 = q1[Vgs];
             var vgd1 = vgs1 - q1[Vds];
@@ -473,18 +478,18 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
             ceqgb = ceqgb - gcgb * vgb + ag0 * q0[Qgb];
         }
 
-        var ceqbs = type * (_cbs - _gbs * vbs);
-        var ceqbd = type * (_cbd - _gbd * vbdNow);
+        var ceqbs = type * (cbs - gbs * vbs);
+        var ceqbd = type * (cbd - gbd * vbdNow);
         double xnrm, xrev, cdreq;
-        if (_mode >= 0)
+        if (mode >= 0)
         {
             xnrm = 1; xrev = 0;
-            cdreq = type * (cdrain - _gds * vds - _gm * vgs - _gmbs * vbs);
+            cdreq = type * (cdrain - gds * vds - gm * vgs - gmbs * vbs);
         }
         else
         {
             xnrm = 0; xrev = 1;
-            cdreq = -type * (cdrain - _gds * -vds - _gm * vgdNow - _gmbs * vbdNow);
+            cdreq = -type * (cdrain - gds * -vds - gm * vgdNow - gmbs * vbdNow);
         }
         var r = _stamps.Rhs.AsSpan(_slot * 4, 4);
         r[0] = -type * (ceqgs + ceqgb + ceqgd);
@@ -496,25 +501,25 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
         v[0] = _drainConductance;
         v[1] = gcgd + gcgs + gcgb;
         v[2] = _sourceConductance;
-        v[3] = _gbd + _gbs + gcgb;
-        v[4] = _drainConductance + _gds + _gbd + xrev * (_gm + _gmbs) + gcgd;
-        v[5] = _sourceConductance + _gds + _gbs + xnrm * (_gm + _gmbs) + gcgs;
+        v[3] = gbd + gbs + gcgb;
+        v[4] = _drainConductance + gds + gbd + xrev * (gm + gmbs) + gcgd;
+        v[5] = _sourceConductance + gds + gbs + xnrm * (gm + gmbs) + gcgs;
         v[6] = -_drainConductance;
         v[7] = -gcgb;
         v[8] = -gcgd;
         v[9] = -gcgs;
         v[10] = -_sourceConductance;
         v[11] = -gcgb;
-        v[12] = -_gbd;
-        v[13] = -_gbs;
+        v[12] = -gbd;
+        v[13] = -gbs;
         v[14] = -_drainConductance;
-        v[15] = (xnrm - xrev) * _gm - gcgd;
-        v[16] = -_gbd + (xnrm - xrev) * _gmbs;
-        v[17] = -(_gds + xnrm * (_gm + _gmbs));
-        v[18] = -((xnrm - xrev) * _gm + gcgs);
+        v[15] = (xnrm - xrev) * gm - gcgd;
+        v[16] = -gbd + (xnrm - xrev) * gmbs;
+        v[17] = -(gds + xnrm * (gm + gmbs));
+        v[18] = -((xnrm - xrev) * gm + gcgs);
         v[19] = -_sourceConductance;
-        v[20] = -(_gbs + (xnrm - xrev) * _gmbs);
-        v[21] = -(_gds + xrev * (_gm + _gmbs));
+        v[20] = -(gbs + (xnrm - xrev) * gmbs);
+        v[21] = -(gds + xrev * (gm + gmbs));
         return outcome;
     }
 
@@ -568,6 +573,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
     /// Meyer's gate capacitances (half of each, SPICE's DEVqmeyer): accumulation gives Cox to the bulk, depletion a
     /// linear fall, saturation 2/3·Cox to the source, the linear region a smooth split between source and drain.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Meyer(double vgs, double vgd, double von, double vdsat, out double capgs, out double capgd, out double capgb, double phi, double cox)
     {
         const double magicVds = 0.025;
