@@ -54,10 +54,10 @@ public sealed class SimulationOptions
     /// <summary>Skip the plain Newton attempt and go straight to gmin stepping (NOOPITER).</summary>
     public bool NoOpIter { get; set; }
     /// <summary>Device bypass (BYPASS): a nonlinear device whose voltages and predicted current stayed within the
-    /// Newton tolerances re-stamps its last linearization instead of evaluating again. Off by default, as in ngspice 39
-    /// (its results with the option unset are those of bypass=0): with it, accepted time points move and the public
-    /// MOS1 inverter chain's CSV is 5.6e-2 of i(vdd)'s range from ngspice's instead of 3e-8 (docs/performance.md).</summary>
-    public bool Bypass { get; set; }
+    /// bypass windows re-stamps its last linearization instead of evaluating again. On by default, with windows a
+    /// thousandth of ngspice's (<see cref="Behaviors.Bypass.Window"/>), so every reference still matches ngspice 39
+    /// (whose own default is off); <c>.options bypass=0</c> turns it off (docs/performance.md).</summary>
+    public bool Bypass { get; set; } = true;
     /// <summary>Threads that evaluate the devices of one batch in a load (<c>.options threads=N</c>): 0, the
     /// default, uses every core for batches large enough to pay for the fork and join and one thread otherwise; 1 keeps
     /// every load on one thread; N ≥ 2 uses N. Results are the same bit for bit for every value (docs/performance.md).</summary>

@@ -69,6 +69,15 @@ public class ControlStatementTests
         Assert.Equal(kind, Lines($".options method={method}").Options.Method);
     }
 
+    [Theory]
+    [InlineData(".options bypass=0", false)]
+    [InlineData(".options bypass=1", true)]
+    [InlineData(".options reltol=1e-4", true)]
+    public void BypassOption_TurnsDeviceBypassOffOrLeavesItOn(string line, bool bypass)
+    {
+        Assert.Equal(bypass, Lines(line).Options.Bypass);
+    }
+
     [Fact]
     public void NoopiterFlag_IsSet()
     {
