@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CircuitSim.Core.Simulations;
 
 namespace CircuitSim.Core.Behaviors;
@@ -14,7 +15,7 @@ namespace CircuitSim.Core.Behaviors;
 public static class Bypass
 {
     /// <summary>Whether a device may bypass on the present iteration.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Allowed(SimulationState s) => s.Iteration > 1 && s.Init is (InitMode.Float or InitMode.Fix) && s.Options.Bypass;
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using CircuitSim.Core.Behaviors;
 using CircuitSim.Core.Simulations;
 
@@ -573,7 +574,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
     /// Meyer's gate capacitances (half of each, SPICE's DEVqmeyer): accumulation gives Cox to the bulk, depletion a
     /// linear fall, saturation 2/3·Cox to the source, the linear region a smooth split between source and drain.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Meyer(double vgs, double vgd, double von, double vdsat, out double capgs, out double capgd, out double capgb, double phi, double cox)
     {
         const double magicVds = 0.025;

@@ -16,16 +16,17 @@ namespace CircuitSim.Netlist.Tests.References;
 public class Bsim4NgspiceCrossCheckTests(ITestOutputHelper output)
 {
     /// <summary>Both simulators converge each DC point to reltol 1e-7 here, so a difference above 1e-6 of the range is a
-    /// model difference, not Newton noise (the observed differences are below 1e-7). Bypass is off, as in ngspice by
-    /// default: these checks compare the model's equations; with bypass on, the transient currents move by ~2e-6 of
-    /// their range (re-stamped linearizations inside the bypass windows), which the reference set's tolerances cover.</summary>
+    /// model difference, not Newton noise (the observed differences are below 1e-7). Bypass is off (ours is on by
+    /// default, ngspice's off): these checks compare the model's equations, and re-stamped linearizations inside the
+    /// bypass windows move the transient currents (~2e-6 of their range with windows ten times wider than today's),
+    /// which the reference set's tolerances cover.</summary>
     private const string TightOptions = ".options reltol=1e-7 abstol=1e-16 vntol=1e-10 bypass=0";
 
     private const double DcTolerance = 1e-6;
 
     /// <summary>Transients share ngspice's time-step control exactly, so the waveforms agree to ~1e-11 of their range;
-    /// 1e-6 leaves room for a different rounding in a long run. Bypass is off as in ngspice (with it on, i(vb) moves by
-    /// ~2e-6 of its small range: re-stamped linearizations inside the bypass windows).</summary>
+    /// 1e-6 leaves room for a different rounding in a long run. Bypass is off, as in ngspice's default (with it on, i(vb)
+    /// moved by ~2e-6 of its small range with windows ten times wider than today's).</summary>
     private const double TransientTolerance = 1e-6;
 
     private static string Library => Path.Combine(AppContext.BaseDirectory, "models", "cmos45_bsim4.lib");
