@@ -74,17 +74,19 @@ public class LlgTests
         var d = new double[m.Length];
         var normals = new double[sys.NoiseDimension];
         for (int i = 0; i < 5; i++) sys.Derivative(i * 1e-12, m, d); // warm up (JIT, lazily created kernel events)
-        long workers = sys.WorkerAllocatedBytes;
+        long fewestOnWorkers = long.MaxValue; // the band workers' bytes, taken round by round as the caller's are
         Assert.Equal(0, SteadyStateAllocation.FewestBytes(() =>
         {
+            long workers = sys.WorkerAllocatedBytes;
             for (int i = 0; i < 70; i++)
             {
                 normals[i % normals.Length] = 0.1 * i;
                 sys.SetNoise(normals, 1e-13);
                 sys.Derivative(i * 1e-12, m, d);
             }
+            fewestOnWorkers = Math.Min(fewestOnWorkers, sys.WorkerAllocatedBytes - workers);
         }));
-        Assert.Equal(0, sys.WorkerAllocatedBytes - workers);
+        Assert.Equal(0, fewestOnWorkers);
     }
 
     [Theory]
