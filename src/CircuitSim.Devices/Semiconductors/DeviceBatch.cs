@@ -62,10 +62,9 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
     private const int TallyStride = 8;
     private const int MaxThreads = 64;
     private ParallelChoice _choice;
-    // the threads of the last load (the truncation check and the convergence tests split the same way)
+    // the threads of the last load (the truncation check splits the same way)
     private int _lastThreads = 1;
     private TruncationRanges? _truncation;
-    private ConvergenceRanges? _convergence;
     // a parallel load is under way: the ranges gather their slots' live entries for the loading thread
     private bool _parallelLoad;
 
@@ -108,46 +107,6 @@ internal abstract class DeviceBatch<T> : Behavior, ILoadBehavior, ITruncateBehav
         var smallest = double.PositiveInfinity;
         for (var p = 0; p < parts; p++) smallest = Math.Min(smallest, _truncation.Smallest[p * TallyStride]);
         return smallest;
-    }
-
-    /// <summary>
-    /// Whether every member passes its own convergence test (<see cref="MemberConverged"/>), on the threads of the last
-    /// load, one range per thread, when it ran on several: the test reads what each member's evaluation wrote, which
-    /// is in the cache of the core that evaluated it (from the loading thread every line of it would cross, and cross
-    /// back for the next evaluation). Whether all pass does not depend on the split.
-    /// </summary>
-    protected bool AllConverged()
-    {
-        var members = _members;
-        if (_lastThreads < 2)
-        {
-            foreach (var m in members)
-                if (!MemberConverged(m)) return false;
-            return true;
-        }
-        _convergence ??= new ConvergenceRanges(this);
-        var parts = DeviceEvaluationPool.Shared.Run(_convergence, members.Length, _lastThreads, _lastThreads);
-        for (var p = 0; p < parts; p++)
-            if (_convergence.Failed[p * TallyStride] != 0) return false;
-        return true;
-    }
-
-    /// <summary>A member's own convergence test (none by default).</summary>
-    protected virtual bool MemberConverged(T member) => true;
-
-    /// <summary>The convergence test of a range of members, whether one failed in the range's own slot.</summary>
-    private sealed class ConvergenceRanges(DeviceBatch<T> batch) : IRangeWork
-    {
-        public readonly long[] Failed = new long[TallyStride * DeviceEvaluationPool.MaxChunks];
-
-        public void Run(int start, int end, int part)
-        {
-            var members = batch._members;
-            var failed = 0L;
-            for (var i = start; i < end && failed == 0; i++)
-                if (!batch.MemberConverged(members[i])) failed = 1;
-            Failed[part * TallyStride] = failed;
-        }
     }
 
     /// <summary>The truncation check of a range of the batch's charges, the smallest step of each range in its own slot.</summary>

@@ -514,55 +514,6 @@ internal sealed class Bsim4Behavior : Behavior, IBatchMember, IFrequencyBehavior
         }
     }
 
-    /// <summary>SPICE's device convergence test: the currents predicted by the last linearization at the new iterate
-    /// agree with the last evaluation within RELTOL/ABSTOL (drain, gate tunnelling and bulk current groups).</summary>
-    public bool IsConverged()
-    {
-        var s = _s;
-        if (_d.Off && s.Init == InitMode.Fix) return true;
-        var x = s.NewSolution;
-        var type = _type;
-        var sp = x[_sPrime];
-        var dvds = type * (x[_dPrime] - sp) - _e.Vds;
-        var dvgs = type * (x[_gNode] - sp) - _e.Vgs;
-        var dvbs = type * (x[_bNode] - sp) - _e.Vbs;
-        var e = _e;
-        var forward = e.Mode > 0;
-        var o = s.Options;
-        // drain: channel, substrate, GIDL and junction; gate tunnelling to the source and drain sides and to the bulk
-        var drain = (forward ? e.Ids + e.Isub : -e.Ids) + e.Igidl - e.Ibd;
-        var gateSource = e.Igs + (forward ? e.Igcs : e.Igcd);
-        var gateDrain = e.Igd + (forward ? e.Igcd : e.Igcs);
-        var bulk = e.Ibs + e.Ibd - e.Igidl - e.Igisl - e.Isub;
-        if (!Holds(drain, dvgs, dvds, dvbs, o)) return false;
-        if (_rdsMod)
-        {
-            var dvses = type * (x[_sNode] - sp) - _s.States.State0[_st + Vses];
-            var dvdes = type * (x[_dNode] - sp) - _s.States.State0[_st + Vdes];
-            var vses = _s.States.State0[_st + Vses];
-            var vded = _s.States.State0[_st + Vdes] - e.Vds;
-            if (!HoldsSeries(_gstot, vses, dvses, dvgs, dvds, dvbs, o)) return false;
-            if (!HoldsSeries(_gdtot, vded, dvdes - dvds, dvgs, dvds, dvbs, o)) return false;
-        }
-        return Holds(gateSource, dvgs, dvds, dvbs, o) && Holds(gateDrain, dvgs, dvds, dvbs, o)
-               && Holds(e.Igb, dvgs, dvds, dvbs, o) && Holds(bulk, dvgs, dvds, dvbs, o);
-    }
-
-    private static bool Holds(Dual3 i, double dvgs, double dvds, double dvbs, SimulationOptions o)
-    {
-        var hat = i.V + i.G * dvgs + i.D * dvds + i.B * dvbs;
-        var tol = o.RelTol * Math.Max(Math.Abs(hat), Math.Abs(i.V)) + o.AbsTol;
-        return Math.Abs(hat - i.V) < tol;
-    }
-
-    private static bool HoldsSeries(Dual3 g, double v, double dv, double dvgs, double dvds, double dvbs, SimulationOptions o)
-    {
-        var now = g.V * v;
-        var hat = now + g.V * dv + v * (g.G * dvgs + g.D * dvds + g.B * dvbs);
-        var tol = o.RelTol * Math.Max(Math.Abs(hat), Math.Abs(now)) + o.AbsTol;
-        return Math.Abs(hat - now) < tol;
-    }
-
     public IEnumerable<string> ProbeNames => new[]
     {
         "id", "gm", "gds", "gmbs", "vth", "vdsat", "vgs", "vds", "vbs", "ibd", "ibs", "gbd", "gbs", "isub", "igidl", "igisl",
