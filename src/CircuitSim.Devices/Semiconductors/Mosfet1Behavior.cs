@@ -271,6 +271,10 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 if (Bypass.Allowed(s) && CanBypass(vbs, vgs, vds, s0)) return LoadOutcome.Bypassed;
             }
             var vgd0 = vgs - vds;
+            // SPICE limits the bulk–drain junction from the iterate's own vbs − vds, taken before the FET limiting
+            // below changes vds (ngspice's mos1load): with the limited vds a reverse-mode step sees another junction
+            // voltage, and Newton takes another path to the same solution
+            var vbd0 = vbs - vds;
             var vgdo = q0[Vgs] - q0[Vds];
             var vonLimit = type * _von;
             if (q0[Vds] >= 0)
@@ -290,7 +294,7 @@ internal sealed class Mosfet1Behavior : Behavior, IBatchMember, IFrequencyBehavi
                 vbs = Junction.LimitPn(vbs, q0[Vbs], vt, _sourceVcrit, out check);
             else
             {
-                var vbd = Junction.LimitPn(vbs - vds, q0[Vbd], vt, _drainVcrit, out check);
+                var vbd = Junction.LimitPn(vbd0, q0[Vbd], vt, _drainVcrit, out check);
                 vbs = vbd + vds;
             }
         }
