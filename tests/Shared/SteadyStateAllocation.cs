@@ -3,7 +3,7 @@ namespace CircuitSim.Testing;
 /// <summary>The bytes a warmed-up hot path allocates on the current thread, as the allocation tests measure them.</summary>
 /// <remarks>
 /// The measure is the fewest bytes over <see cref="Rounds"/> rounds of the same work. A hot path that allocates does so
-/// in every round. Twice in full CI suite runs on a loaded machine, a single window of a test whose code allocates
+/// in every round. Twice in full suite runs (one of them the CI's), a single window of a test whose code allocates
 /// nothing saw one block of 6.6 KB or 8.2 KB. Neither came back in isolation or in repeated runs under load, which points
 /// to the runtime at that moment rather than to the work measured.
 /// </remarks>
