@@ -73,7 +73,7 @@ public sealed class SweepAndMagnetSignalTests : IDisposable
     private bool SweepHasAPoint() => Directory.Exists(Path.Combine(SweepFolder, "points")) && Directory.GetFiles(Path.Combine(SweepFolder, "points"), "*.json").Length > 0;
 
     private static void AssertNoTemporaryFiles(string folder) =>
-        Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => AtomicFile.TemporaryFileOwner(Path.GetFileName(f)) is not null || f.EndsWith(".tmp", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(folder, "*", SearchOption.AllDirectories), f => AtomicFile.TemporaryFileOwner(Path.GetFileName(f)) is not null || f.EndsWith(".tmp", StringComparison.Ordinal));
 
     [Theory]
     [InlineData(2, ExitCodes.Interrupted)]   // SIGINT

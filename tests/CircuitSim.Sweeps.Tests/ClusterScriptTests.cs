@@ -11,7 +11,7 @@ public class ClusterScriptTests
     {
         var path = Path.Combine(folder, "sbatch");
         File.WriteAllText(path, $"#!/bin/sh\necho \"$@\" >> {folder}/calls.txt\nn=$(wc -l < {folder}/calls.txt)\necho $((100 + n))\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }
 

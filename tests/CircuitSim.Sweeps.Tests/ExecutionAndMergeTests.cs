@@ -93,9 +93,9 @@ public class ExecutionAndMergeTests
         using var f = new SweepFolder(SweepFolder.MonteCarlo);
         f.Run();
         SweepMerger.Merge(f.Directory);
-        var first = Directory.GetFiles(f.Directory.Path).Where(p => !p.EndsWith(".parquet")).ToDictionary(Path.GetFileName, File.ReadAllText);
+        var first = Directory.GetFiles(f.Directory.Path).Where(p => !p.EndsWith(".parquet")).ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
         SweepMerger.Merge(f.Directory);
-        var second = Directory.GetFiles(f.Directory.Path).Where(p => !p.EndsWith(".parquet")).ToDictionary(Path.GetFileName, File.ReadAllText);
+        var second = Directory.GetFiles(f.Directory.Path).Where(p => !p.EndsWith(".parquet")).ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
         Assert.Equal(first, second);
         Assert.Contains("chart.vout.histogram.png", first.Keys);
     }
