@@ -32,5 +32,14 @@ internal sealed class ElementArgs
         return args;
     }
 
-    public Token? Get(string key) => Named.FirstOrDefault(n => n.Key.Is(key)).Value;
+    /// <summary>The first <c>key=value</c> pair named <paramref name="key"/> (default when none): a loop, as a lambda
+    /// capturing the key made a closure per element.</summary>
+    public (Token Key, Token Value) Find(string key)
+    {
+        foreach (var pair in Named)
+            if (pair.Key.Is(key)) return pair;
+        return default;
+    }
+
+    public Token? Get(string key) => Find(key).Value;
 }

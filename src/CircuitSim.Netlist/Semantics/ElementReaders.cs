@@ -43,15 +43,6 @@ internal sealed partial class CircuitBuilder
         }
     }
 
-    /// <summary>The first <c>key=value</c> pair named <paramref name="key"/> (default when none): a loop, as a lambda
-    /// capturing the key made a closure per element.</summary>
-    private static (Token Key, Token Value) Named(List<(Token Key, Token Value)> named, string key)
-    {
-        foreach (var pair in named)
-            if (pair.Key.Is(key)) return pair;
-        return default;
-    }
-
     private void Require(Statement s, ElementArgs args, int count, string syntax)
     {
         if (args.Positional.Count < count)
@@ -76,7 +67,7 @@ internal sealed partial class CircuitBuilder
         var named = args.Named; // this element's own list
         Token valueToken;
         if (args.Positional.Count >= 3) value = Number(s, valueToken = args.Positional[2], ctx.Scope);
-        else if (Named(named, valueKey) is { Key: not null } given)
+        else if (args.Find(valueKey) is { Key: not null } given)
         {
             valueToken = given.Value;
             value = Number(s, given.Value, ctx.Scope);
